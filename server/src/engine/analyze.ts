@@ -1,0 +1,75 @@
+// text -> { model, problems }. Never throws: a text that does not parse still
+// yields an Analysis whose problems say why.
+import { parseDocument, type Document } from 'yaml';
+import { buildModel, type Model } from './model';
+import { LineIndex } from './lines';
+import { isRuleId, runRules } from './rules';
+import { checkSuppressions } from './rules/suppression-rules';
+import { applySuppressions, parseSuppressions, type Suppression } from './suppressions';
+import { validateSchema, type SchemaError } from './schema';
+import type { AnalyzeOptions, Problem, RuleSetting, Stage, Stance } from './types';
+import { RULE_SETTINGS, STANCES } from './types';
+
+export interface EffectiveSettings {
+  /** The stance the rules follow. */
+  stance: Stance;
+  /** Where it came from: the editor/CLI option, the file, or the default. */
+  stanceSource: 'option' | 'file' | 'default';
+  stage: Stage;
+  maxDomainsPerPerson: number;
+  /** Severities the user set for rules (file settings, then options on top). */
+  ruleSettings: Map<string, RuleSetting>;
+  /** YYYY-MM-DD. */
+  today: string;
+}
+
+export interface Analysis {
+  text: string;
+  lines: LineIndex;
+  doc: Document;
+  model: Model;
+  settings: EffectiveSettings;
+  schemaErrors: SchemaError[];
+  suppressions: Suppression[];
+  /** Every finding, in document order. */
+  problems: Problem[];
+}
+
+export const DEFAULT_MAX_DOMAINS_PER_PERSON = 2;
+
+function todayString(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const lines = new LineIndex(text);
+  const model = buildModel(doc);
+  const schemaErrors = doc.errors.length === 0 || doc.contents ? validateSchema(doc) : [];
+
+  const ruleSettings = new Map<string, RuleSetting>();
+  for (const [id, v] of Object.entries(model.settings.rules)) {
+    if (typeof v === 'string' && (RULE_SETTINGS as readonly string[]).includes(v)) ruleSettings.set(id, v as RuleSetting);
+  }
+  for (const [id, v] of Object.entries(options.rules ?? {})) {
+    if ((RULE_SETTINGS as readonly string[]).includes(v)) ruleSettings.set(id, v);
+  }
+  const optionStance = options.stance && (STANCES as readonly string[]).includes(options.stance) ? options.stance : undefined;
+  const settings: EffectiveSettings = {
+    stance: optionStance ?? model.organization.declaredStance ?? 'contextual',
+    stanceSource: optionStance ? 'option' : model.organization.declaredStance ? 'file' : 'default',
+    stage: model.organization.stage,
+    maxDomainsPerPerson: options.maxDomainsPerPerson ?? model.settings.maxDomainsPerPerson ?? DEFAULT_MAX_DOMAINS_PER_PERSON,
+    ruleSettings,
+    today: options.today ?? todayString(),
+  };
+
+  const raw = runRules({ text, doc, model, settings, schemaErrors, lines });
+  const suppressions = parseSuppressions(text, lines);
+  const problems = applySuppressions(raw, suppressions, lines, settings);
+  if (suppressions.length) {
+    problems.push(...checkSuppressions(suppressions, settings, isRuleId));
+    problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  return { text, lines, doc, model, settings, schemaErrors, suppressions, problems };
+}

@@ -1,0 +1,69 @@
+// Quick fixes: each rule's own, plus "Disable <id> for this line / file",
+// and "fix all" (every problem whose rule offers exactly one fix).
+import type { Analysis } from './analyze';
+import { applyEdits } from './edits';
+import { ruleById } from './rules';
+import type { Fix, Problem, TextEdit } from './types';
+
+export { applyEdits };
+
+const NOT_DISABLABLE = new Set(['unused-suppression', 'expired-suppression']);
+
+export function getFixes(analysis: Analysis, problem: Problem): Fix[] {
+  const rule = ruleById(problem.ruleId);
+  let fixes: Fix[] = [];
+  try {
+    fixes = rule?.fixes?.(problem, analysis) ?? [];
+  } catch {
+    fixes = [];
+  }
+  fixes = fixes.filter((f) => f.edits.length > 0);
+  if (!NOT_DISABLABLE.has(problem.ruleId)) fixes.push(disableForLine(analysis, problem), disableForFile(analysis, problem));
+  return fixes;
+}
+
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function disableForLine(analysis: Analysis, problem: Problem): Fix {
+  const { lines, text } = analysis;
+  const line = lines.positionAt(problem.start).line;
+  const title = `Disable ${problem.ruleId} for this line`;
+  const existing = analysis.suppressions.find((s) => s.kind === 'next-line' && s.line === line - 1 && s.ruleIds.length > 0);
+  if (existing) return { title, edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
+  const start = lines.lineStart(line);
+  const indent = /^[ \t]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
+  return { title, edits: [{ start, end: start, newText: `${indent}# productteam-disable-next-line ${problem.ruleId}${eolOf(text)}` }] };
+}
+
+function disableForFile(analysis: Analysis, problem: Problem): Fix {
+  const title = `Disable ${problem.ruleId} for this file`;
+  const existing = analysis.suppressions.find((s) => s.kind === 'file' && s.ruleIds.length > 0 && !s.until);
+  if (existing) return { title, edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
+  return { title, edits: [{ start: 0, end: 0, newText: `# productteam-disable ${problem.ruleId}${eolOf(analysis.text)}` }] };
+}
+
+/** The edits of every fix that is the only candidate for its problem, without overlaps. */
+export function getFixAllEdits(analysis: Analysis): TextEdit[] {
+  const out: TextEdit[] = [];
+  const seen = new Set<string>();
+  const overlaps = (e: TextEdit) => out.some((o) => (e.start < o.end && o.start < e.end) || (e.start === e.end && o.start === o.end && e.start === o.start && e.newText === o.newText));
+  for (const problem of analysis.problems) {
+    const rule = ruleById(problem.ruleId);
+    let fixes: Fix[] = [];
+    try {
+      fixes = (rule?.fixes?.(problem, analysis) ?? []).filter((f) => f.edits.length > 0);
+    } catch {
+      continue;
+    }
+    if (fixes.length !== 1) continue;
+    const edits = fixes[0].edits;
+    const key = JSON.stringify(edits);
+    if (seen.has(key)) continue;
+    if (edits.some(overlaps)) continue;
+    seen.add(key);
+    out.push(...edits);
+  }
+  return out;
+}

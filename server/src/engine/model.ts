@@ -1,0 +1,281 @@
+// The organisation as the rules see it: people, products, domains and teams,
+// each remembering where it is written, with every reference resolved.
+// Built straight from the YAML AST (never from a JS copy), tolerant of any
+// shape: what is not the expected type is simply absent here and is the
+// schema rule's business.
+import { isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Lifecycle, Span, Stage, Stance } from './types';
+import { LIFECYCLES, STAGES, STANCES } from './types';
+
+export type RefKind = 'person' | 'team';
+export type RoleName = 'owner' | 'productManager' | 'productOwner' | 'scrumMaster' | 'members' | 'teams';
+
+/** One place in the file where a person or team id is used. */
+export interface Ref extends Span {
+  id: string;
+  kind: RefKind;
+  role: RoleName;
+  /** The entity whose field holds this reference. */
+  holder: Product | Domain | Team;
+}
+
+/** A field that names people or teams: `owner: alice` or `owner: [alice, bob]`. */
+export interface RefField {
+  refs: Ref[];
+  /** The field's key. */
+  key: Span;
+  /** The value node's span (start..valueEnd): the scalar, or the whole list. */
+  value: Span;
+  isList: boolean;
+  /** The YAML value node, for edits. */
+  node: Node | null;
+  pair: Pair;
+}
+
+interface Entity {
+  id: string;
+  /** The id key's span. */
+  key: Span;
+  pair: Pair;
+  /** The entity's mapping, when it is one. */
+  map: YAMLMap | undefined;
+}
+
+export interface Person extends Entity {
+  name?: string;
+  title?: string;
+  email?: string;
+  discipline?: string;
+  customerContact?: string;
+  decisionAuthority?: string;
+}
+
+export interface Product extends Entity {
+  name?: string;
+  vision?: string;
+  lifecycle: Lifecycle;
+  owner?: RefField;
+  domains: Domain[];
+  /** The `domains:` key, when present. */
+  domainsKey?: Span;
+}
+
+export interface Domain extends Entity {
+  product: Product;
+  name?: string;
+  productManager?: RefField;
+  productOwner?: RefField;
+  owner?: RefField;
+  teams?: RefField;
+  /** Number of outcomes listed (0 when `outcomes` is missing or empty). */
+  outcomeCount: number;
+}
+
+export interface Team extends Entity {
+  name?: string;
+  scrumMaster?: RefField;
+  members?: RefField;
+}
+
+export interface Organization {
+  name?: string;
+  stage: Stage;
+  /** The stance written in the file, if any (and valid). */
+  declaredStance?: Stance;
+  /** The `organization` key, when present. */
+  key?: Span;
+  map?: YAMLMap;
+}
+
+export interface FileSettings {
+  maxDomainsPerPerson?: number;
+  rules: Record<string, unknown>;
+}
+
+export interface Model {
+  organization: Organization;
+  settings: FileSettings;
+  people: Map<string, Person>;
+  products: Product[];
+  teams: Map<string, Team>;
+  /** Every reference to a person or team, in document order. */
+  refs: Ref[];
+  /** Top-level section keys (`people`, `products`, `teams`, …) by name. */
+  sections: Map<string, Pair>;
+}
+
+export function span(node: Node | null | undefined): Span | undefined {
+  const r = node?.range;
+  return r ? { start: r[0], end: r[1] } : undefined;
+}
+
+function entries(node: unknown): Pair[] {
+  return isMap(node) ? (node.items as Pair[]) : [];
+}
+
+function keyText(pair: Pair): string | undefined {
+  const k = pair.key;
+  if (isScalar(k) && (typeof k.value === 'string' || typeof k.value === 'number')) return String(k.value);
+  return undefined;
+}
+
+function str(node: unknown): string | undefined {
+  return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+}
+
+function field(map: YAMLMap | undefined, name: string): Pair | undefined {
+  if (!map) return undefined;
+  for (const p of map.items as Pair[]) if (keyText(p) === name) return p;
+  return undefined;
+}
+
+function oneOf<T extends string>(values: readonly T[], v: string | undefined): T | undefined {
+  return v !== undefined && (values as readonly string[]).includes(v) ? (v as T) : undefined;
+}
+
+export function buildModel(doc: Document): Model {
+  const root = doc.contents;
+  const sections = new Map<string, Pair>();
+  for (const p of entries(root)) {
+    const k = keyText(p);
+    if (k !== undefined && !sections.has(k)) sections.set(k, p);
+  }
+  const refs: Ref[] = [];
+
+  const refField = (map: YAMLMap | undefined, name: RoleName, kind: RefKind, holder: Product | Domain | Team): RefField | undefined => {
+    const pair = field(map, name);
+    if (!pair || !isScalar(pair.key)) return undefined;
+    const node = (pair.value ?? null) as Node | null;
+    const out: RefField = {
+      refs: [],
+      key: span(pair.key as Node)!,
+      value: span(node) ?? span(pair.key as Node)!,
+      isList: isSeq(node),
+      node,
+      pair,
+    };
+    const items = isSeq(node) ? node.items : [node];
+    for (const item of items) {
+      const id = str(item);
+      const s = span(item as Node);
+      if (id !== undefined && s) out.refs.push({ id, kind, role: name, holder, start: s.start, end: s.end });
+    }
+    refs.push(...out.refs);
+    return out;
+  };
+
+  const entity = (pair: Pair): Entity | undefined => {
+    const id = keyText(pair);
+    const key = span(pair.key as Node);
+    if (id === undefined || !key) return undefined;
+    return { id, key, pair, map: isMap(pair.value) ? (pair.value as YAMLMap) : undefined };
+  };
+
+  const orgPair = sections.get('organization');
+  const orgMap = isMap(orgPair?.value) ? (orgPair!.value as YAMLMap) : undefined;
+  const organization: Organization = {
+    name: str(field(orgMap, 'name')?.value),
+    stage: oneOf(STAGES, str(field(orgMap, 'stage')?.value)) ?? 'scaleup',
+    declaredStance: oneOf(STANCES, str(field(orgMap, 'stance')?.value)),
+    key: orgPair ? span(orgPair.key as Node) : undefined,
+    map: orgMap,
+  };
+
+  const settingsMap = sections.get('settings')?.value;
+  const maxNode = isMap(settingsMap) ? field(settingsMap as YAMLMap, 'maxDomainsPerPerson')?.value : undefined;
+  const rulesNode = isMap(settingsMap) ? field(settingsMap as YAMLMap, 'rules')?.value : undefined;
+  const settings: FileSettings = {
+    maxDomainsPerPerson: isScalar(maxNode) && typeof maxNode.value === 'number' ? maxNode.value : undefined,
+    rules: {},
+  };
+  for (const p of entries(rulesNode)) {
+    const k = keyText(p);
+    if (k !== undefined && isScalar(p.value)) settings.rules[k] = p.value.value;
+  }
+
+  const people = new Map<string, Person>();
+  for (const p of entries(sections.get('people')?.value)) {
+    const e = entity(p);
+    if (!e || people.has(e.id)) continue;
+    const m = e.map;
+    people.set(e.id, {
+      ...e,
+      name: str(field(m, 'name')?.value),
+      title: str(field(m, 'title')?.value),
+      email: str(field(m, 'email')?.value),
+      discipline: str(field(m, 'discipline')?.value),
+      customerContact: str(field(m, 'customerContact')?.value),
+      decisionAuthority: str(field(m, 'decisionAuthority')?.value),
+    });
+  }
+
+  const products: Product[] = [];
+  for (const p of entries(sections.get('products')?.value)) {
+    const e = entity(p);
+    if (!e) continue;
+    const m = e.map;
+    const domainsPair = field(m, 'domains');
+    const product: Product = {
+      ...e,
+      name: str(field(m, 'name')?.value),
+      vision: str(field(m, 'vision')?.value),
+      lifecycle: oneOf(LIFECYCLES, str(field(m, 'lifecycle')?.value)) ?? 'growth',
+      domains: [],
+      domainsKey: domainsPair ? span(domainsPair.key as Node) : undefined,
+    };
+    product.owner = refField(m, 'owner', 'person', product);
+    for (const dp of entries(domainsPair?.value)) {
+      const de = entity(dp);
+      if (!de) continue;
+      const dm = de.map;
+      const outcomes = field(dm, 'outcomes')?.value;
+      const domain: Domain = {
+        ...de,
+        product,
+        name: str(field(dm, 'name')?.value),
+        outcomeCount: isSeq(outcomes) ? outcomes.items.length : 0,
+      };
+      domain.productManager = refField(dm, 'productManager', 'person', domain);
+      domain.productOwner = refField(dm, 'productOwner', 'person', domain);
+      domain.owner = refField(dm, 'owner', 'person', domain);
+      domain.teams = refField(dm, 'teams', 'team', domain);
+      product.domains.push(domain);
+    }
+    products.push(product);
+  }
+
+  const teams = new Map<string, Team>();
+  for (const p of entries(sections.get('teams')?.value)) {
+    const e = entity(p);
+    if (!e || teams.has(e.id)) continue;
+    const team: Team = { ...e, name: str(field(e.map, 'name')?.value) };
+    team.scrumMaster = refField(e.map, 'scrumMaster', 'person', team);
+    team.members = refField(e.map, 'members', 'person', team);
+    teams.set(e.id, team);
+  }
+
+  refs.sort((a, b) => a.start - b.start);
+  return { organization, settings, people, products, teams, refs, sections };
+}
+
+/** Ids named by a role field (empty when the field is missing). */
+export function ids(f: RefField | undefined): string[] {
+  return f ? f.refs.map((r) => r.id) : [];
+}
+
+/** A domain's accountable owners: `owner`, else its product manager(s). */
+export function domainOwners(d: Domain): { ids: string[]; field?: RefField } {
+  if (d.owner) return { ids: ids(d.owner), field: d.owner };
+  return { ids: ids(d.productManager), field: d.productManager };
+}
+
+/** A domain's product owner(s): `productOwner`, else its product manager(s), who then hold that role too. */
+export function domainProductOwners(d: Domain): string[] {
+  return d.productOwner ? ids(d.productOwner) : ids(d.productManager);
+}
+
+export function fieldOf(map: YAMLMap | undefined, name: string): Pair | undefined {
+  return field(map, name);
+}
+
+export { keyText, isPair };

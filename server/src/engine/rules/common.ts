@@ -1,0 +1,63 @@
+// Questions several rules ask of the model.
+import { isMap, type Node } from 'yaml';
+import type { Domain, Model, Product, RefField } from '../model';
+import { ids } from '../model';
+
+export function domainLabel(d: Domain): string {
+  return `domain '${d.id}' of '${d.product.id}'`;
+}
+
+export function uniq<T>(xs: Iterable<T>): T[] {
+  return [...new Set(xs)];
+}
+
+/** People of a domain's teams (members and scrum masters), known teams only. */
+export function teamPeople(model: Model, d: Domain): string[] {
+  const out: string[] = [];
+  for (const teamId of ids(d.teams)) {
+    const t = model.teams.get(teamId);
+    if (t) out.push(...ids(t.members));
+  }
+  return uniq(out);
+}
+
+/** Ids that hold a product role (owner, PM or PO) anywhere in the file. */
+export function productRoleHolders(model: Model): Set<string> {
+  const out = new Set<string>();
+  for (const p of model.products) {
+    for (const id of ids(p.owner)) out.add(id);
+    for (const d of p.domains) for (const f of [d.owner, d.productManager, d.productOwner]) for (const id of ids(f)) out.add(id);
+  }
+  return out;
+}
+
+/** Who could own a domain: its PM, its PO, then product people of its teams. */
+export function domainOwnerCandidates(model: Model, d: Domain): string[] {
+  const product = teamPeople(model, d).filter((id) => model.people.get(id)?.discipline === 'product');
+  return uniq([...ids(d.productManager), ...ids(d.productOwner), ...product]).filter((id) => model.people.has(id));
+}
+
+/** Who could own a product: its domains' owners, PMs and POs, then product people. */
+export function productOwnerCandidates(model: Model, p: Product): string[] {
+  const fromDomains = p.domains.flatMap((d) => [...ids(d.owner), ...ids(d.productManager), ...ids(d.productOwner)]);
+  const product = p.domains.flatMap((d) => teamPeople(model, d)).filter((id) => model.people.get(id)?.discipline === 'product');
+  let out = uniq([...fromDomains, ...product]).filter((id) => model.people.has(id));
+  if (out.length === 0) out = [...model.people.values()].filter((x) => x.discipline === 'product').map((x) => x.id);
+  return out;
+}
+
+export function isEmptyField(f: RefField | undefined): boolean {
+  return !f || f.refs.length === 0;
+}
+
+export function mapNode(n: Node | null | undefined) {
+  return isMap(n) ? n : undefined;
+}
+
+export function findProduct(model: Model, productId: unknown): Product | undefined {
+  return model.products.find((p) => p.id === productId);
+}
+
+export function findDomain(model: Model, productId: unknown, domainId: unknown): Domain | undefined {
+  return findProduct(model, productId)?.domains.find((d) => d.id === domainId);
+}

@@ -1,0 +1,33 @@
+// single-backlog-owner: a domain's backlog has one owner (003: "The product
+// owner is the sole person responsible for backlog grooming.").
+//   productOwner: [bob, carol]  ->  Keep bob as the only product owner | Keep carol …
+import { replaceRefField } from '../edits';
+import type { Rule } from './rule';
+import { findDomain, uniq } from './common';
+
+export const singleBacklogOwner: Rule = {
+  id: 'single-backlog-owner',
+  defaultSeverity: 'error',
+  description: 'A domain lists more than one `productOwner`.',
+  seeds: ['003_ac3b7604d2ffb3c6.txt', '002_737c81125a87b4e1.txt'],
+  check(ctx) {
+    for (const p of ctx.model.products) {
+      for (const d of p.domains) {
+        const po = d.productOwner;
+        if (!po || po.refs.length <= 1) continue;
+        const owners = uniq(po.refs.map((r) => r.id));
+        ctx.report(po.value, `Domain '${d.id}' lists ${owners.length > 1 ? `${owners.length} product owners (${owners.join(', ')})` : 'its product owner more than once'}; the backlog needs exactly one owner.`, {
+          product: p.id,
+          domain: d.id,
+          candidates: owners,
+        });
+      }
+    }
+  },
+  fixes(problem, analysis) {
+    const d = findDomain(analysis.model, problem.data.product, problem.data.domain);
+    if (!d?.productOwner) return [];
+    const candidates = (problem.data.candidates as string[]) ?? [];
+    return candidates.map((id) => ({ title: `Keep ${id} as the only product owner`, edits: replaceRefField(analysis, d.productOwner!, id), isPreferred: candidates.length === 1 }));
+  },
+};

@@ -1,0 +1,78 @@
+// single-owner: a product, and each of its domains, has exactly one
+// accountable owner (000: "With split responsibilities, there is often no
+// clear owner of the product.").
+//   owner: [alice, bob]   ->  Assign single owner: alice | Assign single owner: bob
+//   (no owner, no PM)     ->  Assign owner: <PM, PO, product people of its teams>
+import { replaceRefField, setMapProperty } from '../edits';
+import { domainOwners, ids } from '../model';
+import type { Fix } from '../types';
+import type { Rule } from './rule';
+import { domainOwnerCandidates, findDomain, findProduct, productOwnerCandidates, uniq } from './common';
+
+export const singleOwner: Rule = {
+  id: 'single-owner',
+  defaultSeverity: 'error',
+  description: 'A product or domain has no accountable owner, or more than one.',
+  seeds: ['000_afd94fb3940db4b8.txt'],
+  check(ctx) {
+    const { model } = ctx;
+    for (const p of model.products) {
+      const owners = uniq(ids(p.owner));
+      if (owners.length === 0) {
+        ctx.report(p.owner && p.owner.refs.length === 0 && p.owner.node?.range ? p.owner.value : p.key, `Product '${p.id}' has no accountable owner. Name exactly one person as 'owner'.`, {
+          product: p.id,
+          missing: true,
+          candidates: productOwnerCandidates(model, p),
+        });
+      } else if (p.owner!.refs.length > 1) {
+        ctx.report(p.owner!.value, `Product '${p.id}' has ${owners.length > 1 ? `${owners.length} accountable owners (${owners.join(', ')})` : 'its owner listed more than once'}; it needs exactly one.`, {
+          product: p.id,
+          field: 'owner',
+          candidates: owners,
+        });
+      }
+      for (const d of p.domains) {
+        const { ids: o, field } = domainOwners(d);
+        const owners2 = uniq(o);
+        if (owners2.length === 0) {
+          const target = field && field.node?.range ? field.value : d.key;
+          ctx.report(target, `Domain '${d.id}' has no accountable owner: it has no 'owner' and no 'productManager'.`, {
+            product: p.id,
+            domain: d.id,
+            missing: true,
+            candidates: domainOwnerCandidates(model, d),
+          });
+        } else if (field && field.refs.length > 1) {
+          const which = field === d.owner ? 'owner' : 'productManager';
+          ctx.report(field.value, `Domain '${d.id}' has ${owners2.length > 1 ? `${owners2.length} accountable owners (${owners2.join(', ')})` : 'its owner listed more than once'}${which === 'productManager' ? ' through its product managers' : ''}; it needs exactly one.`, {
+            product: p.id,
+            domain: d.id,
+            field: which,
+            candidates: owners2,
+          });
+        }
+      }
+    }
+  },
+  fixes(problem, analysis) {
+    const { model } = analysis;
+    const candidates = (problem.data.candidates as string[]) ?? [];
+    const product = findProduct(model, problem.data.product);
+    if (!product) return [];
+    const domain = problem.data.domain !== undefined ? findDomain(model, problem.data.product, problem.data.domain) : undefined;
+    const fixes: Fix[] = [];
+    if (problem.data.missing) {
+      const map = domain ? domain.map : product.map;
+      const existing = domain ? domain.owner : product.owner;
+      for (const id of candidates) {
+        const edits = existing ? replaceRefField(analysis, existing, id) : map ? setMapProperty(analysis, map, 'owner', id, domain ? ['productOwner', 'productManager', 'name'] : ['name']) : [];
+        if (edits.length) fixes.push({ title: `Assign owner: ${id}`, edits, isPreferred: candidates.length === 1 });
+      }
+      return fixes;
+    }
+    const field = domain ? (problem.data.field === 'owner' ? domain.owner : domain.productManager) : product.owner;
+    if (!field) return [];
+    for (const id of candidates) fixes.push({ title: `Assign single owner: ${id}`, edits: replaceRefField(analysis, field, id), isPreferred: candidates.length === 1 });
+    return fixes;
+  },
+};

@@ -1,0 +1,43 @@
+// unknown-reference: every person or team id used must be defined.
+//   owner: alcie        ->  Change to 'alice' | Add person 'alcie'
+import { addSectionEntry, replaceScalar } from '../edits';
+import { closest, titleCase } from '../text';
+import type { Node } from 'yaml';
+import type { Rule } from './rule';
+
+export const unknownReference: Rule = {
+  id: 'unknown-reference',
+  defaultSeverity: 'error',
+  description: 'A person or team id that is not defined under `people:` or `teams:`.',
+  seeds: [],
+  check(ctx) {
+    const { people, teams } = ctx.model;
+    for (const ref of ctx.model.refs) {
+      const known = ref.kind === 'person' ? people : teams;
+      if (known.has(ref.id)) continue;
+      const candidates = closest(ref.id, known.keys(), 2);
+      const hint = candidates.length ? ` Did you mean '${candidates[0]}'?` : '';
+      ctx.report(ref, `Unknown ${ref.kind} '${ref.id}': no such id under '${ref.kind === 'person' ? 'people' : 'teams'}:'.${hint}`, { id: ref.id, kind: ref.kind, candidates });
+    }
+  },
+  fixes(problem, analysis) {
+    const id = String(problem.data.id);
+    const kind = problem.data.kind === 'team' ? 'team' : 'person';
+    const candidates = (problem.data.candidates as string[]) ?? [];
+    const ref = analysis.model.refs.find((r) => r.start === problem.start);
+    const fixes = [];
+    if (ref) {
+      const node = { range: [ref.start, ref.end, ref.end] } as unknown as Node;
+      for (const c of candidates) fixes.push({ title: `Change to '${c}'`, edits: [{ ...replaceScalar(node, c), newText: quoteLike(analysis.text.slice(ref.start, ref.end), c) }], isPreferred: candidates.length === 1 });
+    }
+    const section = kind === 'person' ? 'people' : 'teams';
+    fixes.push({ title: `Add ${kind} '${id}'`, edits: addSectionEntry(analysis, analysis.doc.contents as Node | null, section, id, [['name', titleCase(id)]]) });
+    return fixes;
+  },
+};
+
+function quoteLike(original: string, id: string): string {
+  if (original.startsWith('"')) return JSON.stringify(id);
+  if (original.startsWith("'")) return `'${id}'`;
+  return id;
+}

@@ -1,0 +1,27 @@
+// vision-required: a product split into domains still needs one overall
+// vision (000: "you still need an overall product vision for the entire
+// product to set the boundaries within each problem domain.").
+import { setMapProperty } from '../edits';
+import type { Rule } from './rule';
+import { findProduct } from './common';
+
+export const VISION_PLACEHOLDER = '"TODO: one sentence that sets the boundaries of every domain"';
+
+export const visionRequired: Rule = {
+  id: 'vision-required',
+  defaultSeverity: 'warning',
+  description: 'A product with two or more domains has no `vision`.',
+  seeds: ['000_afd94fb3940db4b8.txt'],
+  check(ctx) {
+    for (const p of ctx.model.products) {
+      if (p.domains.length >= 2 && !p.vision?.trim()) {
+        ctx.report(p.key, `Product '${p.id}' has ${p.domains.length} domains but no vision to set the boundaries between them.`, { product: p.id });
+      }
+    }
+  },
+  fixes(problem, analysis) {
+    const p = findProduct(analysis.model, problem.data.product);
+    if (!p?.map) return [];
+    return [{ title: 'Add a product vision', edits: setMapProperty(analysis, p.map, 'vision', VISION_PLACEHOLDER, ['name']), isPreferred: true }];
+  },
+};

@@ -1,0 +1,18 @@
+// yaml-syntax: the file must parse. Duplicate keys count: ids are map keys, so
+// a duplicate id is a duplicate key. yaml's own error code travels in `data`.
+import type { Rule } from './rule';
+
+export const yamlSyntax: Rule = {
+  id: 'yaml-syntax',
+  defaultSeverity: 'error',
+  description: 'The YAML does not parse (including duplicate keys).',
+  seeds: [],
+  check(ctx) {
+    for (const err of ctx.doc.errors) {
+      let [start, end] = err.pos;
+      if (end <= start) end = Math.min(ctx.text.length, start + 1);
+      const message = err.code === 'DUPLICATE_KEY' ? `Duplicate key '${ctx.text.slice(start, end)}': each id may appear once.` : err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      ctx.report({ start, end }, message, { code: err.code });
+    }
+  },
+};
