@@ -42,10 +42,14 @@ function todayString(): string {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const lines = new LineIndex(text);
   const model = buildModel(doc);
-  const schemaErrors = doc.errors.length === 0 || doc.contents ? validateSchema(doc) : [];
+  // Like a compiler after a parse error: when the structure itself is broken,
+  // everything but the syntax error would be noise about a tree that isn't
+  // what the user meant. A duplicate key leaves the structure intact.
+  const fatal = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+  const schemaErrors = fatal ? [] : validateSchema(doc);
 
   const ruleSettings = new Map<string, RuleSetting>();
   for (const [id, v] of Object.entries(model.settings.rules)) {
@@ -64,7 +68,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     today: options.today ?? todayString(),
   };
 
-  const raw = runRules({ text, doc, model, settings, schemaErrors, lines });
+  const raw = runRules({ text, doc, model, settings, schemaErrors, lines }, fatal ? ['yaml-syntax'] : undefined);
   const suppressions = parseSuppressions(text, lines);
   const problems = applySuppressions(raw, suppressions, lines, settings);
   if (suppressions.length) {

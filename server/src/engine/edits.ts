@@ -54,7 +54,7 @@ export function replaceRefField(ctx: EditContext, field: RefField, id: string): 
   if (isSeq(node) && !node.flow) {
     // Block list: pull the chosen id up onto the key's line, keeping any comment.
     const colon = colonAfter(ctx, field.pair.key as Node);
-    const end = node.range[1];
+    const end = valueEnd(ctx, node);
     const removed = ctx.text.slice(colon + 1, end);
     const kept = commentsIn(removed);
     return [{ start: colon + 1, end, newText: ` ${id}${kept.length ? ' ' + kept.join(' ') : ''}` }];

@@ -65,16 +65,21 @@ export function severityFor(ctx: Pick<RuleContext, 'settings'>, rule: RuleMeta, 
   return set ?? proposed ?? rule.defaultSeverity;
 }
 
-export function runRules(base: Omit<RuleContext, 'report'>): Problem[] {
+export function runRules(base: Omit<RuleContext, 'report'>, only?: string[]): Problem[] {
   const problems: Problem[] = [];
   for (const rule of RULES) {
+    if (only && !only.includes(rule.id)) continue;
     if (rule.id === 'unused-suppression' || rule.id === 'expired-suppression') continue; // run after suppressions
     if (base.settings.ruleSettings.get(rule.id) === 'off') continue;
     const ctx: RuleContext = {
       ...base,
       report(span: Span, message: string, data: ProblemData = {}, severity?: Severity) {
         const sev = severityFor(base, rule, severity);
-        if (sev) problems.push({ ruleId: rule.id, severity: sev, message, start: span.start, end: Math.max(span.end, span.start), data });
+        if (!sev) return;
+        // Block collections end after their last line break; a squiggle should not.
+        let end = Math.max(span.end, span.start);
+        while (end > span.start && /\s/.test(base.text[end - 1])) end--;
+        problems.push({ ruleId: rule.id, severity: sev, message, start: span.start, end, data });
       },
     };
     try {

@@ -10,6 +10,11 @@ export const yamlSyntax: Rule = {
   check(ctx) {
     for (const err of ctx.doc.errors) {
       let [start, end] = err.pos;
+      if (err.code === 'DUPLICATE_KEY') {
+        // yaml points at the key's first character; cover the whole key.
+        const m = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s:#,[\]{}]+(?: [^\s:#,[\]{}]+)*)/.exec(ctx.text.slice(start, start + 500));
+        if (m) end = start + m[0].length;
+      }
       if (end <= start) end = Math.min(ctx.text.length, start + 1);
       const message = err.code === 'DUPLICATE_KEY' ? `Duplicate key '${ctx.text.slice(start, end)}': each id may appear once.` : err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       ctx.report({ start, end }, message, { code: err.code });
