@@ -9,7 +9,8 @@ export const yamlSyntax: Rule = {
   seeds: [],
   check(ctx) {
     for (const err of ctx.doc.errors) {
-      let [start, end] = err.pos;
+      const start = err.pos[0];
+      let end = err.pos[1];
       if (err.code === 'DUPLICATE_KEY') {
         // yaml points at the key's first character; cover the whole key.
         const m = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s:#,[\]{}]+(?: [^\s:#,[\]{}]+)*)/.exec(ctx.text.slice(start, start + 500));
