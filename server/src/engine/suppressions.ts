@@ -1,8 +1,6 @@
 // Inline suppression comments, as ESLint users know them:
 //   # productteam-disable-next-line single-owner, role-split -- reason until 2027-01-01
 //   # productteam-disable core-team -- whole file
-// Comments are found with yaml's own lexer, so a '#' inside a quoted string is
-// never mistaken for one.
 import { Lexer } from 'yaml';
 import type { EffectiveSettings } from './analyze';
 import type { LineIndex } from './lines';
@@ -23,38 +21,51 @@ export interface Suppression extends Span {
   used: Set<string>;
 }
 
+const CONTROL_TOKENS = new Set(['\u0002', '\u0018', '\u001f']);
 const DIRECTIVE = /^#\s*productteam-disable(-next-line)?(?=\s|$)(.*)$/;
 
 export function parseSuppressions(text: string, lines: LineIndex): Suppression[] {
-  if (!text.includes('productteam-disable')) return [];
   const out: Suppression[] = [];
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    if (token.startsWith('#') && token.includes('productteam-disable')) {
-      const m = DIRECTIVE.exec(token.trimEnd());
-      if (m) {
-        const rest = m[2];
-        const sep = rest.indexOf(' -- ');
-        const idPart = sep >= 0 ? rest.slice(0, sep) : rest.replace(/\s+--\s*$/, '');
-        const reason = sep >= 0 ? rest.slice(sep + 4).trim() : undefined;
-        const until = reason ? /\buntil\s+(\d{4}-\d{2}-\d{2})\b/.exec(reason)?.[1] : undefined;
-        const idsEnd = offset + token.length - rest.length + idPart.trimEnd().length;
-        out.push({
-          kind: m[1] ? 'next-line' : 'file',
-          ruleIds: idPart.split(',').map((s) => s.trim()).filter(Boolean),
-          line: lines.positionAt(offset).line,
-          reason,
-          until,
-          start: offset,
-          end: offset + token.trimEnd().length,
-          idsEnd,
-          used: new Set(),
-        });
+  // Only lines that mention the directive are lexed (with yaml's own lexer, so
+  // a '#' inside a quoted string is not a comment): big files stay cheap.
+  let lastLine = -1;
+  for (let at = text.indexOf('productteam-disable'); at !== -1; at = text.indexOf('productteam-disable', at + 1)) {
+    const line = lines.positionAt(at).line;
+    if (line === lastLine) continue;
+    lastLine = line;
+    const lineStart = lines.lineStart(line);
+    let offset = lineStart;
+    for (const token of new Lexer().lex(text.slice(lineStart, lines.lineEnd(line)))) {
+      if (token.startsWith('#')) {
+        const s = parseDirective(token, offset, line);
+        if (s) out.push(s);
       }
+      // The lexer also yields one-character control tokens that are not source text.
+      if (!CONTROL_TOKENS.has(token)) offset += token.length;
     }
-    offset += token.length;
   }
   return out;
+}
+
+function parseDirective(token: string, offset: number, line: number): Suppression | undefined {
+  const m = DIRECTIVE.exec(token.trimEnd());
+  if (!m) return undefined;
+  const rest = m[2];
+  const sep = rest.indexOf(' -- ');
+  const idPart = sep >= 0 ? rest.slice(0, sep) : rest.replace(/\s+--\s*$/, '');
+  const reason = sep >= 0 ? rest.slice(sep + 4).trim() : undefined;
+  const until = reason ? /\buntil\s+(\d{4}-\d{2}-\d{2})\b/.exec(reason)?.[1] : undefined;
+  return {
+    kind: m[1] ? 'next-line' : 'file',
+    ruleIds: idPart.split(',').map((s) => s.trim()).filter(Boolean),
+    line,
+    reason,
+    until,
+    start: offset,
+    end: offset + token.trimEnd().length,
+    idsEnd: offset + token.length - rest.length + idPart.trimEnd().length,
+    used: new Set(),
+  };
 }
 
 export function isExpired(s: Suppression, today: string): boolean {
