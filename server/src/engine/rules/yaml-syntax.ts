@@ -1,6 +1,12 @@
 // yaml-syntax: the file must parse. Duplicate keys count: ids are map keys, so
 // a duplicate id is a duplicate key. yaml's own error code travels in `data`.
+// yaml often points at a single character (or at the end of the file); the
+// finding is widened to the token the user has to fix.
+import type { YAMLError } from 'yaml';
+import type { Span } from '../types';
 import type { Rule } from './rule';
+
+const TOKEN = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s:#,[\]{}]+(?: [^\s:#,[\]{}]+)*)/;
 
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
@@ -9,16 +15,62 @@ export const yamlSyntax: Rule = {
   seeds: [],
   check(ctx) {
     for (const err of ctx.doc.errors) {
-      const start = err.pos[0];
-      let end = err.pos[1];
-      if (err.code === 'DUPLICATE_KEY') {
-        // yaml points at the key's first character; cover the whole key.
-        const m = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s:#,[\]{}]+(?: [^\s:#,[\]{}]+)*)/.exec(ctx.text.slice(start, start + 500));
-        if (m) end = start + m[0].length;
-      }
-      if (end <= start) end = Math.min(ctx.text.length, start + 1);
-      const message = err.code === 'DUPLICATE_KEY' ? `Duplicate key '${ctx.text.slice(start, end)}': each id may appear once.` : err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      ctx.report({ start, end }, message, { code: err.code });
+      const span = errorSpan(ctx.text, err);
+      const message = err.code === 'DUPLICATE_KEY' ? `Duplicate key '${ctx.text.slice(span.start, span.end)}': each id may appear once.` : err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      ctx.report(span, message, { code: err.code });
     }
   },
 };
+
+function errorSpan(text: string, err: YAMLError): Span {
+  let start = err.pos[0];
+  let end = Math.max(err.pos[1], start);
+  if (/^Flow (sequence|mapping)/.test(err.message)) {
+    // An unclosed flow collection is reported where the file ends; point at its opening bracket instead.
+    const opener = unclosedOpener(text, start, err.message.startsWith('Flow sequence') ? '[' : '{');
+    if (opener >= 0) return { start: opener, end: lineEndAt(text, opener) };
+  }
+  // Skip the whitespace yaml points into, to the first thing on the line.
+  while (start < text.length && (text[start] === ' ' || text[start] === '\t')) start++;
+  if (start >= text.length || text[start] === '\n' || text[start] === '\r') {
+    // Nothing left on this line (often the end of the file): use the last text before it.
+    let i = Math.min(start, text.length) - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (i < 0) return { start: 0, end: 0 };
+    const ls = text.lastIndexOf('\n', i) + 1;
+    let s = ls;
+    while (s < i && (text[s] === ' ' || text[s] === '\t')) s++;
+    return { start: s, end: i + 1 };
+  }
+  const m = TOKEN.exec(text.slice(start, start + 500));
+  end = Math.max(end, start + (m && m[0].length ? m[0].length : 1));
+  return { start, end: Math.min(end, lineEndAt(text, start)) };
+}
+
+function lineEndAt(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  const e = nl < 0 ? text.length : nl;
+  return e > offset && text[e - 1] === '\r' ? e - 1 : e;
+}
+
+/** The last opening bracket before `before` that is not closed (quotes and comments skipped). */
+function unclosedOpener(text: string, before: number, open: '[' | '{'): number {
+  const close = open === '[' ? ']' : '}';
+  const stack: number[] = [];
+  let quote = '';
+  for (let i = 0; i < Math.min(before, text.length); i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      if (i === 0 || /[\s[{,:]/.test(text[i - 1])) quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === open) stack.push(i);
+    else if (c === close) stack.pop();
+  }
+  return stack.length ? stack[stack.length - 1] : -1;
+}
