@@ -1,0 +1,131 @@
+// Command-line arguments -> options, or the one-line reason they are wrong.
+// Pure, so usage errors are testable without spawning a process.
+import { RULE_SETTINGS, RULES, STANCES, type RuleSetting, type Stance } from '../engine';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  format: Format;
+  /** Undefined: no limit. */
+  maxWarnings?: number;
+  stance?: Stance;
+  quiet: boolean;
+  rules: Record<string, RuleSetting>;
+  /** Undefined: decide from the terminal and NO_COLOR. */
+  color?: boolean;
+  help: boolean;
+  version: boolean;
+  paths: string[];
+}
+
+export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
+
+export const USAGE = `Usage: productteam-lint [options] [files or folders...]
+
+Lints product-team configurations (*.productteam.yaml, *.productteam.yml,
+.productteam.yaml). Folders are searched recursively; with no arguments, the
+current folder is.
+
+Options:
+  -f, --format <name>      stylish (default), json, sarif or github
+      --max-warnings <n>   exit 1 when there are more than n warnings
+      --stance <stance>    ${STANCES.join(', ')} (overrides the files)
+      --rule <id>=<sev>    set a rule's severity: ${RULE_SETTINGS.join(', ')} (repeatable)
+      --quiet              report errors only
+      --color, --no-color  force or disable colors (default: on a terminal, unless NO_COLOR is set)
+  -h, --help               show this help
+  -v, --version            show the version
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable input.
+`;
+
+const BOOLEAN_FLAGS: Record<string, ((o: CliOptions) => void) | undefined> = {
+  '--quiet': (o) => (o.quiet = true),
+  '--color': (o) => (o.color = true),
+  '--no-color': (o) => (o.color = false),
+  '-h': (o) => (o.help = true),
+  '--help': (o) => (o.help = true),
+  '-v': (o) => (o.version = true),
+  '--version': (o) => (o.version = true),
+};
+
+const quote = (s: string): string => `'${s}'`;
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const options: CliOptions = { format: 'stylish', quiet: false, rules: {}, help: false, version: false, paths: [] };
+  const fail = (error: string): ParsedArgs => ({ ok: false, error });
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      options.paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.paths.push(arg);
+      continue;
+    }
+    // `--flag=value` and `--flag value` both work.
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    const takeValue = (): string | undefined => {
+      if (eq !== -1) return arg.slice(eq + 1);
+      const next = argv[i + 1];
+      if (next === undefined) return undefined;
+      i++;
+      return next;
+    };
+    const booleanFlag = BOOLEAN_FLAGS[flag];
+    if (booleanFlag) {
+      if (eq !== -1) return fail(`option ${flag} takes no value`);
+      booleanFlag(options);
+      continue;
+    }
+
+    switch (flag) {
+      case '-f':
+      case '--format': {
+        const v = takeValue();
+        if (v === undefined) return fail(`option ${flag} needs a value: ${FORMATS.join(', ')}`);
+        if (!(FORMATS as readonly string[]).includes(v)) {
+          return fail(`invalid format ${quote(v)}: expected one of ${FORMATS.join(', ')}`);
+        }
+        options.format = v as Format;
+        break;
+      }
+      case '--max-warnings': {
+        const v = takeValue();
+        if (v === undefined) return fail(`option ${flag} needs a number`);
+        if (!/^\d+$/.test(v)) return fail(`invalid --max-warnings ${quote(v)}: expected a whole number 0 or more`);
+        options.maxWarnings = Number(v);
+        break;
+      }
+      case '--stance': {
+        const v = takeValue();
+        if (v === undefined) return fail(`option ${flag} needs a value: ${STANCES.join(', ')}`);
+        if (!(STANCES as readonly string[]).includes(v)) {
+          return fail(`invalid stance ${quote(v)}: expected one of ${STANCES.join(', ')}`);
+        }
+        options.stance = v as Stance;
+        break;
+      }
+      case '--rule': {
+        const v = takeValue();
+        if (v === undefined) return fail(`option ${flag} needs <rule-id>=<severity>`);
+        const m = /^\s*([^=\s]+)\s*[=:]\s*(\S+)\s*$/.exec(v);
+        if (!m) return fail(`invalid --rule ${quote(v)}: expected <rule-id>=<severity>`);
+        const [, id, severity] = m;
+        if (!RULES.some((r) => r.id === id)) return fail(`unknown rule ${quote(id)} in --rule`);
+        if (!(RULE_SETTINGS as readonly string[]).includes(severity)) {
+          return fail(`invalid severity ${quote(severity)} in --rule: expected one of ${RULE_SETTINGS.join(', ')}`);
+        }
+        options.rules[id] = severity as RuleSetting;
+        break;
+      }
+      default:
+        return fail(`unknown option ${quote(flag)} (see --help)`);
+    }
+  }
+  return { ok: true, options };
+}

@@ -1,0 +1,23 @@
+// `--format json`: one array, a record per file, in the shape ESLint users
+// already parse (SPEC section 7), plus `infoCount` and `hintCount`.
+import type { LintResult } from './results';
+
+export function formatJson(results: readonly LintResult[]): string {
+  const records = results.map((r) => ({
+    filePath: r.filePath,
+    messages: r.messages.map((m) => ({
+      ruleId: m.ruleId,
+      severity: m.severity,
+      message: m.message,
+      line: m.line,
+      column: m.column,
+      endLine: m.endLine,
+      endColumn: m.endColumn,
+    })),
+    errorCount: r.errorCount,
+    warningCount: r.warningCount,
+    infoCount: r.infoCount,
+    hintCount: r.hintCount,
+  }));
+  return `${JSON.stringify(records)}\n`;
+}
