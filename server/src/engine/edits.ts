@@ -11,14 +11,6 @@ export interface EditContext {
   lines: LineIndex;
 }
 
-/** Comments inside a span of text that is about to be removed, so they can be kept. */
-function commentsIn(text: string): string[] {
-  const out: string[] = [];
-  const re = /(^|[ \t])(#[^\n\r]*)/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[2].trimEnd());
-  return out;
-}
-
 /** Writes a scalar the way the original was written (plain, 'single' or "double" quoted). */
 export function scalarLike(node: Node | null | undefined, value: string): string {
   const type = isScalar(node) ? node.type : undefined;
@@ -31,6 +23,10 @@ export function scalarLike(node: Node | null | undefined, value: string): string
 export function plainOrQuoted(value: string): string {
   const plainSafe = /^[A-Za-z0-9_][A-Za-z0-9_ .\-/()%@+]*$/.test(value) && !/ $/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[0-9.+-]+$/.test(value);
   return plainSafe ? value : JSON.stringify(value);
+}
+
+function nextLineStart(ctx: EditContext, line: number): number {
+  return line + 1 < ctx.lines.lineCount ? ctx.lines.lineStart(line + 1) : ctx.text.length;
 }
 
 function endOfLineAt(ctx: EditContext, offset: number): number {
@@ -52,12 +48,22 @@ export function replaceRefField(ctx: EditContext, field: RefField, id: string): 
     return [{ start: colon + 1, end: colon + 1, newText: ` ${id}` }];
   }
   if (isSeq(node) && !node.flow) {
-    // Block list: pull the chosen id up onto the key's line, keeping any comment.
+    // Block list: the id goes onto the key's line; each item line goes away,
+    // and every comment (own-line or trailing an item) stays on a line of its own.
     const colon = colonAfter(ctx, field.pair.key as Node);
-    const end = valueEnd(ctx, node);
-    const removed = ctx.text.slice(colon + 1, end);
-    const kept = commentsIn(removed);
-    return [{ start: colon + 1, end, newText: ` ${id}${kept.length ? ' ' + kept.join(' ') : ''}` }];
+    const edits: TextEdit[] = [{ start: colon + 1, end: colon + 1, newText: ` ${id}` }];
+    for (const item of node.items as Node[]) {
+      if (!item?.range) continue;
+      const line = ctx.lines.positionAt(item.range[0]).line;
+      const start = ctx.lines.lineStart(line);
+      const end = ctx.lines.lineEnd(line);
+      const rest = ctx.text.slice(item.range[1], end).trim();
+      const dash = ctx.text.lastIndexOf('-', item.range[0]);
+      const indent = ctx.text.slice(start, Math.max(start, dash)).replace(/[^ \t]/g, ' ');
+      if (rest.startsWith('#')) edits.push({ start, end, newText: `${indent}${rest}` });
+      else edits.push({ start, end: Math.min(ctx.text.length, nextLineStart(ctx, line)), newText: '' });
+    }
+    return edits;
   }
   const first = isSeq(node) ? (node.items[0] as Node | undefined) : node;
   return [{ start: node.range[0], end: node.range[1], newText: scalarLike(first, id) }];

@@ -69,6 +69,8 @@ export interface Domain extends Entity {
   teams?: RefField;
   /** Number of outcomes listed (0 when `outcomes` is missing or empty). */
   outcomeCount: number;
+  /** The `outcomes` value, when the key is there. */
+  outcomes?: Span;
 }
 
 export interface Team extends Entity {
@@ -107,6 +109,10 @@ export interface Model {
 export function span(node: Node | null | undefined): Span | undefined {
   const r = node?.range;
   return r ? { start: r[0], end: r[1] } : undefined;
+}
+
+function nonEmpty(s: Span | undefined): Span | undefined {
+  return s && s.end > s.start ? s : undefined;
 }
 
 function entries(node: unknown): Pair[] {
@@ -234,6 +240,7 @@ export function buildModel(doc: Document): Model {
         product,
         name: str(field(dm, 'name')?.value),
         outcomeCount: isSeq(outcomes) ? outcomes.items.length : 0,
+        outcomes: nonEmpty(span(outcomes as Node | undefined)),
       };
       domain.productManager = refField(dm, 'productManager', 'person', domain);
       domain.productOwner = refField(dm, 'productOwner', 'person', domain);

@@ -12,6 +12,6 @@ export const outcomesDefined: Rule = {
     const severity = ctx.settings.stance === 'outcomes-first' ? 'warning' : 'info';
     for (const p of ctx.model.products)
       for (const d of p.domains)
-        if (d.outcomeCount === 0) ctx.report(d.key, `Domain '${d.id}' lists no outcomes: say what success looks like.`, { product: p.id, domain: d.id }, severity);
+        if (d.outcomeCount === 0) ctx.report(d.outcomes ?? d.key, `Domain '${d.id}' lists no outcomes: say what success looks like.`, { product: p.id, domain: d.id }, severity);
   },
 };

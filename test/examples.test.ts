@@ -1,0 +1,67 @@
+// The examples/ folder is documentation that must stay true: the healthy
+// organisation is clean, the troubled one shows every rule, the broken one
+// does not parse.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../server/src/engine';
+
+const EXAMPLES = path.join(__dirname, '..', 'examples');
+// The date the fixtures use; the troubled example's expired suppression is older.
+const TODAY = '2026-06-01';
+
+/** The rule ids of SPEC section 3. */
+const SPEC_RULE_IDS = [
+  'yaml-syntax',
+  'schema',
+  'unknown-reference',
+  'single-owner',
+  'single-backlog-owner',
+  'role-split',
+  'decision-authority',
+  'vision-required',
+  'overloaded-person',
+  'team-single-domain',
+  'scrum-master-not-product-owner',
+  'customer-contact',
+  'core-team',
+  'outcomes-defined',
+  'stance-declared',
+  'unused-person',
+  'unused-suppression',
+  'expired-suppression',
+];
+
+function problemsOf(name: string) {
+  const text = fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
+  const analysis = analyze(text, { today: TODAY });
+  return analysis.problems.map((p) => ({ ...p, line: analysis.lines.positionAt(p.start).line + 1 }));
+}
+
+describe('examples', () => {
+  it('healthy.productteam.yaml has no problems at any severity', () => {
+    const problems = problemsOf('healthy.productteam.yaml');
+    assert.deepEqual(
+      problems.map((p) => `${p.line}: ${p.severity} ${p.ruleId}: ${p.message}`),
+      [],
+    );
+  });
+
+  it('troubled.productteam.yaml shows every rule except yaml-syntax', () => {
+    const fired = new Set(problemsOf('troubled.productteam.yaml').map((p) => p.ruleId));
+    const missing = SPEC_RULE_IDS.filter((id) => id !== 'yaml-syntax' && !fired.has(id));
+    assert.deepEqual(missing, [], 'rules that do not fire in the troubled example');
+    assert.ok(!fired.has('yaml-syntax'), 'the troubled example must parse');
+  });
+
+  it('troubled.productteam.yaml shows them on today\'s date too (its expired suppression stays expired)', () => {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'troubled.productteam.yaml'), 'utf8');
+    const fired = new Set(analyze(text).problems.map((p) => p.ruleId));
+    assert.ok(fired.has('expired-suppression'));
+  });
+
+  it('broken.productteam.yaml reports yaml-syntax', () => {
+    const problems = problemsOf('broken.productteam.yaml');
+    assert.ok(problems.some((p) => p.ruleId === 'yaml-syntax' && p.severity === 'error'), 'want a yaml-syntax error');
+  });
+});
