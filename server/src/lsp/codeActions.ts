@@ -1,0 +1,61 @@
+// Quick fixes and fix-all. A diagnostic finds its problem again by rule id
+// (`code`) and the offsets it carries in `data` (or its range, when the
+// document moved on since), never by its message text.
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic } from 'vscode-languageserver';
+import type { Analysis, Problem } from '../engine';
+import { getFixAllEdits, getFixes } from '../engine';
+import {
+  DIAGNOSTIC_SOURCE,
+  FIX_ALL_KIND,
+  diagnosticDataOf,
+  problemDataOf,
+  toFixAll,
+  toQuickFix,
+  toSpan,
+  type EditTarget,
+} from './convert';
+
+/** Whether an action of `kind` answers a request for `requested` (kinds are dot-separated hierarchies). */
+function kindMatches(requested: string, kind: string): boolean {
+  return requested === '' || kind === requested || kind.startsWith(`${requested}.`);
+}
+
+export function findProblem(analysis: Analysis, version: number, d: Diagnostic): Problem | undefined {
+  const data = diagnosticDataOf(d);
+  const ruleId = typeof d.code === 'string' ? d.code : data.ruleId;
+  if (!ruleId) return undefined;
+  const span =
+    data.version === version && typeof data.start === 'number' && typeof data.end === 'number'
+      ? { start: data.start, end: data.end }
+      : toSpan(analysis, d.range);
+  const same = analysis.problems.filter((p) => p.ruleId === ruleId && p.start === span.start && p.end === span.end);
+  if (same.length <= 1) return same[0];
+  const wanted = stableJson(problemDataOf(d));
+  return same.find((p) => stableJson(p.data) === wanted) ?? same[0];
+}
+
+function stableJson(v: unknown): string {
+  return JSON.stringify(v, (_k, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
+}
+
+export function codeActions(analysis: Analysis, target: EditTarget, context: CodeActionContext): CodeAction[] {
+  const only = context.only;
+  const actions: CodeAction[] = [];
+  if (!only || only.some((k) => kindMatches(k, CodeActionKind.QuickFix))) {
+    for (const d of context.diagnostics) {
+      if (d.source !== DIAGNOSTIC_SOURCE) continue;
+      const problem = findProblem(analysis, target.version, d);
+      if (!problem) continue;
+      for (const fix of getFixes(analysis, problem)) actions.push(toQuickFix(analysis, target, fix, d));
+    }
+  }
+  if (only?.some((k) => kindMatches(k, FIX_ALL_KIND))) {
+    const edits = getFixAllEdits(analysis);
+    if (edits.length) actions.push(toFixAll(analysis, target, edits));
+  }
+  return actions;
+}

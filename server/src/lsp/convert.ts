@@ -1,0 +1,176 @@
+// The one place where engine results (offsets, severities, fixes) become LSP
+// types (line/character ranges, Diagnostic, CodeAction, WorkspaceEdit). Every
+// other file in lsp/ speaks the engine's vocabulary and calls in here at the
+// edge, so the offset -> position conversion happens exactly once per result.
+import {
+  CodeAction,
+  CodeActionKind,
+  type CompletionItem,
+  type CompletionItemKind,
+  Diagnostic,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type MarkupContent,
+  MarkupKind,
+  type Range,
+  type SymbolKind,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Analysis, Fix, Problem, Severity, Span, TextEdit } from '../engine';
+import { ruleDocsUrl } from '../engine';
+
+export const DIAGNOSTIC_SOURCE = 'productteam';
+export const FIX_ALL_KIND = 'source.fixAll.productteam';
+
+/** Rules whose findings are about text that does nothing: editors fade it out. */
+const UNNECESSARY_RULES = new Set(['unused-person', 'unused-suppression']);
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/**
+ * What a diagnostic carries so that a later request (code action, hover) can
+ * find its problem again: the problem's own data, plus the rule id, offsets
+ * and the document version they are measured in.
+ */
+export interface DiagnosticData {
+  ruleId: string;
+  start: number;
+  end: number;
+  version: number;
+  [key: string]: unknown;
+}
+
+const OWN_DATA_KEYS = ['ruleId', 'start', 'end', 'version'] as const;
+
+/** The minimal view of an analysed text that conversions need. */
+export type Converted = Pick<Analysis, 'lines'>;
+
+export function toRange(a: Converted, span: Span): Range {
+  return { start: a.lines.positionAt(span.start), end: a.lines.positionAt(span.end) };
+}
+
+export function toSpan(a: Converted, range: Range): Span {
+  return { start: a.lines.offsetAt(range.start), end: a.lines.offsetAt(range.end) };
+}
+
+export function toDiagnostic(a: Converted, problem: Problem, version: number): Diagnostic {
+  const data: DiagnosticData = { ...problem.data, ruleId: problem.ruleId, start: problem.start, end: problem.end, version };
+  const d = Diagnostic.create(toRange(a, problem), problem.message, SEVERITY[problem.severity], problem.ruleId, DIAGNOSTIC_SOURCE);
+  d.codeDescription = { href: ruleDocsUrl(problem.ruleId) };
+  if (UNNECESSARY_RULES.has(problem.ruleId)) d.tags = [DiagnosticTag.Unnecessary];
+  d.data = data;
+  return d;
+}
+
+/** The problem's own data as the engine produced it, without what toDiagnostic added. */
+export function problemDataOf(d: Diagnostic): Record<string, unknown> {
+  const data = isRecord(d.data) ? { ...d.data } : {};
+  for (const k of OWN_DATA_KEYS) delete data[k];
+  return data;
+}
+
+export function diagnosticDataOf(d: Diagnostic): Partial<DiagnosticData> {
+  return isRecord(d.data) ? (d.data as Partial<DiagnosticData>) : {};
+}
+
+export function toTextEdits(a: Converted, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: toRange(a, e), newText: e.newText }));
+}
+
+export interface EditTarget {
+  uri: string;
+  version: number;
+  /** The client applies `documentChanges`, which carry the version the edit was computed for. */
+  versioned: boolean;
+}
+
+export function toWorkspaceEdit(a: Converted, target: EditTarget, edits: readonly TextEdit[]): WorkspaceEdit {
+  const textEdits = toTextEdits(a, edits);
+  if (target.versioned) {
+    return { documentChanges: [{ textDocument: { uri: target.uri, version: target.version }, edits: textEdits }] };
+  }
+  return { changes: { [target.uri]: textEdits } };
+}
+
+export function toQuickFix(a: Converted, target: EditTarget, fix: Fix, diagnostic: Diagnostic): CodeAction {
+  const action = CodeAction.create(fix.title, toWorkspaceEdit(a, target, fix.edits), CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  if (fix.isPreferred) action.isPreferred = true;
+  return action;
+}
+
+export function toFixAll(a: Converted, target: EditTarget, edits: readonly TextEdit[]): CodeAction {
+  return CodeAction.create('Fix all auto-fixable productteam problems', toWorkspaceEdit(a, target, edits), FIX_ALL_KIND);
+}
+
+export function toMarkdown(value: string): MarkupContent {
+  return { kind: MarkupKind.Markdown, value };
+}
+
+export function toHover(a: Converted, markdown: string, span: Span | undefined): Hover {
+  const hover: Hover = { contents: toMarkdown(markdown) };
+  if (span) hover.range = toRange(a, span);
+  return hover;
+}
+
+export function toLocation(a: Converted, uri: string, span: Span): Location {
+  return { uri, range: toRange(a, span) };
+}
+
+export interface SymbolNode {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  /** The whole entry (key through value). */
+  span: Span;
+  /** The key that names it. */
+  selection: Span;
+  children?: SymbolNode[];
+}
+
+export function toDocumentSymbol(a: Converted, s: SymbolNode): DocumentSymbol {
+  const sym: DocumentSymbol = {
+    name: s.name || ' ',
+    kind: s.kind,
+    range: toRange(a, { start: Math.min(s.span.start, s.selection.start), end: Math.max(s.span.end, s.selection.end) }),
+    selectionRange: toRange(a, s.selection),
+  };
+  if (s.detail) sym.detail = s.detail;
+  if (s.children) sym.children = s.children.map((c) => toDocumentSymbol(a, c));
+  return sym;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionItemKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** The text that replaces `span`. */
+  newText: string;
+  span: Span;
+  sortText?: string;
+  filterText?: string;
+}
+
+export function toCompletionItem(a: Converted, e: CompletionEntry): CompletionItem {
+  const item: CompletionItem = { label: e.label, kind: e.kind, textEdit: { range: toRange(a, e.span), newText: e.newText } };
+  if (e.detail) item.detail = e.detail;
+  if (e.documentation) item.documentation = toMarkdown(e.documentation);
+  if (e.sortText) item.sortText = e.sortText;
+  if (e.filterText) item.filterText = e.filterText;
+  return item;
+}

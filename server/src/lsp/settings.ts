@@ -1,0 +1,58 @@
+// The editor's `productteam.*` settings, normalised to the engine's analyze
+// options. Values come from `workspace/configuration`, a pushed
+// `didChangeConfiguration`, or initializationOptions; anything malformed is
+// dropped rather than passed on, so a bad setting never breaks linting.
+import type { AnalyzeOptions, RuleSetting, Stance } from '../engine';
+import { RULE_SETTINGS, STANCES } from '../engine';
+
+export const SETTINGS_SECTION = 'productteam';
+
+export type EditorSettings = Pick<AnalyzeOptions, 'stance' | 'rules' | 'maxDomainsPerPerson'>;
+
+export function normalizeSettings(raw: unknown): EditorSettings {
+  const out: EditorSettings = {};
+  if (!raw || typeof raw !== 'object') return out;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.stance === 'string' && (STANCES as readonly string[]).includes(r.stance)) out.stance = r.stance as Stance;
+  if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+    const rules: Record<string, RuleSetting> = {};
+    for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (typeof v === 'string' && (RULE_SETTINGS as readonly string[]).includes(v)) rules[id] = v as RuleSetting;
+    }
+    if (Object.keys(rules).length > 0) out.rules = rules;
+  }
+  const max = r.maxDomainsPerPerson;
+  if (typeof max === 'number' && Number.isFinite(max) && max >= 1) out.maxDomainsPerPerson = Math.floor(max);
+  return out;
+}
+
+/** A stable key for a settings value, so cached analyses know what they were computed with. */
+export function settingsKey(s: EditorSettings): string {
+  const rules = s.rules ? Object.keys(s.rules).sort().map((k) => `${k}=${s.rules![k]}`).join(',') : '';
+  return `${s.stance ?? ''}|${s.maxDomainsPerPerson ?? ''}|${rules}`;
+}
+
+/** What the server accepts in `initializationOptions` (all optional). */
+export interface InitOptions {
+  /** Settings to use when the client cannot answer `workspace/configuration`. */
+  settings: EditorSettings;
+  /** Delay between the last keystroke and linting, in ms (default 150). */
+  debounceMs: number;
+  /** YYYY-MM-DD that suppressions' `until` dates are compared with (tests pin it). */
+  today?: string;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+export function parseInitOptions(raw: unknown): InitOptions {
+  const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  // Accept `{ settings: {...} }`, `{ productteam: {...} }` or the settings at the top level.
+  const settingsRaw = r.settings ?? r[SETTINGS_SECTION] ?? r;
+  const debounce = r.debounceMs;
+  const out: InitOptions = {
+    settings: normalizeSettings(settingsRaw),
+    debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 ? debounce : DEFAULT_DEBOUNCE_MS,
+  };
+  if (typeof r.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.today)) out.today = r.today;
+  return out;
+}
