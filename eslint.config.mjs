@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/out/**', 'node_modules/**', '.cache/**', '.e2e/**', 'bench/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['**/out/**', 'node_modules/**', '.cache/**', '.e2e/**', 'bench/**', '**/*.mjs', '**/*.js', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
