@@ -5,32 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../server/src/engine';
+import { SPEC_RULE_IDS } from './helpers/spec';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 // The date the fixtures use; the troubled example's expired suppression is older.
 const TODAY = '2026-06-01';
 
-/** The rule ids of SPEC section 3. */
-const SPEC_RULE_IDS = [
-  'yaml-syntax',
-  'schema',
-  'unknown-reference',
-  'single-owner',
-  'single-backlog-owner',
-  'role-split',
-  'decision-authority',
-  'vision-required',
-  'overloaded-person',
-  'team-single-domain',
-  'scrum-master-not-product-owner',
-  'customer-contact',
-  'core-team',
-  'outcomes-defined',
-  'stance-declared',
-  'unused-person',
-  'unused-suppression',
-  'expired-suppression',
-];
 
 function problemsOf(name: string) {
   const text = fs.readFileSync(path.join(EXAMPLES, name), 'utf8');

@@ -18,6 +18,7 @@ import {
   quotesForStance,
   type Topic,
 } from '../server/src/engine/knowledge';
+import { SPEC_RULE_IDS as RULE_IDS } from './helpers/spec';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const SEEDS_DIR = process.env.PRODUCTTEAM_SEEDS_DIR
@@ -25,26 +26,6 @@ const SEEDS_DIR = process.env.PRODUCTTEAM_SEEDS_DIR
   : path.resolve(REPO_ROOT, '../shared/seeds');
 const DOCS_DIR = path.join(REPO_ROOT, 'docs', 'rules');
 
-const RULE_IDS = [
-  'yaml-syntax',
-  'schema',
-  'unknown-reference',
-  'single-owner',
-  'single-backlog-owner',
-  'role-split',
-  'decision-authority',
-  'vision-required',
-  'overloaded-person',
-  'team-single-domain',
-  'scrum-master-not-product-owner',
-  'customer-contact',
-  'core-team',
-  'outcomes-defined',
-  'stance-declared',
-  'unused-person',
-  'unused-suppression',
-  'expired-suppression',
-];
 
 const TOPICS: Topic[] = [
   'product-manager',
