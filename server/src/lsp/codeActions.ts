@@ -47,7 +47,8 @@ export function codeActions(analysis: Analysis, target: EditTarget, context: Cod
   const actions: CodeAction[] = [];
   if (!only || only.some((k) => kindMatches(k, CodeActionKind.QuickFix))) {
     for (const d of context.diagnostics) {
-      if (d.source !== DIAGNOSTIC_SOURCE) continue;
+      // Some clients (ALE) echo diagnostics back without `source`; findProblem still matches rule and range.
+      if (d.source !== undefined && d.source !== DIAGNOSTIC_SOURCE) continue;
       const problem = findProblem(analysis, target.version, d);
       if (!problem) continue;
       for (const fix of getFixes(analysis, problem)) actions.push(toQuickFix(analysis, target, fix, d));
