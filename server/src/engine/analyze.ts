@@ -1,6 +1,7 @@
 // text -> { model, problems }. Never throws: a text that does not parse still
 // yields an Analysis whose problems say why.
 import { parseDocument, type Document } from 'yaml';
+import { addDuplicateKeyErrors } from './duplicates';
 import { buildModel, type Model } from './model';
 import { LineIndex } from './lines';
 import { isRuleId, runRules } from './rules';
@@ -42,7 +43,8 @@ function todayString(): string {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' });
+  addDuplicateKeyErrors(doc);
   const lines = new LineIndex(text);
   const model = buildModel(doc);
   // Like a compiler after a parse error: when the structure itself is broken,

@@ -129,6 +129,18 @@ function str(node: unknown): string | undefined {
   return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
 }
 
+type Fields = Record<string, Pair | undefined>;
+
+/** Every field of a mapping by key, in one pass (the first of duplicate keys wins). */
+function fieldsOf(map: YAMLMap | undefined): Fields {
+  const out: Fields = Object.create(null);
+  if (map) for (const p of map.items as Pair[]) {
+    const k = keyText(p);
+    if (k !== undefined && out[k] === undefined) out[k] = p;
+  }
+  return out;
+}
+
 function field(map: YAMLMap | undefined, name: string): Pair | undefined {
   if (!map) return undefined;
   for (const p of map.items as Pair[]) if (keyText(p) === name) return p;
@@ -148,8 +160,8 @@ export function buildModel(doc: Document): Model {
   }
   const refs: Ref[] = [];
 
-  const refField = (map: YAMLMap | undefined, name: RoleName, kind: RefKind, holder: Product | Domain | Team): RefField | undefined => {
-    const pair = field(map, name);
+  const refField = (fields: Fields, name: RoleName, kind: RefKind, holder: Product | Domain | Team): RefField | undefined => {
+    const pair = fields[name];
     if (!pair || !isScalar(pair.key)) return undefined;
     const node = (pair.value ?? null) as Node | null;
     const out: RefField = {
@@ -166,7 +178,7 @@ export function buildModel(doc: Document): Model {
       const s = span(item as Node);
       if (id !== undefined && s) out.refs.push({ id, kind, role: name, holder, start: s.start, end: s.end });
     }
-    refs.push(...out.refs);
+    for (const r of out.refs) refs.push(r);
     return out;
   };
 
@@ -203,15 +215,18 @@ export function buildModel(doc: Document): Model {
   for (const p of entries(sections.get('people')?.value)) {
     const e = entity(p);
     if (!e || people.has(e.id)) continue;
-    const m = e.map;
+    const f = fieldsOf(e.map);
     people.set(e.id, {
-      ...e,
-      name: str(field(m, 'name')?.value),
-      title: str(field(m, 'title')?.value),
-      email: str(field(m, 'email')?.value),
-      discipline: str(field(m, 'discipline')?.value),
-      customerContact: str(field(m, 'customerContact')?.value),
-      decisionAuthority: str(field(m, 'decisionAuthority')?.value),
+      id: e.id,
+      key: e.key,
+      pair: e.pair,
+      map: e.map,
+      name: str(f.name?.value),
+      title: str(f.title?.value),
+      email: str(f.email?.value),
+      discipline: str(f.discipline?.value),
+      customerContact: str(f.customerContact?.value),
+      decisionAuthority: str(f.decisionAuthority?.value),
     });
   }
 
@@ -219,33 +234,33 @@ export function buildModel(doc: Document): Model {
   for (const p of entries(sections.get('products')?.value)) {
     const e = entity(p);
     if (!e) continue;
-    const m = e.map;
-    const domainsPair = field(m, 'domains');
+    const f = fieldsOf(e.map);
+    const domainsPair = f.domains;
     const product: Product = {
       ...e,
-      name: str(field(m, 'name')?.value),
-      vision: str(field(m, 'vision')?.value),
-      lifecycle: oneOf(LIFECYCLES, str(field(m, 'lifecycle')?.value)) ?? 'growth',
+      name: str(f.name?.value),
+      vision: str(f.vision?.value),
+      lifecycle: oneOf(LIFECYCLES, str(f.lifecycle?.value)) ?? 'growth',
       domains: [],
       domainsKey: domainsPair ? span(domainsPair.key as Node) : undefined,
     };
-    product.owner = refField(m, 'owner', 'person', product);
+    product.owner = refField(f, 'owner', 'person', product);
     for (const dp of entries(domainsPair?.value)) {
       const de = entity(dp);
       if (!de) continue;
-      const dm = de.map;
-      const outcomes = field(dm, 'outcomes')?.value;
+      const df = fieldsOf(de.map);
+      const outcomes = df.outcomes?.value;
       const domain: Domain = {
         ...de,
         product,
-        name: str(field(dm, 'name')?.value),
+        name: str(df.name?.value),
         outcomeCount: isSeq(outcomes) ? outcomes.items.length : 0,
         outcomes: nonEmpty(span(outcomes as Node | undefined)),
       };
-      domain.productManager = refField(dm, 'productManager', 'person', domain);
-      domain.productOwner = refField(dm, 'productOwner', 'person', domain);
-      domain.owner = refField(dm, 'owner', 'person', domain);
-      domain.teams = refField(dm, 'teams', 'team', domain);
+      domain.productManager = refField(df, 'productManager', 'person', domain);
+      domain.productOwner = refField(df, 'productOwner', 'person', domain);
+      domain.owner = refField(df, 'owner', 'person', domain);
+      domain.teams = refField(df, 'teams', 'team', domain);
       product.domains.push(domain);
     }
     products.push(product);
@@ -255,13 +270,15 @@ export function buildModel(doc: Document): Model {
   for (const p of entries(sections.get('teams')?.value)) {
     const e = entity(p);
     if (!e || teams.has(e.id)) continue;
-    const team: Team = { ...e, name: str(field(e.map, 'name')?.value) };
-    team.scrumMaster = refField(e.map, 'scrumMaster', 'person', team);
-    team.members = refField(e.map, 'members', 'person', team);
+    const f = fieldsOf(e.map);
+    const team: Team = { ...e, name: str(f.name?.value) };
+    team.scrumMaster = refField(f, 'scrumMaster', 'person', team);
+    team.members = refField(f, 'members', 'person', team);
     teams.set(e.id, team);
   }
 
-  refs.sort((a, b) => a.start - b.start);
+  // Sections may come in any order; sort only when they did not.
+  if (refs.some((r, i) => i > 0 && refs[i - 1].start > r.start)) refs.sort((a, b) => a.start - b.start);
   return { organization, settings, people, products, teams, refs, sections };
 }
 

@@ -1,7 +1,7 @@
 // scrum-master-not-product-owner: the scrum master coaches the product owner
 // (004: "one of the roles of the CSM is to coach the CSPO"), which one person
 // cannot do for themself.
-import { domainProductOwners, ids } from '../model';
+import { domainProductOwners, ids, type Domain } from '../model';
 import type { Rule } from './rule';
 
 export const scrumMasterNotProductOwner: Rule = {
@@ -10,12 +10,14 @@ export const scrumMasterNotProductOwner: Rule = {
   description: "A team's scrum master is also the product owner of a domain the team serves.",
   seeds: ['004_2c53fa25eaf0eed7.txt'],
   check(ctx) {
+    // Which domains each team serves, in one pass (not teams × domains).
+    const served = new Map<string, Domain[]>();
+    for (const p of ctx.model.products)
+      for (const d of p.domains) for (const t of new Set(ids(d.teams))) served.set(t, [...(served.get(t) ?? []), d]);
     for (const team of ctx.model.teams.values()) {
       const sm = ids(team.scrumMaster);
       if (sm.length !== 1 || !team.scrumMaster) continue;
-      const domains: string[] = [];
-      for (const p of ctx.model.products)
-        for (const d of p.domains) if (ids(d.teams).includes(team.id) && domainProductOwners(d).includes(sm[0])) domains.push(d.id);
+      const domains = (served.get(team.id) ?? []).filter((d) => domainProductOwners(d).includes(sm[0])).map((d) => d.id);
       if (domains.length)
         ctx.report(team.scrumMaster.value, `${sm[0]} is scrum master of team '${team.id}' and product owner of ${domains.map((x) => `'${x}'`).join(', ')}, which the team serves; the scrum master coaches the product owner and cannot coach themself.`, { id: sm[0], team: team.id, domains });
     }

@@ -1,9 +1,23 @@
 // unknown-reference: every person or team id used must be defined.
 //   owner: alcie        ->  Change to 'alice' | Add person 'alcie'
 import { addSectionEntry, replaceScalar } from '../edits';
-import { closest, titleCase } from '../text';
+import { Suggester, titleCase } from '../text';
 import type { Node } from 'yaml';
 import type { Rule } from './rule';
+
+// Typing rarely changes the set of ids, so the last suggester per kind (and
+// the answers it gave) is kept between analyses: a memo of a pure function.
+const lastSuggester = new Map<string, { key: string; suggester: Suggester }>();
+
+function suggesterFor(kind: string, ids: Iterable<string>): Suggester {
+  const all = [...ids];
+  const key = all.join('\n');
+  const last = lastSuggester.get(kind);
+  if (last && last.key === key) return last.suggester;
+  const suggester = new Suggester(all);
+  lastSuggester.set(kind, { key, suggester });
+  return suggester;
+}
 
 export const unknownReference: Rule = {
   id: 'unknown-reference',
@@ -12,10 +26,17 @@ export const unknownReference: Rule = {
   seeds: [],
   check(ctx) {
     const { people, teams } = ctx.model;
+    // The same unknown id is often used many times; look its neighbours up once.
+    const suggestions = new Map<string, string[]>();
+
     for (const ref of ctx.model.refs) {
       const known = ref.kind === 'person' ? people : teams;
       if (known.has(ref.id)) continue;
-      const candidates = closest(ref.id, known.keys(), 2);
+      const cacheKey = `${ref.kind}:${ref.id}`;
+      let candidates = suggestions.get(cacheKey);
+      if (!candidates) {
+        suggestions.set(cacheKey, (candidates = suggesterFor(ref.kind, known.keys()).suggest(ref.id, 2)));
+      }
       const hint = candidates.length ? ` Did you mean '${candidates[0]}'?` : '';
       ctx.report(ref, `Unknown ${ref.kind} '${ref.id}': no such id under '${ref.kind === 'person' ? 'people' : 'teams'}:'.${hint}`, { id: ref.id, kind: ref.kind, candidates });
     }
