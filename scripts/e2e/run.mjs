@@ -1,0 +1,257 @@
+// `npm run test:e2e`: the extension in a real VS Code workbench.
+//
+//   1. installs what is missing (Debian chromium/ripgrep/libkrb5-dev, code-server
+//      under .cache/code-server/), see setup.mjs;
+//   2. builds and packages the .vsix (scripts/package.mjs), and the test-only
+//      runner extension with the VS Code API suite (build.mjs);
+//   3. installs both into a fresh code-server profile under .e2e/run/, opens a
+//      copy of examples/ and starts code-server on a free loopback port, with
+//      PRODUCTTEAM_E2E_REPORT telling the runner extension where to report;
+//   4. waits for the API suite's report, then drives the workbench in headless
+//      Chromium (test/e2e/workbench.mjs).
+//
+// Prints one `ok - …` / `not ok - …` line per check and `N passed, N failed`;
+// exits 1 on any failure. Progress goes to stderr as `# …`.
+//
+// Environment:
+//   E2E_VSIX=path.vsix     test this .vsix instead of building and packaging one
+//   E2E_EXAMPLES=dir       workspace to copy instead of examples/
+//   E2E_HEADED=1           show the browser (needs a display)
+//   E2E_KEEP=1             leave code-server running until Ctrl+C (debugging)
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+import { ROOT, CHROMIUM, ensureCodeServer, ensureDebianPackages } from './setup.mjs';
+import { EXPECTATIONS, RUNNER_VSIX, buildTestBundles } from './build.mjs';
+import { DOCS_IMAGES, driveWorkbench } from '../../test/e2e/workbench.mjs';
+
+const t0 = Date.now();
+const log = (msg) => console.error(`# [${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+const results = [];
+function report(ok, name, detail) {
+  results.push({ ok, name });
+  console.log(`${ok ? 'ok' : 'not ok'} - ${name}`);
+  if (!ok && detail) console.log(String(detail).replace(/^/gm, '    # '));
+}
+/** Runs one check; its failure is reported, not thrown. Returns whether it passed. */
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    const note = await fn();
+    log(`${((Date.now() - started) / 1000).toFixed(1)}s: ${name}`);
+    report(true, note ? `${name} (${note})` : name);
+    return true;
+  } catch (err) {
+    report(false, name, err?.stack && !err.expected ? err.stack.split('\n').slice(0, 6).join('\n') : err?.message ?? String(err));
+    return false;
+  }
+}
+
+function finish() {
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(what, fn, timeoutMs, intervalMs = 100) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+// ---- 1. prerequisites ------------------------------------------------------------
+let codeServer;
+try {
+  ensureDebianPackages();
+  codeServer = ensureCodeServer();
+} catch (err) {
+  report(false, 'install prerequisites (apt packages, code-server)', err.message);
+  finish();
+  process.exit();
+}
+log(`prerequisites ok: ${path.relative(ROOT, codeServer)}, ${CHROMIUM}`);
+
+// ---- 2. build --------------------------------------------------------------------
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const extensionId = `${pkg.publisher}.${pkg.name}`;
+let vsix = process.env.E2E_VSIX ? path.resolve(process.env.E2E_VSIX) : '';
+if (!vsix) {
+  vsix = path.join(ROOT, '.e2e', 'build', `${pkg.name}-${pkg.version}.vsix`);
+  const ok = await check('npm run package: builds a .vsix', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-15).join('\n'));
+    return r.stdout.trim().split('\n').pop();
+  });
+  if (!ok) { finish(); process.exit(); }
+} else {
+  log(`testing ${vsix} (E2E_VSIX)`);
+}
+await buildTestBundles();
+log('test bundles built');
+
+// ---- 3. a fresh profile and workspace ---------------------------------------------
+const RUN = path.join(ROOT, '.e2e', 'run');
+fs.rmSync(RUN, { recursive: true, force: true });
+const dirs = {
+  userData: path.join(RUN, 'user-data'),
+  extensions: path.join(RUN, 'extensions'),
+  ws: path.join(RUN, 'workspace'),
+  tmp: path.join(RUN, 'tmp'),
+};
+for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+const examples = path.resolve(process.env.E2E_EXAMPLES ?? path.join(ROOT, 'examples'));
+fs.cpSync(examples, dirs.ws, { recursive: true });
+for (const name of ['troubled', 'healthy']) {
+  if (!fs.existsSync(path.join(dirs.ws, `${name}.productteam.yaml`))) {
+    report(false, `workspace has ${name}.productteam.yaml`, `${path.relative(ROOT, examples)}/${name}.productteam.yaml is missing`);
+  }
+}
+fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+fs.writeFileSync(
+  path.join(dirs.userData, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'telemetry.telemetryLevel': 'off',
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'security.workspace.trust.enabled': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'update.mode': 'none',
+      'git.enabled': false,
+      'chat.commandCenter.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'editor.hover.delay': 100,
+      'editor.minimap.enabled': false,
+      'editor.stickyScroll.enabled': false,
+      'editor.fontSize': 14,
+      'files.autoSave': 'off',
+    },
+    null,
+    2,
+  ),
+);
+const env = {
+  ...process.env,
+  TMPDIR: dirs.tmp,
+  // keep code-server out of ~/.config/code-server and ~/.local/share/code-server
+  XDG_CONFIG_HOME: path.join(RUN, 'xdg-config'),
+  XDG_DATA_HOME: path.join(RUN, 'xdg-data'),
+  XDG_CACHE_HOME: path.join(RUN, 'xdg-cache'),
+};
+const profile = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+
+await check(`code-server --install-extension ${path.basename(vsix)} (+ the test runner extension)`, () => {
+  const r = spawnSync(codeServer, [...profile, '--install-extension', vsix, '--install-extension', RUNNER_VSIX], { env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`);
+  const list = spawnSync(codeServer, [...profile, '--list-extensions', '--show-versions'], { env, encoding: 'utf8' }).stdout;
+  const want = `${extensionId}@${pkg.version}`;
+  if (!list.split('\n').includes(want)) throw new Error(`${want} not among installed extensions:\n${list}`);
+  return want;
+});
+
+// ---- 4. code-server ----------------------------------------------------------------
+const port = await freePort();
+const apiReport = path.join(RUN, 'api-report.json');
+const serverLog = path.join(RUN, 'code-server.log');
+const out = fs.openSync(serverLog, 'w');
+const cs = spawn(
+  codeServer,
+  [
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    ...profile,
+    dirs.ws,
+  ],
+  { env: { ...env, PRODUCTTEAM_E2E_REPORT: apiReport }, stdio: ['ignore', out, out], detached: true },
+);
+const stopServer = () => {
+  try { process.kill(-cs.pid, 'SIGTERM'); } catch { /* already gone */ }
+};
+process.on('exit', stopServer);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopServer(); process.exit(130); });
+
+const url = `http://127.0.0.1:${port}`;
+const up = await check('code-server starts on 127.0.0.1', async () => {
+  await waitFor('code-server /healthz', async () => {
+    if (cs.exitCode !== null) throw new Error(`code-server exited (${cs.exitCode}); see ${serverLog}`);
+    return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+  }, 60_000);
+  return `port ${port}`;
+});
+
+if (up) {
+  const expectations = createRequire(import.meta.url)(EXPECTATIONS);
+  const shots = path.join(ROOT, 'test-results', 'e2e');
+  fs.rmSync(shots, { recursive: true, force: true });
+  fs.mkdirSync(shots, { recursive: true });
+  try {
+    await driveWorkbench({
+      url,
+      workspace: dirs.ws,
+      shots,
+      chromium: CHROMIUM,
+      headed: !!process.env.E2E_HEADED,
+      env,
+      expectations,
+      check,
+      log,
+      // The API suite starts with the workbench (onStartupFinished); the UI
+      // steps wait for it, so that the two never fight over the editor.
+      apiSuite: async () => {
+        const rep = await waitFor('the API suite report', () => fs.existsSync(apiReport) && JSON.parse(fs.readFileSync(apiReport, 'utf8')), 180_000, 250);
+        if (rep.error) report(false, 'API suite runs in the extension host', rep.error);
+        for (const t of rep.tests) report(t.state !== 'failed', `api: ${t.title}${t.state === 'pending' ? ' # SKIP' : ''}`, t.error);
+        if (!rep.tests.length && !rep.error) report(false, 'API suite ran no tests');
+        log(`API suite: ${rep.passed} passed, ${rep.failed} failed in ${(rep.durationMs / 1000).toFixed(1)}s (VS Code ${rep.vscodeVersion})`);
+      },
+    });
+  } catch (err) {
+    report(false, 'workbench driver', err.stack);
+  }
+  log(`screenshots in ${path.relative(ROOT, shots)}/, logs in ${path.relative(ROOT, RUN)}/`);
+  // Only a fully green run may refresh the README's images.
+  if (results.every((r) => r.ok)) {
+    await check('best screenshots copied to docs/images/', () => {
+      const docs = path.join(ROOT, 'docs', 'images');
+      fs.mkdirSync(docs, { recursive: true });
+      for (const [from, to] of Object.entries(DOCS_IMAGES)) fs.copyFileSync(path.join(shots, `${from}.png`), path.join(docs, to));
+      return Object.values(DOCS_IMAGES).join(', ');
+    });
+  } else {
+    log('failures: docs/images/ left as it was');
+  }
+}
+
+if (process.env.E2E_KEEP) {
+  log(`E2E_KEEP: code-server stays up at ${url}/?folder=${dirs.ws}; Ctrl+C to stop`);
+  await new Promise(() => {});
+}
+stopServer();
+finish();

@@ -1,0 +1,368 @@
+// Drives the real VS Code workbench (code-server) in headless Chromium with
+// playwright-core, against the extension installed from its .vsix. Called by
+// scripts/e2e/run.mjs, which starts code-server and passes:
+//   url, workspace (a copy of examples/), shots (test-results/e2e),
+//   chromium, headed, env (for the browser), expectations (test/e2e/expectations.ts, bundled),
+//   check(name, fn) (runs and reports one check), log, apiSuite().
+// Screenshots go to test-results/e2e/; run.mjs copies the best to docs/images/
+// (DOCS_IMAGES below) when every check passed.
+// Every wait polls (waitFor / waitForFunction / file polling) with a timeout.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const TROUBLED = 'troubled.productteam.yaml';
+
+/** The screenshots worth showing in the README: test-results/e2e/<key>.png -> docs/images/<value>. */
+export const DOCS_IMAGES = {
+  '01-diagnostics': 'diagnostics.png',
+  '02-hover': 'hover-quote.png',
+  '03-quick-fix': 'quick-fix.png',
+  '06-completion': 'completion.png',
+};
+
+/** A failed expectation: reported by its message alone, without a stack. */
+class Expected extends Error {
+  expected = true;
+}
+function expect(cond, msg) {
+  if (!cond) throw new Expected(msg);
+}
+
+export async function driveWorkbench(o) {
+  const X = o.expectations;
+  const { check, log } = o;
+  const file = path.join(o.workspace, TROUBLED);
+  const readTroubled = () => fs.readFileSync(file, 'utf8');
+
+  const browser = await chromium.launch({
+    executablePath: o.chromium,
+    headless: !o.headed,
+    // Chromium's crash reporter writes under $XDG_CONFIG_HOME: keep it in the run folder.
+    env: o.env ?? process.env,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
+
+  const shots = [];
+  const shot = async (name) => {
+    const p = path.join(o.shots, `${name}.png`);
+    await page.screenshot({ path: p });
+    shots.push(p);
+    return p;
+  };
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  const quickInput = page.locator('.quick-input-widget');
+  const markers = page.locator('.markers-panel');
+
+  /** Polls the file on disk until `ready(text)` holds. */
+  const waitForFile = async (what, ready, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const text = readTroubled();
+      if (ready(text)) return text;
+      if (Date.now() > deadline) throw new Expected(`timed out waiting for ${what} in the saved file`);
+      await page.waitForTimeout(100);
+    }
+  };
+
+  const closeWidgets = async () => {
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Escape');
+  };
+
+  /** Puts the cursor at a 1-based line and column with Go to Line (Ctrl+G `line:col`). */
+  const goTo = async (line, column) => {
+    await page.keyboard.press('Control+1'); // focus the editor (from the Problems panel, say)
+    await page.keyboard.press('Control+G');
+    const input = quickInput.locator('input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.locator('#status\\.editor\\.selection').getByText(`Ln ${line}, Col ${column}`).waitFor({ timeout: 10_000 });
+  };
+
+  const save = async () => {
+    await page.keyboard.press('Control+S');
+    await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+  };
+
+  const problemsVisible = () => markers.isVisible();
+  const hideProblems = async () => {
+    if (await problemsVisible()) {
+      await page.keyboard.press('Control+J'); // toggles the panel
+      await markers.waitFor({ state: 'hidden', timeout: 10_000 });
+    }
+  };
+  const openProblems = async () => {
+    if (!(await problemsVisible())) await page.keyboard.press('Control+Shift+M');
+    await markers.waitFor({ state: 'visible', timeout: 10_000 });
+  };
+  const problemsFilter = page.locator('.panel .viewpane-filter input, .markers-panel-action-filter input').first();
+  /**
+   * The Problems panel's rows for one file as { code, line, message }, after
+   * typing `filter` into its filter box. Rows render asynchronously: polls
+   * until `ready(rows)` holds or the timeout passes, then returns what is there.
+   */
+  const problemsRows = async (filter, ready, timeoutMs = 15_000) => {
+    await openProblems();
+    await problemsFilter.fill(filter);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = await markers.locator('.monaco-list-row').evaluateAll((els) =>
+        els
+          .filter((e) => e.querySelector('.marker-message'))
+          .map((e) => ({
+            code: e.querySelector('.marker-code')?.textContent?.trim() ?? '',
+            line: Number(/Ln (\d+)/.exec(e.querySelector('.marker-line')?.textContent ?? '')?.[1] ?? 0),
+            message: e.querySelector('.marker-message')?.textContent?.trim() ?? '',
+          })),
+      );
+      if (ready(rows) || Date.now() > deadline) return rows;
+      await page.waitForTimeout(150);
+    }
+  };
+
+  try {
+    // ---- workbench ---------------------------------------------------------------
+    const loaded = await check('workbench loads and the explorer lists the examples', async () => {
+      await page.goto(`${o.url}/?folder=${encodeURIComponent(o.workspace)}`);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page.locator('.explorer-folders-view').getByText(TROUBLED).waitFor({ timeout: 60_000 });
+    });
+    if (!loaded) return;
+
+    await o.apiSuite();
+
+    // ---- 1. diagnostics: squiggles and the Problems panel ----------------------------
+    const text0 = readTroubled();
+    const expected = X.findings(text0);
+    const listed = expected.filter((f) => f.severity !== 'hint'); // the Problems panel leaves hints out
+    const rules = [...new Set(listed.map((f) => f.ruleId))].sort();
+    const opened = await check(`open ${TROUBLED} from Quick Open`, async () => {
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+      await page.keyboard.press('Control+P');
+      await quickInput.locator('input').waitFor({ state: 'visible', timeout: 10_000 });
+      await quickInput.locator('input').fill(TROUBLED);
+      await quickInput.locator('.monaco-list-row').filter({ hasText: TROUBLED }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active').filter({ hasText: TROUBLED }).waitFor({ timeout: 15_000 });
+      await editor.locator('.view-lines').waitFor({ timeout: 15_000 });
+      const mode = page.locator('#status\\.editor\\.mode');
+      await mode.filter({ hasText: 'Product Team' }).waitFor({ timeout: 10_000 }).catch(async () => {
+        throw new Expected(`the language mode is '${(await mode.innerText().catch(() => '?')).trim()}', not 'Product Team'`);
+      });
+      return 'language mode Product Team';
+    });
+    if (!opened) return;
+
+    const squiggles = '.squiggly-error, .squiggly-warning, .squiggly-info';
+    await check('squiggles appear in the editor', async () => {
+      await editor.locator(squiggles).first().waitFor({ timeout: 30_000 });
+      return `${await editor.locator(squiggles).count()} in view`;
+    });
+
+    await check(`Problems panel lists every rule the engine finds (${rules.length}: ${rules.join(', ')})`, async () => {
+      expect(rules.length >= 5, `the example should break most rules; the engine finds only ${rules.join(', ')}`);
+      const wrong = [];
+      const deadline = Date.now() + 30_000; // for the whole check: a broken server should fail fast
+      for (const rule of rules) {
+        const want = listed.filter((f) => f.ruleId === rule).map((f) => f.line).sort((a, b) => a - b).join(',');
+        const got = (rs) => rs.filter((r) => r.code === rule).map((r) => r.line).sort((a, b) => a - b).join(',');
+        const rows = await problemsRows(rule, (rs) => got(rs) === want, Math.max(1_000, Math.min(10_000, deadline - Date.now())));
+        if (got(rows) !== want) wrong.push(`${rule}: on lines [${got(rows)}], the engine says [${want}]`);
+      }
+      expect(wrong.length === 0, `the Problems panel differs from the engine:\n${wrong.join('\n')}`);
+      return `${listed.length} findings on the lines the engine reports`;
+    });
+    // For the screenshot: the whole list, and the editor at the split owner.
+    await problemsRows('', (rs) => rs.length >= Math.min(listed.length, 8), 5_000);
+    const firstSplit = X.splitOwners(text0)[0];
+    if (firstSplit) await goTo(firstSplit.line, firstSplit.column).catch(() => {});
+    await page.keyboard.press('Control+1');
+    await shot('01-diagnostics');
+
+    // ---- 2. hover a role key ---------------------------------------------------------
+    await hideProblems(); // more room for the hover
+    await check('hover on productOwner shows a verbatim expert quote', async () => {
+      const at = X.firstKey(readTroubled(), 'productOwner');
+      expect(at, 'no `productOwner:` key in the example');
+      await goTo(at.line, at.column + 3);
+      // Mouse over the word (twice: the first move only arms the hover), as a user would.
+      const box = await cursorWordBox(editor, 'productOwner');
+      await page.mouse.move(box.x + 4, box.y + box.height / 2);
+      await page.mouse.move(box.x + 10, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover:visible, .monaco-resizable-hover:visible');
+      const quotes = X.roleQuotes('productOwner').map(X.normalizeQuote);
+      await page.waitForFunction(
+        ([qs]) => {
+          const norm = (s) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
+          return [...document.querySelectorAll('.monaco-hover')].some((h) => qs.some((q) => norm(h.innerText).includes(q)));
+        },
+        [quotes],
+        { timeout: 15_000, polling: 200 },
+      ).catch(() => {});
+      const text = X.normalizeQuote((await hover.allInnerTexts()).join('\n'));
+      const found = quotes.find((q) => text.includes(q));
+      await shot('02-hover');
+      expect(found, `the hover quotes none of the productOwner quotes verbatim; it says: ${text.slice(0, 400) || '(no hover)'}`);
+      return `"${found.slice(0, 50)}…"`;
+    });
+    await page.mouse.move(5, 400);
+    await closeWidgets();
+
+    // ---- 3. quick fix on a split owner -----------------------------------------------
+    const split = X.splitOwners(readTroubled())[0];
+    let fixedText;
+    const menu = await check(`Ctrl+. on a split owner lists "Assign single owner: <id>" per candidate`, async () => {
+      expect(split, 'no `owner: [a, b]` that single-owner flags in the example');
+      await goTo(split.line, split.column);
+      await page.keyboard.press('Control+.');
+      const widget = page.locator('.action-widget');
+      await widget.getByText('Assign single owner', { exact: false }).first().waitFor({ timeout: 15_000 });
+      const items = (await widget.locator('.monaco-list-row').allInnerTexts()).map((s) => s.trim());
+      await shot('03-quick-fix');
+      const missing = split.ids.filter((id) => !items.includes(`Assign single owner: ${id}`));
+      expect(missing.length === 0, `missing ${missing.map((id) => `"Assign single owner: ${id}"`).join(', ')} in ${JSON.stringify(items)}`);
+      return split.ids.map((id) => `Assign single owner: ${id}`).join(', ');
+    });
+    const choice = split ? split.ids[split.ids.length - 1] : '?';
+    const applyName = `applying "Assign single owner: ${choice}" changes only that value and keeps the line's comment`;
+    const goneName = 'the single-owner finding on that line disappears from the Problems panel';
+    if (!menu) {
+      for (const name of [applyName, goneName]) await check(name, () => expect(false, 'not run: the quick-fix menu did not list the fixes'));
+    } else {
+      const title = `Assign single owner: ${choice}`;
+      await check(applyName, async () => {
+        const before = readTroubled();
+        // Walk the focus down to the item (clicking an item is unreliable), then Enter.
+        const widget = page.locator('.action-widget');
+        for (let i = 0; i < 40; i++) {
+          const focused = (await widget.locator('.monaco-list-row.focused').innerText().catch(() => '')).trim();
+          if (focused === title) break;
+          await page.keyboard.press('ArrowDown');
+        }
+        expect((await widget.locator('.monaco-list-row.focused').innerText()).trim() === title, `could not focus "${title}"`);
+        await page.keyboard.press('Enter');
+        await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+        await page.locator('.tab.active.dirty').waitFor({ timeout: 10_000 });
+        await save();
+        fixedText = await waitForFile('the fix', (t) => t !== before);
+        const b = before.split('\n');
+        const a = fixedText.split('\n');
+        expect(a.length === b.length, `the fix changed the number of lines (${b.length} -> ${a.length})`);
+        const changed = a.map((l, i) => (l !== b[i] ? i : -1)).filter((i) => i >= 0);
+        const want = b[split.line - 1].replace(split.listText, choice);
+        expect(changed.length === 1 && changed[0] === split.line - 1, `changed lines ${changed.map((i) => i + 1).join(', ')}, expected only ${split.line}`);
+        expect(a[split.line - 1] === want, `line ${split.line} is\n  ${a[split.line - 1]}\nexpected\n  ${want}`);
+        const comment = /#.*$/.exec(b[split.line - 1])?.[0];
+        return comment ? `line ${split.line}: ${a[split.line - 1].trim()}` : `line ${split.line} (it has no comment)`;
+      });
+      await check(goneName, async () => {
+        expect(fixedText, 'the fix was not applied');
+        const stillThere = X.findings(fixedText).some((f) => f.ruleId === 'single-owner' && f.line === split.line);
+        expect(!stillThere, 'the engine itself still reports single-owner on the fixed line');
+        const onLine = (r) => r.code === 'single-owner' && r.line === split.line;
+        const rows = await problemsRows('single-owner', (rs) => !rs.some(onLine), 15_000);
+        expect(!rows.some(onLine), `still listed: ${rows.filter(onLine).map((r) => r.message).join(' | ')}`);
+        // The panel is live, not empty: the other findings are still listed.
+        const others = await problemsRows('', (rs) => rs.length > 0, 10_000);
+        expect(others.length > 0, 'the Problems panel is empty after the fix');
+        await shot('04-after-fix');
+        return `${rows.filter((r) => r.code === 'single-owner').length} other single-owner finding(s) remain`;
+      });
+      await problemsFilter.fill('').catch(() => {});
+    }
+    await closeWidgets();
+
+    // ---- 4. rename a person with F2 ----------------------------------------------------
+    await check('F2 renames a person: the declaration and every reference change, nothing else', async () => {
+      const before = readTroubled();
+      const person = X.referencedPeople(before)[0];
+      expect(person, 'no referenced person in the example');
+      const to = `${person.id}-renamed`;
+      await goTo(person.line, person.column);
+      await page.keyboard.press('F2');
+      const input = page.locator('.rename-box input').first();
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await page.waitForFunction((id) => document.querySelector('.rename-box input')?.value === id, person.id, { timeout: 10_000 });
+      await input.fill(to);
+      await shot('05-rename');
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.locator('.tab.active.dirty').waitFor({ timeout: 10_000 });
+      await save();
+      const after = await waitForFile('the rename', (t) => t !== before);
+      const want = X.renamed(before, person.id, to);
+      expect(after === want, `the file after rename differs from the expected text:\n${firstDiff(after, want)}`);
+      return `${person.id} -> ${to}, ${person.occurrences} places`;
+    });
+    await closeWidgets();
+
+    // ---- 5. completion of person ids ----------------------------------------------------
+    await hideProblems();
+    await check('completion at a person reference offers the person ids', async () => {
+      const text = readTroubled();
+      const ref = X.scalarPersonRef(text);
+      expect(ref, 'no `role: person` line in the example');
+      const ids = X.personIds(text);
+      await goTo(ref.line, ref.column);
+      await page.keyboard.press('Control+Space');
+      const widget = page.locator('.suggest-widget.visible');
+      await widget.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 });
+      // Rows fill in as the list lays out: wait for enough labels.
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.suggest-widget.visible .monaco-list-row .label-name').length >= n,
+        Math.min(ids.length, 3),
+        { timeout: 10_000, polling: 100 },
+      ).catch(() => {});
+      const labels = (await widget.locator('.monaco-list-row .label-name').allInnerTexts()).map((s) => s.trim());
+      await shot('06-completion');
+      const visible = Math.min(ids.length, labels.length);
+      const offered = ids.filter((id) => labels.includes(id));
+      expect(labels.length > 0 && labels.every((l) => ids.includes(l)), `offers things that are not person ids: ${JSON.stringify(labels)}`);
+      expect(offered.length >= Math.min(visible, 3), `offers ${JSON.stringify(labels)}, person ids are ${JSON.stringify(ids)}`);
+      return offered.join(', ');
+    });
+    await closeWidgets();
+
+    // ---- screenshots ------------------------------------------------------------------
+    await check('screenshots of each step written to test-results/e2e/', () => {
+      expect(shots.length >= 5, `only ${shots.length} screenshots`);
+      return shots.map((p) => path.basename(p)).join(', ');
+    });
+    if (pageErrors.length) log(`page errors: ${pageErrors.join(' | ')}`);
+  } catch (err) {
+    await page.screenshot({ path: path.join(o.shots, '99-failure.png') }).catch(() => {});
+    throw err;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The bounding box of `word` on the cursor's line. */
+async function cursorWordBox(editor, word) {
+  const cursor = await editor.locator('.cursors-layer .cursor').first().boundingBox();
+  const spans = editor.locator('.view-line span span').filter({ hasText: new RegExp(`^\\s*${word}$`) });
+  const n = await spans.count();
+  for (let i = 0; i < n; i++) {
+    const b = await spans.nth(i).boundingBox();
+    if (b && cursor && Math.abs(b.y + b.height / 2 - (cursor.y + cursor.height / 2)) < b.height / 2) return b;
+  }
+  throw new Expected(`no '${word}' on the cursor's line`);
+}
+
+function firstDiff(a, b) {
+  const la = a.split('\n');
+  const lb = b.split('\n');
+  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+    if (la[i] !== lb[i]) return `  line ${i + 1}: got      ${JSON.stringify(la[i])}\n  line ${i + 1}: expected ${JSON.stringify(lb[i])}`;
+  }
+  return '  (identical)';
+}
