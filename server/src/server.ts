@@ -20,7 +20,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis, type Model } from './engine';
+import { analyze, ParseCache, type Analysis, type Model } from './engine';
 import { codeActions } from './lsp/codeActions';
 import { completionsAt } from './lsp/completion';
 import { FIX_ALL_KIND, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toLocation, toRange, toWorkspaceEdit, type EditTarget } from './lsp/convert';
@@ -105,6 +105,14 @@ interface Entry {
 }
 
 const cache = new Map<string, Entry>();
+/** Per document: its parsed chunks, so that a keystroke parses one entry again, not the whole file. */
+const parseCaches = new Map<string, ParseCache>();
+
+function parseCacheFor(uri: string): ParseCache {
+  let c = parseCaches.get(uri);
+  if (!c) parseCaches.set(uri, (c = new ParseCache()));
+  return c;
+}
 /** Per document, the last model from a text that parsed: completion falls back to it mid-edit. */
 const lastParsedModel = new Map<string, Model>();
 
@@ -117,7 +125,7 @@ async function analysisFor(doc: TextDocument): Promise<Entry> {
   const cached = cache.get(uri);
   if (cached && cached.version === version && cached.settingsKey === key) return cached;
   const options = init.today ? { ...settings, today: init.today } : settings;
-  const entry: Entry = { version, settingsKey: key, analysis: analyze(text, options) };
+  const entry: Entry = { version, settingsKey: key, analysis: analyze(text, { ...options, parseCache: parseCacheFor(uri) }) };
   const latest = documents.get(uri);
   if (latest && latest.version === version) {
     cache.set(uri, entry);
@@ -196,6 +204,7 @@ documents.onDidClose((e) => {
     nextTicket(uri);
     justOpened.delete(uri);
     cache.delete(uri);
+    parseCaches.delete(uri);
     lastParsedModel.delete(uri);
     settingsCache.delete(uri);
     publishedVersion.delete(uri);

@@ -1,7 +1,8 @@
 // text -> { model, problems }. Never throws: a text that does not parse still
 // yields an Analysis whose problems say why.
-import { parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { addDuplicateKeyErrors } from './duplicates';
+import { parseIncremental } from './incremental';
 import { buildModel, type Model } from './model';
 import { LineIndex } from './lines';
 import { isRuleId, runRules } from './rules';
@@ -43,7 +44,8 @@ function todayString(): string {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' });
+  // With a parse cache (the language server keeps one per open document), only the entries that changed are parsed.
+  const doc = parseIncremental(text, options.parseCache);
   addDuplicateKeyErrors(doc);
   const lines = new LineIndex(text);
   const model = buildModel(doc);

@@ -8,3 +8,4 @@ export { LineIndex, type Position } from './lines';
 export { locate, type Location } from './locate';
 export { isProductTeamFile, PRODUCTTEAM_FILE_GLOBS } from './files';
 export type { Model, Person, Product, Domain, Team, Ref, RefField, RefKind, RoleName } from './model';
+export { ParseCache } from './incremental';

@@ -1,3 +1,5 @@
+import type { ParseCache } from './incremental';
+
 // The engine's vocabulary. Everything here is plain data measured in offsets
 // into the document text; line/column only appear when a caller converts with
 // LineIndex (see lines.ts), exactly once, at the edge.
@@ -65,4 +67,10 @@ export interface AnalyzeOptions {
   maxDomainsPerPerson?: number;
   /** Today's date as YYYY-MM-DD, for `until` dates in suppressions. Defaults to the clock. */
   today?: string;
+  /**
+   * The parsed chunks of earlier texts of the same document, so that only what
+   * changed is parsed again (the language server keeps one per open document).
+   * Analyses made with one cache share nodes: each stays valid until the next.
+   */
+  parseCache?: ParseCache;
 }

@@ -28,6 +28,8 @@ export const unknownReference: Rule = {
     const { people, teams } = ctx.model;
     // The same unknown id is often used many times; look its neighbours up once.
     const suggestions = new Map<string, string[]>();
+    // One suggester per kind and analysis: building its key joins every id, which must not happen per unknown reference.
+    const suggesters = new Map<string, Suggester>();
 
     for (const ref of ctx.model.refs) {
       const known = ref.kind === 'person' ? people : teams;
@@ -35,7 +37,9 @@ export const unknownReference: Rule = {
       const cacheKey = `${ref.kind}:${ref.id}`;
       let candidates = suggestions.get(cacheKey);
       if (!candidates) {
-        suggestions.set(cacheKey, (candidates = suggesterFor(ref.kind, known.keys()).suggest(ref.id, 2)));
+        let suggester = suggesters.get(ref.kind);
+        if (!suggester) suggesters.set(ref.kind, (suggester = suggesterFor(ref.kind, known.keys())));
+        suggestions.set(cacheKey, (candidates = suggester.suggest(ref.id, 2)));
       }
       const hint = candidates.length ? ` Did you mean '${candidates[0]}'?` : '';
       ctx.report(ref, `Unknown ${ref.kind} '${ref.id}': no such id under '${ref.kind === 'person' ? 'people' : 'teams'}:'.${hint}`, { id: ref.id, kind: ref.kind, candidates });

@@ -1,0 +1,408 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast, how big and how hungry productteam is, next to
+// the floor (yaml's own parser) and the alternative (yaml-language-server with
+// our schema). Prints a table with PASS/FAIL per target and writes
+// bench/results/latest.json. Also guards correctness: the findings on every
+// generated file must equal bench/baseline-findings/<size>.json (committed),
+// so an optimisation cannot quietly change what the linter reports.
+//
+//   npm run bench                       all sizes (1k, 5k, 20k, 80k), servers, package sizes
+//   npm run bench:quick                 1k and 20k, fewer runs, no .vsix packaging
+//   npm run bench -- --update-baseline  rewrite the baseline findings (after checking the diff!)
+//   flags: --sizes 1k,20k  --no-server  --no-engine  --no-vsix  --no-build  --strict (exit 1 on a FAIL)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { planEdits, runSession, serverAvailable } from './lsp-bench.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(root, 'bench/.out');
+const RESULTS = join(root, 'bench/results');
+const GEN = join(RESULTS, 'gen'); // no dot in the path: yaml-ls's globs skip dot folders
+const BASELINE = join(root, 'bench/baseline-findings');
+const SEED = 1;
+/** Pinned so that `until` dates in suppressions give the same findings on any day. */
+const TODAY = '2025-06-01';
+
+// ---- arguments -----------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name) => {
+  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  return argv[i].includes('=') ? argv[i].slice(name.length + 1) : argv[i + 1];
+};
+const quick = flag('--quick');
+const updateBaseline = flag('--update-baseline');
+const strict = flag('--strict');
+
+const ALL_SIZES = [
+  { label: '1k', lines: 1000, runs: 30, warmup: 5, edits: 20, sessions: 2 },
+  { label: '5k', lines: 5000, runs: 15, warmup: 3, edits: 20, sessions: 2 },
+  { label: '20k', lines: 20000, runs: 9, warmup: 2, edits: 24, sessions: 2 },
+  { label: '80k', lines: 80000, runs: 5, warmup: 1, edits: 8, sessions: 2 },
+];
+const QUICK = { '1k': { runs: 15, warmup: 3, edits: 0 }, '20k': { runs: 5, warmup: 1, edits: 20, sessions: 1 } };
+let sizes = quick ? ALL_SIZES.filter((s) => QUICK[s.label]).map((s) => ({ ...s, ...QUICK[s.label] })) : ALL_SIZES;
+const only = option('--sizes');
+if (only) sizes = ALL_SIZES.filter((s) => only.split(',').includes(s.label));
+const doEngine = !flag('--no-engine');
+const doServer = !flag('--no-server');
+const doVsix = !flag('--no-vsix') && !quick;
+
+// ---- helpers ------------------------------------------------------------------------
+
+const median = (xs) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Nearest-rank percentile. */
+const percentile = (xs, p) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const ms = (x) => (Number.isFinite(x) ? (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`) : 'n/a');
+const bytes = (x) => (x === undefined ? 'n/a' : x >= 1024 * 1024 ? `${(x / 1024 / 1024).toFixed(2)} MB` : `${(x / 1024).toFixed(1)} kB`);
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN);
+const x = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : 'n/a');
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+const log = (s = '') => process.stdout.write(s + '\n');
+const note = (s) => process.stderr.write(`bench: ${s}\n`);
+
+function table(head, rows, right = []) {
+  const widths = head.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i] ?? '').length)));
+  const line = (r) => r.map((c, i) => (right.includes(i) ? lpad(c ?? '', widths[i]) : pad(c ?? '', widths[i]))).join('  ').trimEnd();
+  log(line(head));
+  log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) log(line(r));
+}
+
+const targets = [];
+function target(name, value, limit, shown, detail = '') {
+  const pass = Number.isFinite(value) ? value <= limit : undefined;
+  targets.push({ name, value: Number.isFinite(value) ? value : null, limit, pass: pass ?? null, shown, detail });
+  return pass === undefined ? 'n/a' : pass ? 'PASS' : 'FAIL';
+}
+
+// ---- 0. build -----------------------------------------------------------------------
+
+mkdirSync(OUT, { recursive: true });
+mkdirSync(GEN, { recursive: true });
+const startedAt = Date.now();
+if (!flag('--no-build')) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) note('scripts/build.mjs failed; measuring whatever is already in server/out/');
+}
+const esbuild = await import('esbuild');
+await esbuild.build({
+  entryPoints: [join(root, 'bench/engine-entry.ts')],
+  outfile: join(OUT, 'engine.cjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+});
+
+// ---- 1. inputs ----------------------------------------------------------------------
+
+const inputs = {};
+for (const s of sizes) {
+  const text = execFileSync(process.execPath, [join(root, 'scripts/generate-config.mjs'), '--lines', String(s.lines), '--seed', String(SEED)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const file = join(GEN, `${s.label}.productteam.yaml`);
+  writeFileSync(file, text);
+  inputs[s.label] = { file, text, lines: text.split('\n').length - 1, bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  mode: quick ? 'quick' : 'full',
+  generator: `node scripts/generate-config.mjs --lines <N> --seed ${SEED}`,
+  today: TODAY,
+  sizes: {},
+  servers: {},
+  package: {},
+  targets,
+  baseline: { ok: true, updated: [], mismatches: [] },
+};
+for (const s of sizes) report.sizes[s.label] = { lines: inputs[s.label].lines, bytes: inputs[s.label].bytes, sha256: inputs[s.label].sha256 };
+
+log(`productteam bench (${report.mode}): node ${process.version}, ${report.cpus} × ${report.cpuModel ?? 'cpu'}`);
+log(`inputs: ${report.generator}, findings with today=${TODAY}`);
+
+// ---- 2. engine: analyze() vs parseDocument(), and the findings baseline --------------
+
+function checkBaseline(label, input, findings) {
+  const file = join(BASELINE, `${label}.json`);
+  const entry = { input: `node scripts/generate-config.mjs --lines ${sizes.find((s) => s.label === label).lines} --seed ${SEED}`, sha256: input.sha256, today: TODAY, count: findings.length };
+  const write = () => {
+    mkdirSync(BASELINE, { recursive: true });
+    const body = findings.map((f) => '    ' + JSON.stringify(f)).join(',\n');
+    writeFileSync(file, `{\n  "input": ${JSON.stringify(entry.input)},\n  "sha256": "${entry.sha256}",\n  "today": "${TODAY}",\n  "count": ${findings.length},\n  "findings": [\n${body}\n  ]\n}\n`);
+    report.baseline.updated.push(label);
+    return 'written';
+  };
+  if (updateBaseline || !existsSync(file)) return write();
+  const base = JSON.parse(readFileSync(file, 'utf8'));
+  if (base.sha256 !== input.sha256) {
+    report.baseline.ok = false;
+    report.baseline.mismatches.push({ size: label, reason: 'input changed' });
+    return 'INPUT CHANGED';
+  }
+  const key = (f) => `${f.ruleId}@${f.line}:${f.col}/${f.severity}`;
+  const want = base.findings.map(key);
+  const got = findings.map(key);
+  const wantSet = new Map();
+  for (const k of want) wantSet.set(k, (wantSet.get(k) ?? 0) + 1);
+  const extra = [];
+  for (const k of got) {
+    const n = wantSet.get(k) ?? 0;
+    if (n > 0) wantSet.set(k, n - 1);
+    else extra.push(k);
+  }
+  const missing = [...wantSet].flatMap(([k, n]) => Array(n).fill(k));
+  if (extra.length === 0 && missing.length === 0) return `= baseline (${findings.length})`;
+  report.baseline.ok = false;
+  report.baseline.mismatches.push({ size: label, reason: 'findings differ', missing: missing.slice(0, 50), extra: extra.slice(0, 50), missingCount: missing.length, extraCount: extra.length });
+  return `DIFFERS (-${missing.length} +${extra.length})`;
+}
+
+if (doEngine) {
+  log('\nEngine, in-process (one fresh node per size; median after warm-up, parse and analyze alternating)');
+  const rows = [];
+  for (const s of sizes) {
+    const input = inputs[s.label];
+    const r = spawnSync(process.execPath, [join(root, 'bench/engine-worker.cjs'), input.file, String(s.runs), String(s.warmup), TODAY], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (r.status !== 0) throw new Error(`engine worker failed on ${s.label}: ${r.stderr}`);
+    const res = JSON.parse(r.stdout);
+    const parse = median(res.parseMs);
+    const analyzeMed = median(res.analyzeMs);
+    const rt = ratio(analyzeMed, parse);
+    const baseline = checkBaseline(s.label, input, res.findings);
+    const parseNoUnique = median(res.parseNoUniqueMs);
+    const edit = median(res.editMs);
+    report.sizes[s.label].engine = {
+      runs: s.runs,
+      warmup: s.warmup,
+      parseMs: res.parseMs,
+      analyzeMs: res.analyzeMs,
+      parseMedianMs: parse,
+      analyzeMedianMs: analyzeMed,
+      ratio: rt,
+      parseNoUniqueKeysMedianMs: parseNoUnique,
+      editWithParseCacheMs: res.editMs,
+      editWithParseCacheMedianMs: res.editMs.length ? edit : null,
+      findings: res.findings.length,
+      baseline,
+    };
+    const verdict = target(`analyze() ≤ 2× parseDocument (${s.label})`, rt, 2, x(rt));
+    rows.push([s.label, input.lines, bytes(input.bytes), ms(parse), ms(analyzeMed), x(rt), `≤ 2×  ${verdict}`, ms(parseNoUnique), res.editMs.length ? ms(edit) : 'n/a', `${res.findings.length} ${baseline}`]);
+  }
+  table(['size', 'lines', 'bytes', 'parseDocument', 'analyze()', 'ratio', 'target', 'parse uniqueKeys:false', 'analyze() after 1 edit*', 'findings'], rows, [1, 2, 3, 4, 5, 7, 8]);
+  log('* with the engine\'s ParseCache, if it has one (n/a otherwise); parse uniqueKeys:false is yaml without its quadratic duplicate-key check');
+  const a20 = report.sizes['20k']?.engine?.analyzeMedianMs;
+  const a80 = report.sizes['80k']?.engine?.analyzeMedianMs;
+  if (a20 && a80) {
+    const g = ratio(a80, a20);
+    const p20 = report.sizes['20k'].engine.parseMedianMs;
+    const p80 = report.sizes['80k'].engine.parseMedianMs;
+    log(`80k/20k analyze() time: ${x(g)} (parseDocument: ${x(ratio(p80, p20))}; lines: ${x(ratio(inputs['80k'].lines, inputs['20k'].lines))})  target ≤ 4.5×  ${target('80k time ≤ 4.5× 20k time (analyze)', g, 4.5, x(g))}`);
+  }
+  if (!report.baseline.ok) {
+    log('');
+    log('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+    log('!!  FINDINGS DIFFER FROM bench/baseline-findings/ : the engine now reports other   !!');
+    log('!!  problems on the same input. Fix the regression, or if the change is intended, !!');
+    log('!!  rerun with --update-baseline and commit the new files with a reason.          !!');
+    log('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+    for (const m of report.baseline.mismatches) {
+      log(`  ${m.size}: ${m.reason}${m.reason === 'input changed' ? ' (the generator or seed produced another file; the baseline no longer applies)' : ''}`);
+      for (const k of m.missing ?? []) log(`    - ${k}`);
+      for (const k of m.extra ?? []) log(`    + ${k}`);
+    }
+  } else if (report.baseline.updated.length) {
+    log(`baseline findings written for ${report.baseline.updated.join(', ')} (bench/baseline-findings/, commit them)`);
+  }
+}
+
+// ---- 3. servers over LSP --------------------------------------------------------------
+
+const SANITY = 'version: 1\norganization:\n  name: Sanity\n  colour: blue\npeople:\n  ann: { name: Ann, discipline: tech }\n';
+const KINDS = ['productteam', 'yaml-ls'];
+
+if (doServer) {
+  const missing = KINDS.filter((k) => !serverAvailable(k, root));
+  if (missing.length) {
+    log(`\nServers: skipped, not found: ${missing.join(', ')} (build with \`node scripts/build.mjs\`; yaml-language-server is a devDependency)`);
+  } else {
+    const yamlLsVersion = JSON.parse(readFileSync(join(root, 'node_modules/yaml-language-server/package.json'), 'utf8')).version;
+    log(`\nServers over LSP stdio: productteam vs yaml-language-server ${yamlLsVersion} given schemas/productteam.schema.json (yaml.schemas)`);
+    const spawnMs = { productteam: [], 'yaml-ls': [] };
+    // Prove, once per run, that each server validates against the schema.
+    for (const kind of KINDS) {
+      const r = await runSession({ kind, root, text: SANITY, fileName: 'warmup.productteam.yaml', edits: [], sanityText: SANITY });
+      spawnMs[kind].push(r.spawnToInitMs);
+      const unknownReported = r.sanity.messages.some((m) => m.includes('colour'));
+      report.servers[kind] = { sanity: { messages: r.sanity.messages, unknownPropertyReported: unknownReported }, sizes: {} };
+      if (!unknownReported) throw new Error(`${kind} did not report the unknown property 'colour': it is not validating with the schema. Got: ${JSON.stringify(r.sanity.messages)}`);
+    }
+    log(`schema check: both servers report the unknown property in a sanity file (yaml-ls: "${report.servers['yaml-ls'].sanity.messages.find((m) => m.includes('colour'))}")`);
+
+    const rows = [];
+    for (const s of sizes) {
+      if (!s.edits) continue;
+      const input = inputs[s.label];
+      const perKind = { productteam: { change: [], open: [], rss: [], peak: [], diags: [], incremental: undefined }, 'yaml-ls': { change: [], open: [], rss: [], peak: [], diags: [], incremental: undefined } };
+      const editsPerSession = Math.ceil(s.edits / s.sessions);
+      for (let round = 0; round < s.sessions; round++) {
+        // Alternate which server goes first, so neither always runs on a warmer machine.
+        const order = round % 2 === 0 ? KINDS : [...KINDS].reverse();
+        for (const kind of order) {
+          if (process.stderr.isTTY) process.stderr.write(`bench: ${s.label} ${kind} session ${round + 1}/${s.sessions}…\r`);
+          const r = await runSession({ kind, root, text: input.text, fileName: `${s.label}.productteam.yaml`, edits: planEdits(input.text, editsPerSession) });
+          const k = perKind[kind];
+          spawnMs[kind].push(r.spawnToInitMs);
+          k.open.push(r.openToDiagMs);
+          k.change.push(...r.changeToDiagMs);
+          if (r.rssBytes) k.rss.push(r.rssBytes);
+          if (r.peakRssBytes) k.peak.push(r.peakRssBytes);
+          k.diags.push(r.diagnosticsAtEnd);
+          k.incremental = r.incremental;
+        }
+      }
+      if (process.stderr.isTTY) process.stderr.write(' '.repeat(60) + '\r');
+      for (const kind of KINDS) {
+        const k = perKind[kind];
+        report.servers[kind].sizes[s.label] = {
+          openToDiagMs: k.open,
+          openToDiagMedianMs: median(k.open),
+          changeToDiagMs: k.change,
+          changeToDiagMedianMs: median(k.change),
+          changeToDiagP95Ms: percentile(k.change, 95),
+          rssAfterEditsBytes: median(k.rss),
+          peakRssBytes: median(k.peak),
+          diagnostics: k.diags[k.diags.length - 1],
+          incrementalSync: k.incremental,
+        };
+      }
+      const ours = report.servers.productteam.sizes[s.label];
+      const theirs = report.servers['yaml-ls'].sizes[s.label];
+      const fmtChange = (r) => `${ms(r.changeToDiagMedianMs)} / ${ms(r.changeToDiagP95Ms)} (${r.changeToDiagMs.length})`;
+      rows.push([s.label, 'productteam', ms(ours.openToDiagMedianMs), fmtChange(ours), bytes(ours.rssAfterEditsBytes), bytes(ours.peakRssBytes), ours.diagnostics, ours.incrementalSync ? 'incremental' : 'full']);
+      rows.push(['', 'yaml-ls', ms(theirs.openToDiagMedianMs), fmtChange(theirs), bytes(theirs.rssAfterEditsBytes), bytes(theirs.peakRssBytes), theirs.diagnostics, theirs.incrementalSync ? 'incremental' : 'full']);
+      const cr = ratio(ours.changeToDiagMedianMs, theirs.changeToDiagMedianMs);
+      const mr = ratio(ours.rssAfterEditsBytes, theirs.rssAfterEditsBytes);
+      let changeVerdict = '';
+      let memVerdict = '';
+      if (s.label === '20k') {
+        changeVerdict = `  ≤ 0.3× ${target('didChange→diagnostics ≤ 0.3× yaml-ls (20k, median)', cr, 0.3, x(cr))}`;
+        memVerdict = `  ≤ 1× ${target('server RSS after edits ≤ yaml-ls (20k)', mr, 1, x(mr))}`;
+      }
+      rows.push(['', 'ratio', x(ratio(ours.openToDiagMedianMs, theirs.openToDiagMedianMs)), `${x(cr)} (p95 ${x(ratio(ours.changeToDiagP95Ms, theirs.changeToDiagP95Ms))})${changeVerdict}`, `${x(mr)}${memVerdict}`, x(ratio(ours.peakRssBytes, theirs.peakRssBytes)), '', '']);
+      report.servers.ratios ??= {};
+      report.servers.ratios[s.label] = { changeToDiagMedian: cr, changeToDiagP95: ratio(ours.changeToDiagP95Ms, theirs.changeToDiagP95Ms), openToDiag: ratio(ours.openToDiagMedianMs, theirs.openToDiagMedianMs), rss: mr };
+    }
+    table(['size', 'server', 'didOpen→diag', 'didChange→diag median / p95 (n)', 'RSS after edits', 'peak RSS', 'diags', 'sync'], rows, []);
+    log('RSS after edits depends on when V8 last collected; peak RSS (VmHWM) is steadier');
+    for (const kind of KINDS) report.servers[kind].spawnToInitMs = spawnMs[kind];
+    const sp = median(spawnMs.productteam);
+    const sy = median(spawnMs['yaml-ls']);
+    const sr = ratio(sp, sy);
+    log(`spawn→initialize result (median of ${spawnMs.productteam.length} / ${spawnMs['yaml-ls'].length}): productteam ${ms(sp)}, yaml-ls ${ms(sy)}: ${x(sr)}  target ≤ 0.5×  ${target('spawn→initialize ≤ 0.5× yaml-ls', sr, 0.5, x(sr))}`);
+    // Each server waits for a pause before it lints; say how long, so the figures can be read net of it.
+    const debounce = {
+      productteam: Number(/DEFAULT_DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(root, 'server/src/lsp/settings.ts'), 'utf8'))?.[1] ?? NaN),
+      'yaml-ls': Number(/validationDelayMs\s*=\s*(\d+)/.exec(readFileSync(join(root, 'node_modules/yaml-language-server/out/server/src/yamlSettings.js'), 'utf8'))?.[1] ?? NaN),
+    };
+    for (const kind of KINDS) report.servers[kind].debounceMs = debounce[kind];
+    const c20 = report.servers.ratios?.['20k'] ? [report.servers.productteam.sizes['20k'].changeToDiagMedianMs, report.servers['yaml-ls'].sizes['20k'].changeToDiagMedianMs] : undefined;
+    log(`latencies include each server's debounce (productteam ${debounce.productteam} ms, yaml-ls ${debounce['yaml-ls']} ms)${c20 ? `; net of it, 20k didChange→diag is ${ms(c20[0] - debounce.productteam)} vs ${ms(c20[1] - debounce['yaml-ls'])} (${x(ratio(c20[0] - debounce.productteam, c20[1] - debounce['yaml-ls']))})` : ''}`);
+  }
+}
+
+// ---- 4. package sizes ---------------------------------------------------------------
+
+log('\nPackage');
+const serverJs = join(root, 'server/out/server.js');
+if (existsSync(serverJs)) {
+  const size = statSync(serverJs).size;
+  await esbuild.build({ entryPoints: [join(root, 'server/src/server.ts')], outfile: join(OUT, 'server.min.js'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'silent' });
+  const min = readFileSync(join(OUT, 'server.min.js'));
+  report.package.serverBundleBytes = size;
+  report.package.serverMinifiedBytes = min.length;
+  report.package.serverMinifiedGzipBytes = gzipSync(min).length;
+  log(`server/out/server.js ${bytes(size)}; minified (esbuild --minify) ${bytes(min.length)}, gzip ${bytes(report.package.serverMinifiedGzipBytes)}`);
+} else {
+  log('server/out/server.js: n/a (not built)');
+}
+let vsix;
+if (doVsix) {
+  // A production .vsix as scripts/package.mjs makes it (minified bundles, no maps, vsce
+  // --no-dependencies), but built in a staging folder so that client/out and server/out,
+  // which others are using, stay untouched.
+  const stage = join(OUT, 'vsix-stage');
+  const out = join(OUT, 'productteam.vsix');
+  rmSync(stage, { recursive: true, force: true });
+  rmSync(out, { force: true });
+  mkdirSync(stage, { recursive: true });
+  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', '.vscodeignore', 'images', 'syntaxes', 'schemas', 'bin']) {
+    if (existsSync(join(root, f))) cpSync(join(root, f), join(stage, f), { recursive: true });
+  }
+  for (const d of ['client', 'server']) {
+    mkdirSync(join(stage, d), { recursive: true });
+    symlinkSync(join(root, d, 'src'), join(stage, d, 'src'));
+  }
+  symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'));
+  const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { cwd: stage, encoding: 'utf8' });
+  rmSync(join(stage, 'node_modules'));
+  for (const d of ['client', 'server']) rmSync(join(stage, d, 'src'));
+  const r =
+    b.status === 0
+      ? spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], { cwd: stage, encoding: 'utf8', input: 'y\n', timeout: 180000 })
+      : b;
+  if (r.status === 0 && existsSync(out)) {
+    vsix = out;
+    report.package.vsixSource = 'production build + vsce package --no-dependencies, staged in bench/.out';
+  } else {
+    report.package.vsixError = (r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-3).join(' ');
+  }
+}
+const rootVsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).map((f) => join(root, f));
+if (!vsix && rootVsix.length) {
+  vsix = rootVsix.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  report.package.vsixSource = `${vsix.slice(root.length + 1)} in the repo root (may be stale)`;
+}
+if (vsix) {
+  report.package.vsixBytes = statSync(vsix).size;
+  report.package.vsix = vsix;
+  log(`.vsix ${bytes(report.package.vsixBytes)} (${report.package.vsixSource})  target ≤ 1 MB  ${target('.vsix ≤ 1 MB', report.package.vsixBytes / (1024 * 1024), 1, bytes(report.package.vsixBytes))}`);
+} else {
+  log(`.vsix n/a${report.package.vsixError ? ` (vsce: ${report.package.vsixError})` : doVsix ? '' : ' (not packaged in this mode)'}`);
+  target('.vsix ≤ 1 MB', NaN, 1, 'n/a');
+}
+
+// ---- 5. targets --------------------------------------------------------------------
+
+log('\nTargets');
+for (const t of targets) log(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.shown}`);
+report.elapsedSeconds = (Date.now() - startedAt) / 1000;
+mkdirSync(RESULTS, { recursive: true });
+writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+log(`\nreport: bench/results/latest.json (${report.elapsedSeconds.toFixed(0)} s)`);
+if (!report.baseline.ok) {
+  log('FAILED: findings differ from bench/baseline-findings/ (see above)');
+  process.exit(1);
+}
+if (strict && targets.some((t) => t.pass === false)) process.exit(1);
