@@ -4,19 +4,31 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from './lines';
 import type { RefField } from './model';
-import type { TextEdit } from './types';
+import type { Span, TextEdit } from './types';
 
 export interface EditContext {
   text: string;
   lines: LineIndex;
 }
 
+type QuoteStyle = 'double' | 'single' | 'plain';
+
+function quoteAs(style: QuoteStyle, value: string): string {
+  if (style === 'double') return JSON.stringify(value);
+  if (style === 'single') return `'${value.replace(/'/g, "''")}'`;
+  return plainOrQuoted(value);
+}
+
 /** Writes a scalar the way the original was written (plain, 'single' or "double" quoted). */
 export function scalarLike(node: Node | null | undefined, value: string): string {
   const type = isScalar(node) ? node.type : undefined;
-  if (type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
-  if (type === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
-  return plainOrQuoted(value);
+  return quoteAs(type === Scalar.QUOTE_DOUBLE ? 'double' : type === Scalar.QUOTE_SINGLE ? 'single' : 'plain', value);
+}
+
+/** Replaces the scalar written at `span` (a key or a value), keeping its quoting style. */
+export function replaceSpanLike(ctx: EditContext, span: Span, value: string): TextEdit {
+  const first = ctx.text[span.start];
+  return { start: span.start, end: span.end, newText: quoteAs(first === '"' ? 'double' : first === "'" ? 'single' : 'plain', value) };
 }
 
 /** A plain scalar when YAML allows it, else double-quoted. */
@@ -168,10 +180,6 @@ function childIndent(ctx: EditContext, pair: Pair): string | undefined {
   return undefined;
 }
 
-/** Replaces a scalar (key or value), keeping its quoting style. */
-export function replaceScalar(node: Node, value: string): TextEdit {
-  return { start: node.range![0], end: node.range![1], newText: scalarLike(node, value) };
-}
 
 export function applyEdits(text: string, edits: TextEdit[]): string {
   // Back to front, so earlier offsets stay valid; inserts at one offset keep their given order.

@@ -3,7 +3,7 @@
 // Built straight from the YAML AST (never from a JS copy), tolerant of any
 // shape: what is not the expected type is simply absent here and is the
 // schema rule's business.
-import { isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Lifecycle, Span, Stage, Stance } from './types';
 import { LIFECYCLES, STAGES, STANCES } from './types';
 
@@ -298,8 +298,4 @@ export function domainProductOwners(d: Domain): string[] {
   return d.productOwner ? ids(d.productOwner) : ids(d.productManager);
 }
 
-export function fieldOf(map: YAMLMap | undefined, name: string): Pair | undefined {
-  return field(map, name);
-}
 
-export { keyText, isPair };

@@ -75,9 +75,6 @@ export class Suggester {
   }
 }
 
-export function quoteList(ids: string[]): string {
-  return ids.map((id) => `'${id}'`).join(', ');
-}
 
 /** 'checkout-squad' -> 'Checkout Squad': a readable default name for a new entry. */
 export function titleCase(id: string): string {

@@ -1,6 +1,5 @@
 // Questions several rules ask of the model.
-import { isMap, type Node } from 'yaml';
-import type { Domain, Model, Product, RefField } from '../model';
+import type { Domain, Model, Product } from '../model';
 import { ids } from '../model';
 
 export function domainLabel(d: Domain): string {
@@ -46,13 +45,7 @@ export function productOwnerCandidates(model: Model, p: Product): string[] {
   return out;
 }
 
-export function isEmptyField(f: RefField | undefined): boolean {
-  return !f || f.refs.length === 0;
-}
 
-export function mapNode(n: Node | null | undefined) {
-  return isMap(n) ? n : undefined;
-}
 
 export function findProduct(model: Model, productId: unknown): Product | undefined {
   return model.products.find((p) => p.id === productId);

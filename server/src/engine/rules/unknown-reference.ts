@@ -1,6 +1,6 @@
 // unknown-reference: every person or team id used must be defined.
 //   owner: alcie        ->  Change to 'alice' | Add person 'alcie'
-import { addSectionEntry, replaceScalar } from '../edits';
+import { addSectionEntry, replaceSpanLike } from '../edits';
 import { Suggester, titleCase } from '../text';
 import type { Node } from 'yaml';
 import type { Rule } from './rule';
@@ -51,18 +51,10 @@ export const unknownReference: Rule = {
     const candidates = (problem.data.candidates as string[]) ?? [];
     const ref = analysis.model.refs.find((r) => r.start === problem.start);
     const fixes = [];
-    if (ref) {
-      const node = { range: [ref.start, ref.end, ref.end] } as unknown as Node;
-      for (const c of candidates) fixes.push({ title: `Change to '${c}'`, edits: [{ ...replaceScalar(node, c), newText: quoteLike(analysis.text.slice(ref.start, ref.end), c) }], isPreferred: candidates.length === 1 });
-    }
+    if (ref) for (const c of candidates) fixes.push({ title: `Change to '${c}'`, edits: [replaceSpanLike(analysis, ref, c)], isPreferred: candidates.length === 1 });
     const section = kind === 'person' ? 'people' : 'teams';
     fixes.push({ title: `Add ${kind} '${id}'`, edits: addSectionEntry(analysis, analysis.doc.contents as Node | null, section, id, [['name', titleCase(id)]]) });
     return fixes;
   },
 };
 
-function quoteLike(original: string, id: string): string {
-  if (original.startsWith('"')) return JSON.stringify(id);
-  if (original.startsWith("'")) return `'${id}'`;
-  return id;
-}
