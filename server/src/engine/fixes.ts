@@ -3,7 +3,8 @@
 import type { Analysis } from './analyze';
 import { applyEdits } from './edits';
 import { ruleById } from './rules';
-import type { Fix, Problem, TextEdit } from './types';
+import { analyze } from './analyze';
+import type { AnalyzeOptions, Fix, Problem, TextEdit } from './types';
 
 export { applyEdits };
 
@@ -66,4 +67,22 @@ export function getFixAllEdits(analysis: Analysis): TextEdit[] {
     out.push(...edits);
   }
   return out;
+}
+
+/**
+ * Fix-all as a whole-text operation (the CLI's --fix, the editor's fix-all):
+ * applies getFixAllEdits, re-analyses, and repeats until nothing changes, so
+ * applying it twice equals applying it once. Bounded, in case two fixes undo
+ * each other.
+ */
+export function fixAllText(text: string, options: AnalyzeOptions = {}, maxPasses = 10): { text: string; passes: number } {
+  let current = text;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const edits = getFixAllEdits(analyze(current, { ...options, parseCache: undefined }));
+    if (edits.length === 0) return { text: current, passes: pass };
+    const next = applyEdits(current, edits);
+    if (next === current) return { text: current, passes: pass };
+    current = next;
+  }
+  return { text: current, passes: maxPasses };
 }

@@ -30,10 +30,19 @@ export interface TextEdit extends Span {
   newText: string;
 }
 
+/**
+ * SPEC section 4: a `safe` fix only corrects the form of what the file already
+ * says and cannot change who does what; a `suggestion` changes a fact about
+ * people or roles, or adds a placeholder. Only safe fixes run in bulk.
+ */
+export type FixKind = 'safe' | 'suggestion';
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** The one obviously right fix; also what "fix all" applies. */
+  /** Safe or suggestion; a fix without a kind is treated as a suggestion. */
+  kind?: FixKind;
+  /** The one obviously right fix (only ever a safe one). */
   isPreferred?: boolean;
 }
 
