@@ -204,6 +204,14 @@ describe('productteam-lint: bad inputs, escaping, --fix, --stdin', function () {
       });
     }
 
+    it('--fix-dry-run: diffs and suggestion titles (which quote ids) are escaped too', () => {
+      const r = runCli(['--fix-dry-run', '--stdin', '--stdin-filename', hostileName], { cwd: dir, input: HOSTILE, env: { NO_COLOR: '1' } });
+      assert.equal(r.status, 1, r.stderr);
+      assert.ok(r.stdout.includes('zed\\u001b'), r.stdout);
+      assert.equal(RAW.exec(r.stdout), null, JSON.stringify(r.stdout));
+      assert.equal(RAW.exec(r.stderr), null, JSON.stringify(r.stderr));
+    });
+
     it('usage errors and unreadable-file lines on stderr are escaped too', () => {
       const r = runCli([`missing\u001b[31m.productteam.yaml`, '--format', 'json'], { cwd: dir });
       assert.equal(r.status, 2);
