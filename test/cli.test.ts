@@ -364,20 +364,30 @@ describe('productteam-lint (CLI)', function () {
       assertUsageError(run('empty-folder'), /no productteam files .* found in 'empty-folder'/);
     });
 
-    it('exits 2 with one line on unreadable input', () => {
-      assertUsageError(run('missing.productteam.yaml'), /^productteam-lint: cannot read 'missing\.productteam\.yaml': no such file/);
-      assertUsageError(run('clean.productteam.yaml', 'latin1.productteam.yaml'), /^productteam-lint: cannot read 'latin1\.productteam\.yaml': not valid UTF-8\n$/);
+    it('exits 2 on unreadable input, reporting it as a finding and linting the rest', () => {
+      const r = run('missing.productteam.yaml');
+      assert.equal(r.status, 2);
+      assert.equal(r.stderr, "productteam-lint: cannot read 'missing.productteam.yaml': no such file or directory\n");
+      assert.match(r.stdout, /^missing\.productteam\.yaml:1:1 error cannot read: no such file or directory yaml-syntax$/m);
+      const both = run('clean.productteam.yaml', 'latin1.productteam.yaml', '--format', 'json');
+      assert.equal(both.status, 2);
+      assert.equal(both.stderr, "productteam-lint: cannot read 'latin1.productteam.yaml': not valid UTF-8\n");
+      assert.deepEqual((JSON.parse(both.stdout) as JsonRecord[]).map((x) => [path.basename(x.filePath), x.errorCount]), [['clean.productteam.yaml', 0], ['latin1.productteam.yaml', 1]]);
     });
 
-    it('exits 2 with one line on a file or folder it may not read', function () {
+    it('exits 2 on a file or folder it may not read, reporting it as a finding', function () {
       if (process.platform === 'win32' || process.getuid?.() === 0) this.skip(); // root reads anything
       const locked = path.join(dir, 'locked.productteam.yaml');
       const lockedDir = path.join(dir, 'locked-dir');
       fs.writeFileSync(locked, CLEAN, { mode: 0o000 });
       fs.mkdirSync(lockedDir, { mode: 0o000 });
       try {
-        assertUsageError(run('locked.productteam.yaml'), /cannot read 'locked\.productteam\.yaml': permission denied/);
-        assertUsageError(run('locked-dir'), /cannot read 'locked-dir': permission denied/);
+        for (const [arg, shown] of [['locked.productteam.yaml', 'locked\\.productteam\\.yaml'], ['locked-dir', 'locked-dir']]) {
+          const r = run(arg);
+          assert.equal(r.status, 2);
+          assert.match(r.stderr, new RegExp(`^productteam-lint: cannot read '${shown}': permission denied\\n$`));
+          assert.match(r.stdout, new RegExp(`^${shown}:1:1 error cannot read: permission denied yaml-syntax$`, 'm'));
+        }
       } finally {
         fs.chmodSync(locked, 0o644);
         fs.chmodSync(lockedDir, 0o755);

@@ -56,10 +56,15 @@ function fixtureTexts(): [string, string][] {
   return out;
 }
 
-/** A seeded stream of small edits: what typing, deleting and pasting lines do. */
-function editor(seed: number) {
+/** A seeded pseudo-random number generator: the same edits on every run. */
+function random(seed: number): () => number {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+}
+
+/** A seeded stream of small edits anywhere: what typing, deleting and pasting lines do. */
+function editor(seed: number) {
+  const rnd = random(seed);
   const INSERTS = ['a', 'Z', '1', ' ', '-', ':', '#', '\n', '\n  ', '  # note\n', '\n  zed: { name: Zed }', '"', '[', '}', '&a ', '*a', '\t', '---\n'];
   return (text: string): string => {
     const pos = Math.floor(rnd() * (text.length + 1));
@@ -74,6 +79,76 @@ function editor(seed: number) {
   };
 }
 
+/**
+ * The places where the parse cache can go wrong, so that few edits find what
+ * thousands of random ones would: where the text is cut into pieces (lines at
+ * indentation 0 and 2, and the line break before them), keys (their colon),
+ * list items (their dash) and comments (their hash), and the ends of lines.
+ */
+function sites(text: string): { pos: number; lineStart: number; lineEnd: number; kind: 'boundary' | 'key' | 'item' | 'comment' | 'eol' }[] {
+  const out: ReturnType<typeof sites> = [];
+  for (let lineStart = 0; lineStart < text.length; ) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl + 1;
+    const line = text.slice(lineStart, lineEnd);
+    const indent = /^ */.exec(line)![0].length;
+    const at = (pos: number, kind: ReturnType<typeof sites>[number]['kind']) => out.push({ pos, lineStart, lineEnd, kind });
+    if (indent <= 2 && line.trim()) at(lineStart + indent, 'boundary');
+    const colon = /^[^#'"]*?[^\s#]:(\s|$)/.exec(line);
+    if (colon) at(lineStart + colon[0].length - (colon[1] ? 2 : 1), 'key');
+    const dash = /^ *- /.exec(line);
+    if (dash) at(lineStart + dash[0].length - 2, 'item');
+    const hash = line.indexOf('#');
+    if (hash >= 0) at(lineStart + hash, 'comment');
+    if (nl >= 0) at(nl, 'eol');
+    lineStart = lineEnd;
+  }
+  return out;
+}
+
+/** A seeded stream of edits at those sites: typing there, indenting, joining, splitting, duplicating and deleting lines. */
+function targetedEditor(seed: number) {
+  const rnd = random(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const INSERTS = ['a', ' ', '-', ':', '#', '\n', '\n  ', '  # note\n', '# c\n', 'zed: { name: Zed }\n', '  zed:\n    name: Zed\n', '- x\n', '"', '[', '&a ', '*a', '!!str ', '\t', '\r\n', '---\n', 'x-note: |\n  text\n'];
+  return (text: string): string => {
+    const all = sites(text);
+    if (all.length === 0) return text + pick(INSERTS);
+    const { pos, lineStart, lineEnd } = pick(all);
+    const r = rnd();
+    if (r < 0.4) return text.slice(0, pos) + pick(INSERTS) + text.slice(pos);
+    if (r < 0.55) return text.slice(0, pos) + text.slice(pos + 1 + Math.floor(rnd() * 2));
+    if (r < 0.65) return text.slice(0, lineStart) + '  ' + text.slice(lineStart); // indent
+    if (r < 0.73) return text.startsWith('  ', lineStart) ? text.slice(0, lineStart) + text.slice(lineStart + 2) : text; // dedent
+    if (r < 0.8) return text.slice(0, lineStart) + text.slice(lineStart, lineEnd) + text.slice(lineStart); // duplicate
+    if (r < 0.88) return text.slice(0, lineStart) + text.slice(lineEnd); // delete
+    if (r < 0.94 && lineStart > 0) return text.slice(0, lineStart - 1) + text.slice(lineStart); // join with the line above
+    return text.slice(0, lineEnd) + text.slice(lineEnd, text.indexOf('\n', lineEnd) + 1 || text.length); // duplicate the next line
+  };
+}
+
+/** Runs `steps` edits on `original` with one cache; returns how many took the incremental path. */
+function checkEdits(name: string, original: string, edit: (text: string) => string, steps: number): number {
+  const cache = new ParseCache();
+  parseIncremental(original, cache);
+  let incremental = 0;
+  let text = original;
+  let good = text;
+  for (let step = 0; step < steps; step++) {
+    text = edit(text);
+    const full = parseDocument(text, PARSE_OPTIONS);
+    const d = difference(parseIncremental(text, cache), full);
+    assert.equal(d, undefined, `${name}, edit ${step}: ${d}\n--- text ---\n${text}`);
+    if (!cache.stats.fallback) incremental++;
+    // Mostly go back to the last text the incremental path took, so that it is
+    // what gets exercised; now and then go on from a broken text, so that
+    // recovering from one is too.
+    if (!cache.stats.fallback && !full.errors.length) good = text;
+    else if (step % 3 !== 0) text = good;
+  }
+  return incremental;
+}
+
 describe('incremental parsing', () => {
   it('assembles the same document as a full parse, for every fixture', () => {
     for (const [name, text] of fixtureTexts()) {
@@ -82,33 +157,38 @@ describe('incremental parsing', () => {
     }
   });
 
-  it('stays the same as a full parse through seeded random edits', () => {
-    let incremental = 0;
-    for (const [i, [name, original]] of fixtureTexts().entries()) {
-      const edit = editor(i + 1);
-      const cache = new ParseCache();
-      let text = original;
-      let valid = text;
-      for (let step = 0; step < (name.startsWith('generated') ? 150 : 15); step++) {
-        text = edit(text);
-        const full = parseDocument(text, PARSE_OPTIONS);
-        const d = difference(parseIncremental(text, cache), full);
-        assert.equal(d, undefined, `${name}, edit ${step}: ${d}`);
-        if (!cache.stats.fallback) incremental++;
-        // Mostly keep the text valid, so that the incremental path is what gets exercised.
-        if (full.errors.length && step % 5 !== 0) text = valid;
-        valid = text;
+  // Seeded edits aimed at piece boundaries, keys, list items and comments,
+  // each fixture with its own cache. Split in groups so no test runs long.
+  const texts = fixtureTexts();
+  const GROUPS = 4;
+  for (let g = 0; g < GROUPS; g++) {
+    it(`stays the same as a full parse through targeted seeded edits (fixtures, part ${g + 1} of ${GROUPS})`, () => {
+      let incremental = 0;
+      let steps = 0;
+      for (const [i, [name, original]] of texts.entries()) {
+        if (i % GROUPS !== g || name.startsWith('generated')) continue;
+        incremental += checkEdits(name, original, targetedEditor(i + 1), 6);
+        steps += 6;
       }
-    }
-    assert.ok(incremental > 300, `only ${incremental} edits took the incremental path`);
+      assert.ok(incremental > steps * 0.3, `only ${incremental} of ${steps} edits took the incremental path`);
+    });
+  }
+
+  it('stays the same as a full parse through targeted and random seeded edits of a large file', () => {
+    const [name, generated] = texts.find(([n]) => n.startsWith('generated'))!;
+    const targeted = targetedEditor(99);
+    const anywhere = editor(7);
+    let n = 0;
+    const incremental = checkEdits(name, generated, (t) => (n++ % 4 === 3 ? anywhere(t) : targeted(t)), 36);
+    assert.ok(incremental > 18, `only ${incremental} of 36 edits took the incremental path`);
   });
 
   it('gives the same findings with and without a cache', () => {
     const text = fixtureTexts().pop()![1];
     const cache = new ParseCache();
-    const edit = editor(42);
+    const edit = targetedEditor(42);
     let t = text;
-    for (let step = 0; step < 40; step++) {
+    for (let step = 0; step < 16; step++) {
       t = edit(t);
       const options = { today: '2025-06-01' };
       const withCache = analyze(t, { ...options, parseCache: cache }).problems.map((p) => [p.ruleId, p.start, p.end, p.severity, p.message]);

@@ -1,17 +1,26 @@
 // productteam-lint: the command line over the same engine as the editor.
-// This file is the only one that touches the file system or the process:
-// arguments (cli/args.ts) -> files -> analyze() -> a formatter (cli/format-*.ts).
+// This file and cli/files.ts are the only ones that touch the file system or
+// the process: arguments (cli/args.ts) -> files or stdin (cli/files.ts) ->
+// [--fix: fixAllText, written atomically; --fix-dry-run: cli/fix-report.ts] ->
+// analyze() -> a formatter (cli/format-*.ts). An input that cannot be read is
+// a finding of its own; the run goes on and exits 2.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, isProductTeamFile, RULES, ruleDocsUrl, type AnalyzeOptions } from './engine';
+import { analyze, fixAllText, isProductTeamFile, RULES, ruleDocsUrl, type AnalyzeOptions } from './engine';
 import { parseArgs, USAGE, type CliOptions } from './cli/args';
 import { formatGithub } from './cli/format-github';
 import { formatJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatStylish } from './cli/format-stylish';
+import { escapeControl } from './cli/escape';
+import { decodeUtf8, describeFsError, keepLineEnds, readTextFile, specialKind, writeFileAtomic, type ReadResult } from './cli/files';
+import { formatSuggestions, suggestionsLeft, unifiedDiff } from './cli/fix-report';
+import { slashPath } from './cli/paths';
 import { toLintResult, totals, type LintResult } from './cli/results';
 
 const PROGRAM = 'productteam-lint';
+/** How messages name standard input without --stdin-filename. */
+const STDIN_NAME = '<stdin>';
 
 /** A reason to stop with exit code 2; its message is the one line on stderr. */
 class UsageError extends Error {}
@@ -47,27 +56,11 @@ function informationUri(pkg: PackageInfo): string {
   return 'https://github.com/productteam/productteam';
 }
 
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'not a directory';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return code ?? (err instanceof Error ? err.message : String(err));
-  }
-}
-
-function cannotRead(p: string, err: unknown): UsageError {
-  return new UsageError(`cannot read '${p}': ${describeFsError(err)}`);
+/** An argument or folder entry to lint: its absolute path, how messages name it, and its text or why there is none. */
+interface Input {
+  filePath: string;
+  shown: string;
+  read: ReadResult;
 }
 
 /** Folders never searched: dependencies, VCS data and hidden folders. */
@@ -75,21 +68,22 @@ function isSkippedFolder(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
-/** Every product-team file under a folder, following links but never looping. */
-function findInFolder(dir: string, shown: string, seen: Set<string>, found: string[]): void {
-  let real: string;
-  try {
-    real = fs.realpathSync(dir);
-  } catch (err) {
-    throw cannotRead(shown, err);
-  }
-  if (seen.has(real)) return;
-  seen.add(real);
+/**
+ * Every product-team file under a folder, following links but never looping.
+ * Only regular files are taken: pipes, sockets and devices in a folder are
+ * not product-team files, whatever their name. A folder that cannot be read
+ * becomes an unreadable input of its own.
+ */
+function findInFolder(dir: string, shown: string, seen: Set<string>, found: string[], unreadable: Input[]): void {
   let entries: fs.Dirent[];
   try {
+    const real = fs.realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    throw cannotRead(shown, err);
+    unreadable.push({ filePath: dir, shown, read: { ok: false, reason: describeFsError(err) } });
+    return;
   }
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
@@ -105,62 +99,80 @@ function findInFolder(dir: string, shown: string, seen: Set<string>, found: stri
         continue; // a dangling link is not a file to lint
       }
     }
-    if (isDir && !isSkippedFolder(entry.name)) findInFolder(full, shownChild, seen, found);
+    if (isDir && !isSkippedFolder(entry.name)) findInFolder(full, shownChild, seen, found, unreadable);
     else if (isFile && isProductTeamFile(entry.name)) found.push(full);
   }
 }
 
-/** Arguments -> absolute file paths, deduplicated and sorted. */
-function collectFiles(args: readonly string[], cwd: string): string[] {
-  const files = new Set<string>();
+const byPath = (a: Input, b: Input): number => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0);
+
+/**
+ * Arguments -> inputs, deduplicated and sorted by path. Throws a UsageError,
+ * before anything is read, for a pipe or device argument (reading one could
+ * block forever) and for a folder without product-team files.
+ */
+function collectInputs(args: readonly string[], cwd: string): Input[] {
+  const files = new Map<string, string>();
+  const unreadable: Input[] = [];
   for (const arg of args.length ? args : ['.']) {
     const abs = path.resolve(cwd, arg);
     let stat: fs.Stats;
     try {
       stat = fs.statSync(abs);
     } catch (err) {
-      throw cannotRead(arg, err);
+      unreadable.push({ filePath: abs, shown: arg, read: { ok: false, reason: describeFsError(err) } });
+      continue;
     }
+    const special = specialKind(stat);
+    if (special) throw new UsageError(`refusing to read '${escapeControl(arg)}': it is ${special}, not a file or folder`);
     if (stat.isDirectory()) {
       const found: string[] = [];
-      findInFolder(abs, arg, new Set(), found);
-      if (found.length === 0) {
-        throw new UsageError(`no productteam files (*.productteam.yaml, *.productteam.yml, .productteam.yaml) found in '${arg}'`);
+      const before = unreadable.length;
+      findInFolder(abs, arg, new Set(), found, unreadable);
+      if (found.length === 0 && unreadable.length === before) {
+        throw new UsageError(`no productteam files (*.productteam.yaml, *.productteam.yml, .productteam.yaml) found in '${escapeControl(arg)}'`);
       }
-      for (const f of found) files.add(f);
-    } else {
-      files.add(abs); // an explicit file is linted whatever its name
+      for (const f of found) if (!files.has(f)) files.set(f, path.relative(cwd, f) || f);
+    } else if (!files.has(abs)) {
+      files.set(abs, path.relative(cwd, abs) || abs); // an explicit file is linted whatever its name
     }
   }
-  return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const inputs: Input[] = [...files].map(([filePath, shown]) => ({ filePath, shown, read: readTextFile(filePath) }));
+  const seenUnreadable = new Set<string>();
+  for (const u of unreadable) {
+    if (files.has(u.filePath) || seenUnreadable.has(u.filePath)) continue;
+    seenUnreadable.add(u.filePath);
+    inputs.push(u);
+  }
+  return inputs.sort(byPath);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function readText(filePath: string, shown: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(filePath);
-  } catch (err) {
-    throw cannotRead(shown, err);
-  }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new UsageError(`cannot read '${shown}': not valid UTF-8`);
-  }
-  // Positions are reported on the text without its BOM, which is what editors show.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** Standard input, whole, as bytes. */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
 }
 
-function useColor(options: CliOptions): boolean {
+/** SPEC section 7: a file that cannot be read is a `yaml-syntax` finding of its own. */
+function unreadableResult(filePath: string, reason: string): LintResult {
+  return {
+    filePath,
+    messages: [{ ruleId: 'yaml-syntax', severity: 'error', message: `cannot read: ${reason}`, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    errorCount: 1,
+    warningCount: 0,
+    infoCount: 0,
+    hintCount: 0,
+  };
+}
+
+function useColor(options: CliOptions, stream: NodeJS.WriteStream): boolean {
   if (options.color !== undefined) return options.color;
   // https://no-color.org: NO_COLOR set to anything but the empty string.
-  return !!process.stdout.isTTY && !process.env.NO_COLOR;
+  return !!stream.isTTY && !process.env.NO_COLOR;
 }
 
-function format(results: LintResult[], options: CliOptions, cwd: string, pkg: PackageInfo): string {
+function format(results: LintResult[], options: CliOptions, cwd: string, pkg: PackageInfo, stream: NodeJS.WriteStream): string {
   switch (options.format) {
     case 'json':
       return formatJson(results);
@@ -175,15 +187,15 @@ function format(results: LintResult[], options: CliOptions, cwd: string, pkg: Pa
     case 'github':
       return formatGithub(results, { cwd });
     case 'stylish':
-      return formatStylish(results, { cwd, color: useColor(options) });
+      return formatStylish(results, { cwd, color: useColor(options, stream) });
   }
 }
 
 /** Runs the CLI; returns the exit code. */
-function main(argv: readonly string[], cwd = process.cwd()): number {
+async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
-    process.stderr.write(`${PROGRAM}: ${parsed.error}\n`);
+    process.stderr.write(`${PROGRAM}: ${escapeControl(parsed.error)}\n`);
     return 2;
   }
   const options = parsed.options;
@@ -200,19 +212,70 @@ function main(argv: readonly string[], cwd = process.cwd()): number {
   const analyzeOptions: AnalyzeOptions = { rules: options.rules };
   if (options.stance) analyzeOptions.stance = options.stance;
 
-  let results: LintResult[];
-  try {
-    results = collectFiles(options.paths, cwd).map((filePath) => {
-      const text = readText(filePath, path.relative(cwd, filePath) || filePath);
-      return toLintResult({ filePath, text, analysis: analyze(text, analyzeOptions) }, { quiet: options.quiet });
-    });
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`${PROGRAM}: ${err.message}\n`);
-    return 2;
+  let inputs: Input[];
+  if (options.stdin) {
+    const name = options.stdinFilename;
+    const decoded = decodeUtf8(await readStdin());
+    inputs = [
+      {
+        filePath: name === undefined ? STDIN_NAME : path.resolve(cwd, name),
+        shown: name ?? STDIN_NAME,
+        read: decoded ? { ok: true, ...decoded } : { ok: false, reason: 'not valid UTF-8' },
+      },
+    ];
+  } else {
+    try {
+      inputs = collectInputs(options.paths, cwd);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      process.stderr.write(`${PROGRAM}: ${err.message}\n`);
+      return 2;
+    }
   }
 
-  process.stdout.write(format(results, options, cwd, pkg));
+  // With --stdin --fix, standard output is the fixed text; everything else goes to standard error.
+  const fixToStdout = options.stdin && options.fix === 'write';
+  const machineFormat = options.format === 'json' || options.format === 'sarif';
+  const dryRunOut = machineFormat ? process.stderr : process.stdout;
+  let failed = false; // an input that could not be read or written: exit 2
+  const results: LintResult[] = [];
+  for (const input of inputs) {
+    if (!input.read.ok) {
+      failed = true;
+      process.stderr.write(`${PROGRAM}: cannot read '${escapeControl(input.shown)}': ${input.read.reason}\n`);
+      results.push(unreadableResult(input.filePath, input.read.reason));
+      continue;
+    }
+    const { text, bom } = input.read;
+    let reported = text;
+    if (options.fix) {
+      const fixed = keepLineEnds(text, fixAllText(text, analyzeOptions).text);
+      if (fixToStdout) {
+        process.stdout.write(bom ? `\ufeff${fixed}` : fixed);
+        reported = fixed;
+      } else if (options.fix === 'dry-run') {
+        reported = fixed;
+        const name = slashPath(input.filePath, cwd);
+        dryRunOut.write(unifiedDiff(name, text, fixed));
+        dryRunOut.write(formatSuggestions(input.shown, suggestionsLeft(analyze(fixed, analyzeOptions))));
+      } else if (fixed !== text) {
+        try {
+          writeFileAtomic(input.filePath, bom ? `\ufeff${fixed}` : fixed);
+          reported = fixed;
+        } catch (err) {
+          failed = true;
+          process.stderr.write(`${PROGRAM}: cannot write '${escapeControl(input.shown)}': ${describeFsError(err)}\n`);
+        }
+      }
+    }
+    results.push(toLintResult({ filePath: input.filePath, text: reported, analysis: analyze(reported, analyzeOptions) }, { quiet: options.quiet }));
+  }
+
+  const report = format(results, options, cwd, pkg, fixToStdout ? process.stderr : process.stdout);
+  (fixToStdout ? process.stderr : process.stdout).write(report);
+  if (failed) return 2;
+  // Like a formatter: the fixed text is the product, whatever findings are left (they are on stderr).
+  if (fixToStdout) return 0;
   const t = totals(results);
   const tooManyWarnings = options.maxWarnings !== undefined && t.warningCount > options.maxWarnings;
   if (tooManyWarnings) {
@@ -227,9 +290,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  process.stderr.write(`${PROGRAM}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${PROGRAM}: internal error: ${escapeControl(err instanceof Error ? err.message : String(err))}\n`);
+    process.exitCode = 2;
+  },
+);

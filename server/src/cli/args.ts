@@ -16,6 +16,12 @@ export interface CliOptions {
   color?: boolean;
   help: boolean;
   version: boolean;
+  /** Apply the safe fixes in place (`--fix`), or only show them (`--fix-dry-run`). */
+  fix?: 'write' | 'dry-run';
+  /** Read one document from standard input. */
+  stdin: boolean;
+  /** The name of the standard-input document, for messages (and to find its organisation). */
+  stdinFilename?: string;
   paths: string[];
 }
 
@@ -34,14 +40,21 @@ Options:
       --rule <id>=<sev>    set a rule's severity: ${RULE_SETTINGS.join(', ')} (repeatable)
       --quiet              report errors only
       --color, --no-color  force or disable colors (default: on a terminal, unless NO_COLOR is set)
+      --fix                apply the safe fixes in place, then report what is left
+      --fix-dry-run        print the diff --fix would write and the suggestions left to a person
+      --stdin              lint one document read from standard input (with --fix: the
+                           fixed text goes to standard output, findings to standard error)
+      --stdin-filename <f> the name of the standard-input document in messages
   -h, --help               show this help
   -v, --version            show the version
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable input.
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable input
+(an unreadable file is also reported as a yaml-syntax finding, and the other files are linted).
 `;
 
 const BOOLEAN_FLAGS: Record<string, ((o: CliOptions) => void) | undefined> = {
   '--quiet': (o) => (o.quiet = true),
+  '--stdin': (o) => (o.stdin = true),
   '--color': (o) => (o.color = true),
   '--no-color': (o) => (o.color = false),
   '-h': (o) => (o.help = true),
@@ -53,7 +66,7 @@ const BOOLEAN_FLAGS: Record<string, ((o: CliOptions) => void) | undefined> = {
 const quote = (s: string): string => `'${s}'`;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { format: 'stylish', quiet: false, rules: {}, help: false, version: false, paths: [] };
+  const options: CliOptions = { format: 'stylish', quiet: false, rules: {}, help: false, version: false, stdin: false, paths: [] };
   const fail = (error: string): ParsedArgs => ({ ok: false, error });
 
   for (let i = 0; i < argv.length; i++) {
@@ -80,6 +93,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (booleanFlag) {
       if (eq !== -1) return fail(`option ${flag} takes no value`);
       booleanFlag(options);
+      continue;
+    }
+    if (flag === '--fix' || flag === '--fix-dry-run') {
+      if (eq !== -1) return fail(`option ${flag} takes no value`);
+      const mode = flag === '--fix' ? 'write' : 'dry-run';
+      if (options.fix && options.fix !== mode) return fail('--fix and --fix-dry-run cannot be used together');
+      options.fix = mode;
       continue;
     }
 
@@ -123,9 +143,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         options.rules[id] = severity as RuleSetting;
         break;
       }
+      case '--stdin-filename': {
+        const v = takeValue();
+        if (v === undefined || v === '') return fail(`option ${flag} needs a file name`);
+        options.stdinFilename = v;
+        break;
+      }
       default:
         return fail(`unknown option ${quote(flag)} (see --help)`);
     }
   }
+  if (options.stdinFilename !== undefined && !options.stdin) return fail('--stdin-filename needs --stdin');
+  if (options.stdin && options.paths.length > 0) return fail('--stdin takes no files or folders');
   return { ok: true, options };
 }

@@ -3,6 +3,7 @@
 // (actions/toolkit core/src/command.ts): `%`, CR and LF everywhere, and
 // additionally `:` and `,` inside properties.
 import type { Severity } from '../engine';
+import { escapeControl } from './escape';
 import { slashPath } from './paths';
 import type { LintResult } from './results';
 
@@ -21,6 +22,14 @@ export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/**
+ * Text from users' files: control characters as visible escapes first (a CI
+ * log renders ANSI); line breaks are left to escapeData, as the runner wants.
+ */
+function userData(s: string): string {
+  return escapeData(escapeControl(s, { keepLineBreaks: true }));
+}
+
 export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
@@ -28,12 +37,12 @@ export function escapeProperty(s: string): string {
 export function formatGithub(results: readonly LintResult[], options: GithubOptions): string {
   const lines: string[] = [];
   for (const result of results) {
-    const file = escapeProperty(slashPath(result.filePath, options.cwd));
+    const file = escapeProperty(escapeControl(slashPath(result.filePath, options.cwd), { keepLineBreaks: true }));
     for (const m of result.messages) {
       const props =
         `file=${file},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},` +
-        `title=${escapeProperty(m.ruleId)}`;
-      lines.push(`::${COMMAND[m.severity]} ${props}::${escapeData(m.message)}`);
+        `title=${escapeProperty(escapeControl(m.ruleId, { keepLineBreaks: true }))}`;
+      lines.push(`::${COMMAND[m.severity]} ${props}::${userData(m.message)}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -1,5 +1,6 @@
 // `--format json`: one array, a record per file, in the shape ESLint users
 // already parse (SPEC section 7), plus `infoCount` and `hintCount`.
+import { escapeJson } from './escape';
 import type { LintResult } from './results';
 
 export function formatJson(results: readonly LintResult[]): string {
@@ -19,5 +20,5 @@ export function formatJson(results: readonly LintResult[]): string {
     infoCount: r.infoCount,
     hintCount: r.hintCount,
   }));
-  return `${JSON.stringify(records)}\n`;
+  return `${escapeJson(JSON.stringify(records))}\n`;
 }

@@ -4,6 +4,7 @@
 // keeps the log portable; originalUriBaseIds says where that was.
 // Kept clean under Microsoft's validator: see scripts/sarif-validate.sh.
 import type { Severity } from '../engine';
+import { escapeJson } from './escape';
 import { directoryUri, fileUri, relativeUri } from './paths';
 import type { LintResult } from './results';
 
@@ -67,7 +68,7 @@ function firstSentence(text: string): string {
 }
 
 export function formatSarif(results: readonly LintResult[], options: SarifOptions): string {
-  return `${JSON.stringify(buildSarif(results, options), null, 2)}\n`;
+  return `${escapeJson(JSON.stringify(buildSarif(results, options), null, 2))}\n`;
 }
 
 export function buildSarif(results: readonly LintResult[], options: SarifOptions): Record<string, unknown> {

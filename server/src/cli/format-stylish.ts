@@ -2,6 +2,7 @@
 // finding (SPEC section 7), grouped by file, then a one-line summary.
 // Clean runs print nothing, as ESLint's stylish does.
 import type { Severity } from '../engine';
+import { escapeControl } from './escape';
 import { displayPath } from './paths';
 import { totals, type LintResult } from './results';
 
@@ -35,11 +36,11 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
   const paint = (code: string, s: string): string => (options.color ? `${code}${s}${ANSI.reset}` : s);
   const lines: string[] = [];
   for (const result of results) {
-    const file = displayPath(result.filePath, options.cwd);
+    const file = escapeControl(displayPath(result.filePath, options.cwd));
     for (const m of result.messages) {
       lines.push(
         `${file}:${m.line}:${m.column} ${paint(SEVERITY_COLOR[m.severity], m.severity)} ` +
-          `${oneLine(m.message)} ${paint(ANSI.dim, m.ruleId)}`,
+          `${escapeControl(oneLine(m.message))} ${paint(ANSI.dim, escapeControl(m.ruleId))}`,
       );
     }
   }
