@@ -2,8 +2,8 @@
 // A target is either a reference (`owner: alice`) or the declaring key under
 // `people:` / `teams:`; both lead to the same id.
 import { parse } from 'yaml';
-import type { Analysis, RefKind, Span } from '../engine';
-import { locate } from '../engine';
+import type { Analysis, RefKind, Span, TextEdit } from '../types';
+import { locate } from '../locate';
 
 export interface Target {
   kind: RefKind;
@@ -45,11 +45,11 @@ export function targetAt(analysis: Analysis, offset: number): Target | undefined
   return undefined;
 }
 
-export function definitionOf(analysis: Analysis, offset: number): Span | undefined {
+export function definition(analysis: Analysis, offset: number): Span | undefined {
   return targetAt(analysis, offset)?.declaration;
 }
 
-export function referencesOf(analysis: Analysis, offset: number, includeDeclaration: boolean): Span[] {
+export function references(analysis: Analysis, offset: number, includeDeclaration: boolean): Span[] {
   const t = targetAt(analysis, offset);
   if (!t) return [];
   const spans = analysis.model.refs.filter((r) => r.kind === t.kind && r.id === t.id).map((r) => idSpan(analysis.text, r));
@@ -81,4 +81,25 @@ export function renameSpans(analysis: Analysis, t: Target): Span[] {
   const spans = analysis.model.refs.filter((r) => r.kind === t.kind && r.id === t.id).map((r) => idSpan(analysis.text, r));
   if (t.declaration) spans.push(t.declaration);
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/** What a rename would change: the id under the cursor and its span, for the editor's rename box. */
+export function prepareRename(analysis: Analysis, offset: number): { span: Span; placeholder: string } | undefined {
+  const t = targetAt(analysis, offset);
+  return t ? { span: t.span, placeholder: t.id } : undefined;
+}
+
+/** Why a rename cannot be made: nothing renameable at the cursor, or a bad new id. */
+export interface RenameRefusal {
+  reason: 'no-target' | 'invalid-name';
+  message: string;
+}
+
+/** The edits that rename the person or team id at the offset everywhere it is written, or why not. */
+export function rename(analysis: Analysis, offset: number, newId: string): { edits: TextEdit[] } | RenameRefusal {
+  const t = targetAt(analysis, offset);
+  if (!t) return { reason: 'no-target', message: 'Only person and team ids can be renamed' };
+  const invalid = invalidIdReason(analysis, t, newId);
+  if (invalid) return { reason: 'invalid-name', message: invalid };
+  return { edits: newId === t.id ? [] : renameSpans(analysis, t).map((s) => ({ ...s, newText: newId })) };
 }

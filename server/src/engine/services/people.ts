@@ -2,7 +2,7 @@
 // completion. Roles are read from the model, including the ones a domain
 // gives implicitly (no productOwner: its product manager holds that role;
 // no owner: its product manager is accountable).
-import type { Domain, Model, Person, Product, Team } from '../engine';
+import type { Domain, Model, Person, Product, Team } from '../types';
 
 const ROLE_LABEL = {
   owner: 'Accountable owner',

@@ -2,7 +2,7 @@
 // means, which keys an object takes, which values an enum allows. The schema
 // file is the single source of those descriptions (other YAML tools read it
 // too), so the server never restates them.
-import schemaJson from '../../../schemas/productteam.schema.json';
+import schemaJson from '../../../../schemas/productteam.schema.json';
 
 export interface SchemaNode {
   $ref?: string;
