@@ -19,9 +19,6 @@ export const STAGES = ['startup', 'scaleup', 'enterprise'] as const;
 export type Stage = (typeof STAGES)[number];
 export const LIFECYCLES = ['v1', 'growth', 'mature'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
-export const DISCIPLINES = ['product', 'technology', 'ux', 'business', 'data', 'other'] as const;
-export const CUSTOMER_CONTACTS = ['daily', 'weekly', 'monthly', 'rarely', 'never'] as const;
-export const DECISION_AUTHORITIES = ['full', 'shared', 'needs-approval'] as const;
 
 /** A half-open span of the document text: [start, end). */
 export interface Span {

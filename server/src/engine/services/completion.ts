@@ -28,7 +28,7 @@ const PERSON_KEYS = new Set(['owner', 'productManager', 'productOwner', 'scrumMa
 /** Keys where someone from product is the likely answer (listed first). */
 const PRODUCT_ROLE_KEYS = new Set(['owner', 'productManager', 'productOwner']);
 
-export function referenceKindAt(path: readonly string[]): 'person' | 'team' | undefined {
+function referenceKindAt(path: readonly string[]): 'person' | 'team' | undefined {
   const key = path[path.length - 1];
   if (path[0] === 'products' && path.length >= 3 && (key === 'owner' || key === 'productManager' || key === 'productOwner')) return 'person';
   if (path[0] === 'teams' && path.length === 3 && (key === 'scrumMaster' || key === 'members')) return 'person';

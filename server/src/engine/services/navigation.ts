@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import type { Analysis, RefKind, Span, TextEdit } from '../types';
 import { locate } from '../locate';
 
-export interface Target {
+interface Target {
   kind: RefKind;
   id: string;
   /** The id's text under the cursor (inside quotes, if quoted). */
@@ -34,7 +34,7 @@ export function declarationAt(analysis: Analysis, offset: number): { kind: 'pers
   return undefined;
 }
 
-export function targetAt(analysis: Analysis, offset: number): Target | undefined {
+function targetAt(analysis: Analysis, offset: number): Target | undefined {
   const ref = locate(analysis, offset)?.ref;
   if (ref) return { kind: ref.kind, id: ref.id, span: idSpan(analysis.text, ref), declaration: declarationOf(analysis, ref.kind, ref.id) };
   const decl = declarationAt(analysis, offset);
@@ -58,7 +58,7 @@ export function references(analysis: Analysis, offset: number, includeDeclaratio
 }
 
 /** Why a new id cannot be used, or undefined when it can. */
-export function invalidIdReason(analysis: Analysis, t: Target, newId: string): string | undefined {
+function invalidIdReason(analysis: Analysis, t: Target, newId: string): string | undefined {
   const noun = t.kind === 'person' ? 'person' : 'team';
   if (newId.trim() === '') return `A ${noun} id cannot be empty`;
   if (/[\s:#{}[\],"'`]/.test(newId) || /^[-?&*!|>%@]/.test(newId)) {
@@ -77,7 +77,7 @@ export function invalidIdReason(analysis: Analysis, t: Target, newId: string): s
 }
 
 /** Every place the id is written: its references and its declaring key. Nothing else. */
-export function renameSpans(analysis: Analysis, t: Target): Span[] {
+function renameSpans(analysis: Analysis, t: Target): Span[] {
   const spans = analysis.model.refs.filter((r) => r.kind === t.kind && r.id === t.id).map((r) => idSpan(analysis.text, r));
   if (t.declaration) spans.push(t.declaration);
   return spans.sort((a, b) => a.start - b.start);

@@ -1,7 +1,7 @@
 // Reads the published JSON schema for hovers and completion: what a key
 // means, which keys an object takes, which values an enum allows. The schema
 // file is the single source of those descriptions (other YAML tools read it
-// too), so the server never restates them.
+// too), so neither the engine nor the server restates them.
 import schemaJson from '../../../../schemas/productteam.schema.json';
 
 export interface SchemaNode {
