@@ -116,8 +116,9 @@ function applyToLines(lines, e) {
 }
 
 /**
+ * @param {{ kind: string, root: string, text: string, fileName: string, edits: object[], sanityText?: string }} session
  * @returns {Promise<{ spawnToInitMs: number, openToDiagMs: number, changeToDiagMs: number[], rssBytes?: number,
- *   diagnosticsOnOpen: number, diagnosticsAtEnd: number, incremental: boolean, sanity?: object }>}
+ *   peakRssBytes?: number, diagnosticsOnOpen: number, diagnosticsAtEnd: number, incremental: boolean, sanity?: object }>}
  */
 export async function runSession({ kind, root, text, fileName, edits, sanityText }) {
   const server = SERVERS[kind];

@@ -180,6 +180,7 @@ function generate({ lines: target, seed, stance, stage }) {
     return id;
   };
 
+  /** @type {{ id: string, name: string, domainsLeft: number, domains: object[], owner?: string, lifecycle: string, vision?: string }} */
   let product;
   const startProduct = () => {
     const word = rnd.pick(PRODUCT_WORDS);

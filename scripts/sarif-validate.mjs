@@ -46,6 +46,7 @@ if (!existsSync(binary)) {
 // Its postinstall (chmod u+x) may not have run: npm can skip install scripts.
 if (process.platform !== 'win32') chmodSync(binary, 0o755);
 
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
 // .NET needs libicu for globalization unless told to run without it.
 if (process.platform === 'linux' && !hasLibIcu()) env.DOTNET_SYSTEM_GLOBALIZATION_INVARIANT = '1';

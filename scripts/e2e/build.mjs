@@ -17,6 +17,7 @@ export const RUNNER_VSIX = path.join(BUILD, 'productteam-e2e-runner.vsix');
 export const INTEGRATION_ENTRY = path.join(BUILD, 'integration', 'index.js');
 export const EXPECTATIONS = path.join(BUILD, 'expectations.cjs');
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',

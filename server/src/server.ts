@@ -1,6 +1,7 @@
-// The productteam language server: the connection, its capabilities and the
-// document cache. Everything a feature knows lives in lsp/<feature>.ts over
-// the pure engine; this file only wires requests to them.
+// The productteam language server: the connection, its capabilities and one
+// state record per open document. Everything a feature knows lives in the
+// engine's services (server/src/engine/services, behind its index); this file
+// only wires requests to them and lsp/convert.ts turns their answers into LSP.
 //
 // Transport comes from argv (`--stdio`, `--node-ipc`, `--socket=N`,
 // `--pipe=NAME`); with none given it speaks stdio, so
@@ -20,14 +21,23 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, ParseCache, type Analysis, type Model } from './engine';
+import type { Position, TextDocumentIdentifier } from 'vscode-languageserver';
+import {
+  analyze,
+  complete,
+  definition,
+  documentSymbols,
+  hover,
+  prepareRename,
+  references,
+  rename,
+  ParseCache,
+  type Analysis,
+  type Model,
+} from './engine';
 import { codeActions } from './lsp/codeActions';
-import { completionsAt } from './lsp/completion';
 import { FIX_ALL_KIND, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toLocation, toRange, toWorkspaceEdit, type EditTarget } from './lsp/convert';
-import { hoverAt } from './lsp/hover';
-import { definitionOf, invalidIdReason, referencesOf, renameSpans, targetAt } from './lsp/navigation';
 import { SETTINGS_SECTION, normalizeSettings, parseInitOptions, settingsKey, type EditorSettings, type InitOptions } from './lsp/settings';
-import { documentSymbols } from './lsp/symbols';
 
 const TRANSPORT_FLAGS = /^--(stdio|node-ipc|socket(=|$)|pipe(=|$))/;
 if (!process.argv.some((a) => TRANSPORT_FLAGS.test(a))) process.argv.push('--stdio');
@@ -77,26 +87,20 @@ let canRegisterConfiguration = false;
 let versionedEdits = false;
 /** Settings pushed with didChangeConfiguration, for clients that cannot answer workspace/configuration. */
 let pushedSettings: EditorSettings | undefined;
-/** Per document: the settings asked for with workspace/configuration (scoped to the document). */
-const settingsCache = new Map<string, Promise<EditorSettings>>();
 
-function settingsFor(uri: string): Promise<EditorSettings> {
+function settingsFor(uri: string, state: DocumentState): Promise<EditorSettings> {
   if (!canPullConfiguration) return Promise.resolve(pushedSettings ?? init.settings);
-  let pending = settingsCache.get(uri);
-  if (!pending) {
-    pending = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
-      (value: unknown) => ({ ...init.settings, ...normalizeSettings(value) }),
-      (err: unknown) => {
-        logError('workspace/configuration', err);
-        return init.settings;
-      },
-    );
-    settingsCache.set(uri, pending);
-  }
-  return pending;
+  state.settings ??= connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+    (value: unknown) => ({ ...init.settings, ...normalizeSettings(value) }),
+    (err: unknown) => {
+      logError('workspace/configuration', err);
+      return init.settings;
+    },
+  );
+  return state.settings;
 }
 
-// ---- the document cache: one analysis per uri, version and settings --------
+// ---- one state record per open document --------------------------------------
 
 interface Entry {
   version: number;
@@ -104,40 +108,90 @@ interface Entry {
   analysis: Analysis;
 }
 
-const cache = new Map<string, Entry>();
-/** Per document: its parsed chunks, so that a keystroke parses one entry again, not the whole file. */
-const parseCaches = new Map<string, ParseCache>();
-
-function parseCacheFor(uri: string): ParseCache {
-  let c = parseCaches.get(uri);
-  if (!c) parseCaches.set(uri, (c = new ParseCache()));
-  return c;
+/** Everything the server keeps about one open document; dropped in one call when it closes. */
+interface DocumentState {
+  /** The settings asked for with workspace/configuration (scoped to the document). */
+  settings?: Promise<EditorSettings>;
+  /** The latest analysis, with the version and settings it was computed for. */
+  entry?: Entry;
+  /** Its parsed chunks, so that a keystroke parses one entry again, not the whole file. */
+  parseCache: ParseCache;
+  /** The last model from a text that parsed: completion falls back to it mid-edit. */
+  lastParsedModel?: Model;
+  /** The pending debounced validation. */
+  timer?: NodeJS.Timeout;
+  /** Bumped on every change and settings change: a run that finds a newer ticket publishes nothing. */
+  ticket: number;
+  /** The version whose diagnostics were last sent. */
+  publishedVersion: number;
+  /** Opened and not yet linted: the first run does not wait for a pause in typing. */
+  justOpened: boolean;
 }
-/** Per document, the last model from a text that parsed: completion falls back to it mid-edit. */
-const lastParsedModel = new Map<string, Model>();
+
+const states = new Map<string, DocumentState>();
+
+function stateOf(uri: string): DocumentState {
+  let state = states.get(uri);
+  if (!state) {
+    state = { parseCache: new ParseCache(), ticket: 0, publishedVersion: -Infinity, justOpened: false };
+    states.set(uri, state);
+  }
+  return state;
+}
+
+function dropState(uri: string): void {
+  clearTimeout(states.get(uri)?.timer);
+  states.delete(uri);
+}
 
 async function analysisFor(doc: TextDocument): Promise<Entry> {
   // Snapshot now: TextDocuments updates the same object in place on didChange.
   const { uri, version } = doc;
   const text = doc.getText();
-  const settings = await settingsFor(uri);
+  const state = stateOf(uri);
+  const settings = await settingsFor(uri, state);
   const key = settingsKey(settings);
-  const cached = cache.get(uri);
+  const cached = state.entry;
   if (cached && cached.version === version && cached.settingsKey === key) return cached;
   const options = init.today ? { ...settings, today: init.today } : settings;
-  const entry: Entry = { version, settingsKey: key, analysis: analyze(text, { ...options, parseCache: parseCacheFor(uri) }) };
+  const entry: Entry = { version, settingsKey: key, analysis: analyze(text, { ...options, parseCache: state.parseCache }) };
   const latest = documents.get(uri);
-  if (latest && latest.version === version) {
-    cache.set(uri, entry);
-    if (entry.analysis.doc.errors.length === 0) lastParsedModel.set(uri, entry.analysis.model);
+  if (latest && latest.version === version && states.get(uri) === state) {
+    state.entry = entry;
+    if (entry.analysis.doc.errors.length === 0) state.lastParsedModel = entry.analysis.model;
   }
   return entry;
 }
 
-/** The analysis for a request's document, or undefined when the document is not open. */
-async function current(uri: string): Promise<Entry | undefined> {
-  const doc = documents.get(uri);
-  return doc ? analysisFor(doc) : undefined;
+/** What every request about a position in an open document starts from. */
+interface RequestContext {
+  uri: string;
+  version: number;
+  analysis: Analysis;
+  /** The request's position as an offset into the analysed text (0 when it has none). */
+  offset: number;
+  state: DocumentState;
+}
+
+/**
+ * The preamble every document request shares: find the open document, its
+ * latest analysis and the offset of the position; answer `empty` when the
+ * document is not open, and log (not throw) a handler's error.
+ */
+function onDocument<P extends { textDocument: TextDocumentIdentifier; position?: Position }, R>(
+  name: string,
+  empty: R,
+  handler: (ctx: RequestContext, params: P) => R | Promise<R>,
+) {
+  return guard<P, R>(name, empty, async (params) => {
+    const { uri } = params.textDocument;
+    const doc = documents.get(uri);
+    if (!doc) return empty;
+    const state = stateOf(uri);
+    const { version, analysis } = await analysisFor(doc);
+    const offset = params.position ? analysis.lines.offsetAt(params.position) : 0;
+    return handler({ uri, version, analysis, offset, state }, params);
+  });
 }
 
 function editTarget(uri: string, version: number): EditTarget {
@@ -146,51 +200,40 @@ function editTarget(uri: string, version: number): EditTarget {
 
 // ---- diagnostics: debounced, versioned, never stale ---------------------------
 
-const timers = new Map<string, NodeJS.Timeout>();
-/** Bumped on every change, close and settings change: a run that finds a newer ticket publishes nothing. */
-const tickets = new Map<string, number>();
-const publishedVersion = new Map<string, number>();
-const justOpened = new Set<string>();
-
-function nextTicket(uri: string): number {
-  const t = (tickets.get(uri) ?? 0) + 1;
-  tickets.set(uri, t);
-  return t;
-}
-
 function scheduleValidation(uri: string, delay: number): void {
-  clearTimeout(timers.get(uri));
-  const ticket = nextTicket(uri);
-  timers.set(
-    uri,
-    setTimeout(() => {
-      timers.delete(uri);
-      validate(uri, ticket).catch((err: unknown) => logError(`validating ${uri}`, err));
-    }, delay),
-  );
+  const state = stateOf(uri);
+  clearTimeout(state.timer);
+  const ticket = ++state.ticket;
+  state.timer = setTimeout(() => {
+    state.timer = undefined;
+    validate(uri, state, ticket).catch((err: unknown) => logError(`validating ${uri}`, err));
+  }, delay);
 }
 
-async function validate(uri: string, ticket: number): Promise<void> {
+async function validate(uri: string, state: DocumentState, ticket: number): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
   const { version, analysis } = await analysisFor(doc);
   // Drop a result that is no longer the document's: a newer change, close or settings change came in.
-  if (tickets.get(uri) !== ticket || documents.get(uri)?.version !== version) return;
-  if ((publishedVersion.get(uri) ?? -Infinity) > version) return;
-  publishedVersion.set(uri, version);
+  if (states.get(uri) !== state || state.ticket !== ticket || documents.get(uri)?.version !== version) return;
+  if (state.publishedVersion > version) return;
+  state.publishedVersion = version;
   const diagnostics = analysis.problems.map((p) => toDiagnostic(analysis, p, version));
   await connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
 documents.onDidOpen((e) => {
-  justOpened.add(e.document.uri);
+  stateOf(e.document.uri).justOpened = true;
 });
 
 documents.onDidChangeContent((e) => {
   try {
     const uri = e.document.uri;
+    const state = stateOf(uri);
     // A freshly opened file is linted at once; typing waits for a pause.
-    scheduleValidation(uri, justOpened.delete(uri) ? 0 : init.debounceMs);
+    const delay = state.justOpened ? 0 : init.debounceMs;
+    state.justOpened = false;
+    scheduleValidation(uri, delay);
   } catch (err) {
     logError('didChange', err);
   }
@@ -199,15 +242,7 @@ documents.onDidChangeContent((e) => {
 documents.onDidClose((e) => {
   try {
     const uri = e.document.uri;
-    clearTimeout(timers.get(uri));
-    timers.delete(uri);
-    nextTicket(uri);
-    justOpened.delete(uri);
-    cache.delete(uri);
-    parseCaches.delete(uri);
-    lastParsedModel.delete(uri);
-    settingsCache.delete(uri);
-    publishedVersion.delete(uri);
+    dropState(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   } catch (err) {
     logError('didClose', err);
@@ -257,7 +292,7 @@ connection.onDidChangeConfiguration((change) => {
       const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
       if (pushed !== undefined) pushedSettings = { ...init.settings, ...normalizeSettings(pushed) };
     }
-    settingsCache.clear();
+    for (const state of states.values()) state.settings = undefined;
     revalidateAll();
   } catch (err) {
     logError('didChangeConfiguration', err);
@@ -267,88 +302,57 @@ connection.onDidChangeConfiguration((change) => {
 // ---- features ------------------------------------------------------------------
 
 connection.onHover(
-  guard('hover', null, async ({ textDocument, position }) => {
-    const entry = await current(textDocument.uri);
-    if (!entry) return null;
-    const { analysis } = entry;
-    const result = hoverAt(analysis, analysis.lines.offsetAt(position));
-    return result ? toHover(analysis, result.markdown, result.span) : null;
+  onDocument('hover', null, ({ analysis, offset }) => {
+    const result = hover(analysis, offset);
+    return result ? toHover(analysis, result) : null;
   }),
 );
 
 connection.onCompletion(
-  guard('completion', null, async ({ textDocument, position }) => {
-    const entry = await current(textDocument.uri);
-    if (!entry) return null;
-    const { analysis } = entry;
-    const offset = analysis.lines.offsetAt(position);
-    const fallback = lastParsedModel.get(textDocument.uri);
+  onDocument('completion', null, ({ analysis, offset, state }) => {
+    const fallback = state.lastParsedModel;
     const models = fallback && fallback !== analysis.model ? [analysis.model, fallback] : [analysis.model];
-    const items = completionsAt(analysis.text, offset, models).map((e) => toCompletionItem(analysis, e));
+    const items = complete(analysis.text, offset, models).map((e) => toCompletionItem(analysis, e));
     return { isIncomplete: false, items };
   }),
 );
 
 connection.onCodeAction(
-  guard('codeAction', [], async ({ textDocument, context }) => {
-    const entry = await current(textDocument.uri);
-    if (!entry) return [];
-    return codeActions(entry.analysis, editTarget(textDocument.uri, entry.version), context);
-  }),
+  onDocument('codeAction', [], ({ uri, version, analysis }, { context }) => codeActions(analysis, editTarget(uri, version), context)),
 );
 
 connection.onDefinition(
-  guard('definition', null, async ({ textDocument, position }) => {
-    const entry = await current(textDocument.uri);
-    if (!entry) return null;
-    const { analysis } = entry;
-    const span = definitionOf(analysis, analysis.lines.offsetAt(position));
-    return span ? toLocation(analysis, textDocument.uri, span) : null;
+  onDocument('definition', null, ({ uri, analysis, offset }) => {
+    const span = definition(analysis, offset);
+    return span ? toLocation(analysis, uri, span) : null;
   }),
 );
 
 connection.onReferences(
-  guard('references', [], async ({ textDocument, position, context }) => {
-    const entry = await current(textDocument.uri);
-    if (!entry) return [];
-    const { analysis } = entry;
-    return referencesOf(analysis, analysis.lines.offsetAt(position), context.includeDeclaration).map((s) =>
-      toLocation(analysis, textDocument.uri, s),
-    );
-  }),
+  onDocument('references', [], ({ uri, analysis, offset }, { context }) =>
+    references(analysis, offset, context.includeDeclaration).map((s) => toLocation(analysis, uri, s)),
+  ),
 );
 
 connection.onPrepareRename(
-  guard('prepareRename', null, async ({ textDocument, position }) => {
-    const entry = await current(textDocument.uri);
-    if (!entry) return null;
-    const { analysis } = entry;
-    const target = targetAt(analysis, analysis.lines.offsetAt(position));
-    if (!target) return null;
-    return { range: toRange(analysis, target.span), placeholder: target.id };
+  onDocument('prepareRename', null, ({ analysis, offset }) => {
+    const target = prepareRename(analysis, offset);
+    return target ? { range: toRange(analysis, target.span), placeholder: target.placeholder } : null;
   }),
 );
 
 connection.onRenameRequest(
-  guard('rename', null, async ({ textDocument, position, newName }) => {
-    const entry = await current(textDocument.uri);
-    if (!entry) return null;
-    const { analysis } = entry;
-    const target = targetAt(analysis, analysis.lines.offsetAt(position));
-    if (!target) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only person and team ids can be renamed');
-    const reason = invalidIdReason(analysis, target, newName);
-    if (reason) throw new ResponseError(ErrorCodes.InvalidParams, reason);
-    const edits = newName === target.id ? [] : renameSpans(analysis, target).map((s) => ({ ...s, newText: newName }));
-    return toWorkspaceEdit(analysis, editTarget(textDocument.uri, entry.version), edits);
+  onDocument('rename', null, ({ uri, version, analysis, offset }, { newName }) => {
+    const result = rename(analysis, offset, newName);
+    if ('reason' in result) {
+      throw new ResponseError(result.reason === 'no-target' ? ErrorCodes.InvalidRequest : ErrorCodes.InvalidParams, result.message);
+    }
+    return toWorkspaceEdit(analysis, editTarget(uri, version), result.edits);
   }),
 );
 
 connection.onDocumentSymbol(
-  guard('documentSymbol', [], async ({ textDocument }) => {
-    const entry = await current(textDocument.uri);
-    if (!entry) return [];
-    return documentSymbols(entry.analysis).map((s) => toDocumentSymbol(entry.analysis, s));
-  }),
+  onDocument('documentSymbol', [], ({ analysis }) => documentSymbols(analysis).map((s) => toDocumentSymbol(analysis, s))),
 );
 
 documents.listen(connection);

@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (The functions handed to page.evaluate() run in the browser.)
 // Drives the real VS Code workbench (code-server) in headless Chromium with
 // playwright-core, against the extension installed from its .vsix. Called by
 // scripts/e2e/run.mjs, which starts code-server and passes:
@@ -203,7 +206,7 @@ export async function driveWorkbench(o) {
       await page.waitForFunction(
         ([qs]) => {
           const norm = (s) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
-          return [...document.querySelectorAll('.monaco-hover')].some((h) => qs.some((q) => norm(h.innerText).includes(q)));
+          return [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.monaco-hover'))].some((h) => qs.some((q) => norm(h.innerText).includes(q)));
         },
         [quotes],
         { timeout: 15_000, polling: 200 },
@@ -291,7 +294,7 @@ export async function driveWorkbench(o) {
       await page.keyboard.press('F2');
       const input = page.locator('.rename-box input').first();
       await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await page.waitForFunction((id) => document.querySelector('.rename-box input')?.value === id, person.id, { timeout: 10_000 });
+      await page.waitForFunction((id) => /** @type {HTMLInputElement | null} */ (document.querySelector('.rename-box input'))?.value === id, person.id, { timeout: 10_000 });
       await input.fill(to);
       await shot('05-rename');
       await page.keyboard.press('Enter');

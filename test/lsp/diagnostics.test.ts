@@ -126,6 +126,24 @@ describe('lsp: diagnostics', function () {
     }, 5_000, 'empty diagnostics after close');
   });
 
+  it('forgets a closed document: reopened at the same version with other text, it is analysed afresh', async () => {
+    const u = uri('reopen');
+    const typo = variant('productManager: alice', 'productManager: alcie');
+    client.open(u, typo);
+    assert.ok((await client.diagnostics(u, 1)).length > 0);
+    client.close(u);
+    await client.waitFor(() => client.publishes(u).length >= 2, 5_000, 'empty diagnostics after close');
+    client.open(u, CLEAN);
+    const at = { line: CLEAN.split('\n').findIndex((l) => l.includes('productManager: alice')), character: 26 };
+    const h = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: u }, position: at });
+    assert.ok(h && h.contents.value.includes('Alice Moreau'), JSON.stringify(h));
+    assert.ok(!h.contents.value.includes('unknown-reference'), 'no finding from the text before the close');
+    await client.waitFor(() => {
+      const ps = client.publishes(u);
+      return ps.length >= 3 && ps[ps.length - 1].diagnostics.length === 0;
+    }, 5_000, 'the reopened clean text has no findings');
+  });
+
   it('after a burst of 200 changes, publishes for the last version only, never going back', async () => {
     const u = uri('burst');
     client.open(u, CLEAN);

@@ -1,41 +1,17 @@
 // text -> { model, problems }. Never throws: a text that does not parse still
 // yields an Analysis whose problems say why.
-import type { Document } from 'yaml';
 import { addDuplicateKeyErrors } from './duplicates';
 import { parseIncremental } from './incremental';
-import { buildModel, type Model } from './model';
+import { buildModel } from './model';
 import { LineIndex } from './lines';
 import { isRuleId, runRules } from './rules';
 import { checkSuppressions } from './rules/suppression-rules';
-import { applySuppressions, parseSuppressions, type Suppression } from './suppressions';
-import { validateSchema, type SchemaError } from './schema';
-import type { AnalyzeOptions, Problem, RuleSetting, Stage, Stance } from './types';
+import { applySuppressions, parseSuppressions } from './suppressions';
+import { validateSchema } from './schema';
+import type { Analysis, AnalyzeOptions, EffectiveSettings, RuleSetting } from './types';
 import { RULE_SETTINGS, STANCES } from './types';
 
-export interface EffectiveSettings {
-  /** The stance the rules follow. */
-  stance: Stance;
-  /** Where it came from: the editor/CLI option, the file, or the default. */
-  stanceSource: 'option' | 'file' | 'default';
-  stage: Stage;
-  maxDomainsPerPerson: number;
-  /** Severities the user set for rules (file settings, then options on top). */
-  ruleSettings: Map<string, RuleSetting>;
-  /** YYYY-MM-DD. */
-  today: string;
-}
-
-export interface Analysis {
-  text: string;
-  lines: LineIndex;
-  doc: Document;
-  model: Model;
-  settings: EffectiveSettings;
-  schemaErrors: SchemaError[];
-  suppressions: Suppression[];
-  /** Every finding, in document order. */
-  problems: Problem[];
-}
+export type { Analysis, EffectiveSettings } from './types';
 
 export const DEFAULT_MAX_DOMAINS_PER_PERSON = 2;
 

@@ -1,6 +1,6 @@
 // Quick fixes: each rule's own, plus "Disable <id> for this line / file",
 // and "fix all" (every problem whose rule offers exactly one fix).
-import type { Analysis } from './analyze';
+import type { Analysis } from './types';
 import { applyEdits } from './edits';
 import { ruleById } from './rules';
 import { analyze } from './analyze';

@@ -2,7 +2,7 @@
 // offset, and the person/team reference there if any. Hover, completion,
 // definition and rename all start here.
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import type { Analysis } from './analyze';
+import type { Analysis } from './types';
 import type { Ref } from './model';
 import type { Span } from './types';
 

@@ -4,107 +4,22 @@
 // shape: what is not the expected type is simply absent here and is the
 // schema rule's business.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Lifecycle, Span, Stage, Stance } from './types';
+import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team } from './types';
 import { LIFECYCLES, STAGES, STANCES } from './types';
 
-export type RefKind = 'person' | 'team';
-export type RoleName = 'owner' | 'productManager' | 'productOwner' | 'scrumMaster' | 'members' | 'teams';
-
-/** One place in the file where a person or team id is used. */
-export interface Ref extends Span {
-  id: string;
-  kind: RefKind;
-  role: RoleName;
-  /** The entity whose field holds this reference. */
-  holder: Product | Domain | Team;
-}
-
-/** A field that names people or teams: `owner: alice` or `owner: [alice, bob]`. */
-export interface RefField {
-  refs: Ref[];
-  /** The field's key. */
-  key: Span;
-  /** The value node's span (start..valueEnd): the scalar, or the whole list. */
-  value: Span;
-  isList: boolean;
-  /** The YAML value node, for edits. */
-  node: Node | null;
-  pair: Pair;
-}
-
-interface Entity {
-  id: string;
-  /** The id key's span. */
-  key: Span;
-  pair: Pair;
-  /** The entity's mapping, when it is one. */
-  map: YAMLMap | undefined;
-}
-
-export interface Person extends Entity {
-  name?: string;
-  title?: string;
-  email?: string;
-  discipline?: string;
-  customerContact?: string;
-  decisionAuthority?: string;
-}
-
-export interface Product extends Entity {
-  name?: string;
-  vision?: string;
-  lifecycle: Lifecycle;
-  owner?: RefField;
-  domains: Domain[];
-  /** The `domains:` key, when present. */
-  domainsKey?: Span;
-}
-
-export interface Domain extends Entity {
-  product: Product;
-  name?: string;
-  productManager?: RefField;
-  productOwner?: RefField;
-  owner?: RefField;
-  teams?: RefField;
-  /** Number of outcomes listed (0 when `outcomes` is missing or empty). */
-  outcomeCount: number;
-  /** The `outcomes` value, when the key is there. */
-  outcomes?: Span;
-}
-
-export interface Team extends Entity {
-  name?: string;
-  scrumMaster?: RefField;
-  members?: RefField;
-}
-
-export interface Organization {
-  name?: string;
-  stage: Stage;
-  /** The stance written in the file, if any (and valid). */
-  declaredStance?: Stance;
-  /** The `organization` key, when present. */
-  key?: Span;
-  map?: YAMLMap;
-}
-
-export interface FileSettings {
-  maxDomainsPerPerson?: number;
-  rules: Record<string, unknown>;
-}
-
-export interface Model {
-  organization: Organization;
-  settings: FileSettings;
-  people: Map<string, Person>;
-  products: Product[];
-  teams: Map<string, Team>;
-  /** Every reference to a person or team, in document order. */
-  refs: Ref[];
-  /** Top-level section keys (`people`, `products`, `teams`, …) by name. */
-  sections: Map<string, Pair>;
-}
+export type {
+  Domain,
+  FileSettings,
+  Model,
+  Organization,
+  Person,
+  Product,
+  Ref,
+  RefField,
+  RefKind,
+  RoleName,
+  Team,
+} from './types';
 
 export function span(node: Node | null | undefined): Span | undefined {
   const r = node?.range;

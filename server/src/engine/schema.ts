@@ -5,25 +5,12 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import schemaJson from '../../../schemas/productteam.schema.json';
-import type { Span } from './types';
+import type { SchemaError, Span } from './types';
 import { closest } from './text';
 
 export const SCHEMA = schemaJson as Record<string, unknown>;
 
-export type SchemaErrorKind = 'unknown-property' | 'missing-property' | 'enum' | 'type' | 'value';
-
-export interface SchemaError extends Span {
-  kind: SchemaErrorKind;
-  message: string;
-  /** JSON pointer of the instance the error is about. */
-  pointer: string;
-  /** For unknown-property: the property; for missing-property: the missing one. */
-  property?: string;
-  /** Closest known properties / allowed values, best first. */
-  candidates?: string[];
-  /** For enum: the offending value; whether it was quoted ('"' or "'"). */
-  value?: string;
-}
+export type { SchemaError, SchemaErrorKind } from './types';
 
 let validator: ReturnType<Ajv2020['compile']> | undefined;
 

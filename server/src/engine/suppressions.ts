@@ -2,24 +2,10 @@
 //   # productteam-disable-next-line single-owner, role-split -- reason until 2027-01-01
 //   # productteam-disable core-team -- whole file
 import { Lexer } from 'yaml';
-import type { EffectiveSettings } from './analyze';
 import type { LineIndex } from './lines';
-import type { Problem, Span } from './types';
+import type { EffectiveSettings, Problem, Suppression } from './types';
 
-export interface Suppression extends Span {
-  kind: 'next-line' | 'file';
-  /** Rule ids named; empty means every rule. */
-  ruleIds: string[];
-  /** 0-based line of the comment. */
-  line: number;
-  reason?: string;
-  /** YYYY-MM-DD from "until …" in the reason. */
-  until?: string;
-  /** Span of the id list inside the comment (for fixes that extend it). */
-  idsEnd: number;
-  /** Rule ids this suppression actually silenced ('*' for a bare one). */
-  used: Set<string>;
-}
+export type { Suppression } from './types';
 
 const CONTROL_TOKENS = new Set(['\u0002', '\u0018', '\u001f']);
 const DIRECTIVE = /^#\s*productteam-disable(-next-line)?(?=\s|$)(.*)$/;

@@ -1,8 +1,12 @@
+import type { Document, Pair, YAMLMap, Node } from 'yaml';
 import type { ParseCache } from './incremental';
+import type { LineIndex } from './lines';
 
-// The engine's vocabulary. Everything here is plain data measured in offsets
-// into the document text; line/column only appear when a caller converts with
-// LineIndex (see lines.ts), exactly once, at the edge.
+// The engine's vocabulary: every type shared between its modules, so that no
+// module imports another for its types alone and the import graph has no
+// cycle (test/engine/cycles.test.ts). Everything here is plain data measured
+// in offsets into the document text; line/column only appear when a caller
+// converts with LineIndex (see lines.ts), exactly once, at the edge.
 
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -15,9 +19,6 @@ export const STAGES = ['startup', 'scaleup', 'enterprise'] as const;
 export type Stage = (typeof STAGES)[number];
 export const LIFECYCLES = ['v1', 'growth', 'mature'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
-export const DISCIPLINES = ['product', 'technology', 'ux', 'business', 'data', 'other'] as const;
-export const CUSTOMER_CONTACTS = ['daily', 'weekly', 'monthly', 'rarely', 'never'] as const;
-export const DECISION_AUTHORITIES = ['full', 'shared', 'needs-approval'] as const;
 
 /** A half-open span of the document text: [start, end). */
 export interface Span {
@@ -82,4 +83,164 @@ export interface AnalyzeOptions {
    * Analyses made with one cache share nodes: each stays valid until the next.
    */
   parseCache?: ParseCache;
+}
+
+// ---- the organisation model (built by model.ts) ------------------------------
+
+export type RefKind = 'person' | 'team';
+export type RoleName = 'owner' | 'productManager' | 'productOwner' | 'scrumMaster' | 'members' | 'teams';
+
+/** One place in the file where a person or team id is used. */
+export interface Ref extends Span {
+  id: string;
+  kind: RefKind;
+  role: RoleName;
+  /** The entity whose field holds this reference. */
+  holder: Product | Domain | Team;
+}
+
+/** A field that names people or teams: `owner: alice` or `owner: [alice, bob]`. */
+export interface RefField {
+  refs: Ref[];
+  /** The field's key. */
+  key: Span;
+  /** The value node's span (start..valueEnd): the scalar, or the whole list. */
+  value: Span;
+  isList: boolean;
+  /** The YAML value node, for edits. */
+  node: Node | null;
+  pair: Pair;
+}
+
+export interface Entity {
+  id: string;
+  /** The id key's span. */
+  key: Span;
+  pair: Pair;
+  /** The entity's mapping, when it is one. */
+  map: YAMLMap | undefined;
+}
+
+export interface Person extends Entity {
+  name?: string;
+  title?: string;
+  email?: string;
+  discipline?: string;
+  customerContact?: string;
+  decisionAuthority?: string;
+}
+
+export interface Product extends Entity {
+  name?: string;
+  vision?: string;
+  lifecycle: Lifecycle;
+  owner?: RefField;
+  domains: Domain[];
+  /** The `domains:` key, when present. */
+  domainsKey?: Span;
+}
+
+export interface Domain extends Entity {
+  product: Product;
+  name?: string;
+  productManager?: RefField;
+  productOwner?: RefField;
+  owner?: RefField;
+  teams?: RefField;
+  /** Number of outcomes listed (0 when `outcomes` is missing or empty). */
+  outcomeCount: number;
+  /** The `outcomes` value, when the key is there. */
+  outcomes?: Span;
+}
+
+export interface Team extends Entity {
+  name?: string;
+  scrumMaster?: RefField;
+  members?: RefField;
+}
+
+export interface Organization {
+  name?: string;
+  stage: Stage;
+  /** The stance written in the file, if any (and valid). */
+  declaredStance?: Stance;
+  /** The `organization` key, when present. */
+  key?: Span;
+  map?: YAMLMap;
+}
+
+export interface FileSettings {
+  maxDomainsPerPerson?: number;
+  rules: Record<string, unknown>;
+}
+
+export interface Model {
+  organization: Organization;
+  settings: FileSettings;
+  people: Map<string, Person>;
+  products: Product[];
+  teams: Map<string, Team>;
+  /** Every reference to a person or team, in document order. */
+  refs: Ref[];
+  /** Top-level section keys (`people`, `products`, `teams`, …) by name. */
+  sections: Map<string, Pair>;
+}
+
+// ---- schema errors (schema.ts) and suppressions (suppressions.ts) -----------
+
+export type SchemaErrorKind = 'unknown-property' | 'missing-property' | 'enum' | 'type' | 'value';
+
+export interface SchemaError extends Span {
+  kind: SchemaErrorKind;
+  message: string;
+  /** JSON pointer of the instance the error is about. */
+  pointer: string;
+  /** For unknown-property: the property; for missing-property: the missing one. */
+  property?: string;
+  /** Closest known properties / allowed values, best first. */
+  candidates?: string[];
+  /** For enum: the offending value; whether it was quoted ('"' or "'"). */
+  value?: string;
+}
+
+export interface Suppression extends Span {
+  kind: 'next-line' | 'file';
+  /** Rule ids named; empty means every rule. */
+  ruleIds: string[];
+  /** 0-based line of the comment. */
+  line: number;
+  reason?: string;
+  /** YYYY-MM-DD from "until …" in the reason. */
+  until?: string;
+  /** Span of the id list inside the comment (for fixes that extend it). */
+  idsEnd: number;
+  /** Rule ids this suppression actually silenced ('*' for a bare one). */
+  used: Set<string>;
+}
+
+// ---- the result of analyze() --------------------------------------------------
+
+export interface EffectiveSettings {
+  /** The stance the rules follow. */
+  stance: Stance;
+  /** Where it came from: the editor/CLI option, the file, or the default. */
+  stanceSource: 'option' | 'file' | 'default';
+  stage: Stage;
+  maxDomainsPerPerson: number;
+  /** Severities the user set for rules (file settings, then options on top). */
+  ruleSettings: Map<string, RuleSetting>;
+  /** YYYY-MM-DD. */
+  today: string;
+}
+
+export interface Analysis {
+  text: string;
+  lines: LineIndex;
+  doc: Document;
+  model: Model;
+  settings: EffectiveSettings;
+  schemaErrors: SchemaError[];
+  suppressions: Suppression[];
+  /** Every finding, in document order. */
+  problems: Problem[];
 }

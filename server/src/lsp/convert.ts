@@ -6,7 +6,7 @@ import {
   CodeAction,
   CodeActionKind,
   type CompletionItem,
-  type CompletionItemKind,
+  CompletionItemKind,
   Diagnostic,
   DiagnosticSeverity,
   DiagnosticTag,
@@ -16,11 +16,23 @@ import {
   type MarkupContent,
   MarkupKind,
   type Range,
-  type SymbolKind,
+  SymbolKind,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Analysis, Fix, Problem, Severity, Span, TextEdit } from '../engine';
+import type {
+  Analysis,
+  CompletionEntry,
+  CompletionKind,
+  Fix,
+  HoverResult,
+  Problem,
+  Severity,
+  Span,
+  SymbolKind as EngineSymbolKind,
+  SymbolNode,
+  TextEdit,
+} from '../engine';
 import { ruleDocsUrl } from '../engine';
 
 export const DIAGNOSTIC_SOURCE = 'productteam';
@@ -116,9 +128,9 @@ export function toMarkdown(value: string): MarkupContent {
   return { kind: MarkupKind.Markdown, value };
 }
 
-export function toHover(a: Converted, markdown: string, span: Span | undefined): Hover {
-  const hover: Hover = { contents: toMarkdown(markdown) };
-  if (span) hover.range = toRange(a, span);
+export function toHover(a: Converted, result: HoverResult): Hover {
+  const hover: Hover = { contents: toMarkdown(result.markdown) };
+  if (result.span) hover.range = toRange(a, result.span);
   return hover;
 }
 
@@ -126,21 +138,18 @@ export function toLocation(a: Converted, uri: string, span: Span): Location {
   return { uri, range: toRange(a, span) };
 }
 
-export interface SymbolNode {
-  name: string;
-  detail?: string;
-  kind: SymbolKind;
-  /** The whole entry (key through value). */
-  span: Span;
-  /** The key that names it. */
-  selection: Span;
-  children?: SymbolNode[];
-}
+const SYMBOL_KIND: Record<EngineSymbolKind, SymbolKind> = {
+  section: SymbolKind.Namespace,
+  product: SymbolKind.Package,
+  domain: SymbolKind.Module,
+  person: SymbolKind.Object,
+  team: SymbolKind.Struct,
+};
 
 export function toDocumentSymbol(a: Converted, s: SymbolNode): DocumentSymbol {
   const sym: DocumentSymbol = {
     name: s.name || ' ',
-    kind: s.kind,
+    kind: SYMBOL_KIND[s.kind],
     range: toRange(a, { start: Math.min(s.span.start, s.selection.start), end: Math.max(s.span.end, s.selection.end) }),
     selectionRange: toRange(a, s.selection),
   };
@@ -153,21 +162,14 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export interface CompletionEntry {
-  label: string;
-  kind: CompletionItemKind;
-  detail?: string;
-  /** Markdown. */
-  documentation?: string;
-  /** The text that replaces `span`. */
-  newText: string;
-  span: Span;
-  sortText?: string;
-  filterText?: string;
-}
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  reference: CompletionItemKind.Reference,
+};
 
 export function toCompletionItem(a: Converted, e: CompletionEntry): CompletionItem {
-  const item: CompletionItem = { label: e.label, kind: e.kind, textEdit: { range: toRange(a, e.span), newText: e.newText } };
+  const item: CompletionItem = { label: e.label, kind: COMPLETION_KIND[e.kind], textEdit: { range: toRange(a, e.span), newText: e.newText } };
   if (e.detail) item.detail = e.detail;
   if (e.documentation) item.documentation = toMarkdown(e.documentation);
   if (e.sortText) item.sortText = e.sortText;

@@ -2,10 +2,6 @@
 import type { Domain, Model, Product } from '../model';
 import { ids } from '../model';
 
-export function domainLabel(d: Domain): string {
-  return `domain '${d.id}' of '${d.product.id}'`;
-}
-
 export function uniq<T>(xs: Iterable<T>): T[] {
   return [...new Set(xs)];
 }

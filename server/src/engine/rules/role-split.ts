@@ -8,7 +8,7 @@
 //                   person as both -> info; otherwise nothing
 //   outcomes-first  never
 import type { Node } from 'yaml';
-import type { Analysis } from '../analyze';
+import type { Analysis } from '../types';
 import { addSectionEntry, replaceRefField, setMapProperty } from '../edits';
 import type { Domain } from '../model';
 import { ids } from '../model';

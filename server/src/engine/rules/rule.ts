@@ -1,7 +1,7 @@
 // What a rule is. One rule per file in this folder: its id, default severity,
 // the seed article it comes from, its check, and the fixes it offers.
 import type { Document } from 'yaml';
-import type { Analysis, EffectiveSettings } from '../analyze';
+import type { Analysis, EffectiveSettings } from '../types';
 import type { LineIndex } from '../lines';
 import type { Model } from '../model';
 import type { SchemaError } from '../schema';

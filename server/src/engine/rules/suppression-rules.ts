@@ -1,7 +1,7 @@
 // unused-suppression and expired-suppression: suppressions are code too, and
 // rot like it. Both run after the other rules, once we know what each
 // suppression silenced.
-import type { EffectiveSettings } from '../analyze';
+import type { EffectiveSettings } from '../types';
 import { isExpired, type Suppression } from '../suppressions';
 import type { Problem } from '../types';
 import type { Rule } from './rule';

@@ -2,7 +2,7 @@
 // completion. Roles are read from the model, including the ones a domain
 // gives implicitly (no productOwner: its product manager holds that role;
 // no owner: its product manager is accountable).
-import type { Domain, Model, Person, Product, Team } from '../engine';
+import type { Domain, Model, Person, Product, Team } from '../types';
 
 const ROLE_LABEL = {
   owner: 'Accountable owner',
@@ -21,7 +21,7 @@ function domainLabel(d: Domain): string {
 }
 
 /** One line per role the person holds, in document order of the holders. */
-export function rolesOf(model: Model, personId: string): string[] {
+function rolesOf(model: Model, personId: string): string[] {
   const out: string[] = [];
   const has = (ids: readonly string[] | undefined): boolean => !!ids?.includes(personId);
   const idsOf = (f: { refs: { id: string }[] } | undefined): string[] | undefined => f?.refs.map((r) => r.id);

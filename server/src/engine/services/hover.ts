@@ -3,8 +3,10 @@
 // stance or stage value with its school of thought; a person or team id with
 // who they are and what they hold; any other key with the schema's words.
 // Everything is markdown; a hover may combine several of these, findings first.
-import type { Analysis, Problem, Span, Stance } from '../engine';
-import { STANCES, locate, ruleById, ruleDocsUrl } from '../engine';
+import type { Analysis, Problem, Span, Stance } from '../types';
+import { STANCES } from '../types';
+import { locate } from '../locate';
+import { ruleById, ruleDocsUrl } from '../rules';
 import {
   RULE_RATIONALE,
   ROLES,
@@ -14,7 +16,7 @@ import {
   quotesById,
   quotesForStance,
   type Quote,
-} from '../engine/knowledge';
+} from '../knowledge';
 import { declarationAt } from './navigation';
 import { personHover, teamHover } from './people';
 import { describe, enumValuesAt, schemaAt } from './schemaInfo';

@@ -1,20 +1,34 @@
 // Completion of person and team ids where a reference goes, of enum values
 // and of property keys, with the schema's descriptions. The cursor context is
-// read from the text (see cursorContext.ts) because a document being typed
-// rarely parses; ids come from the last model that had them.
-import { CompletionItemKind } from 'vscode-languageserver';
-import type { Model, Person, Team } from '../engine';
-import { type CompletionEntry } from './convert';
-import { cursorContext, type CursorContext } from './cursorContext';
+// read from the text (see syntax/cursorContext.ts) because a document being
+// typed rarely parses; ids come from the last model that had them.
+import type { Model, Person, Span, Team } from '../types';
+import { cursorContext, type CursorContext } from '../syntax/cursorContext';
 import { describe, enumValuesAt, isArrayAt, isIdMap, isObjectAt, propertiesAt } from './schemaInfo';
 import { personSummary } from './people';
+
+/** What a completion inserts: a property key, an allowed value, or a person/team id. */
+export type CompletionKind = 'property' | 'value' | 'reference';
+
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** The text that replaces `span`. */
+  newText: string;
+  span: Span;
+  sortText?: string;
+  filterText?: string;
+}
 
 /** Keys whose values are person ids, in products/domains and in teams. */
 const PERSON_KEYS = new Set(['owner', 'productManager', 'productOwner', 'scrumMaster', 'members']);
 /** Keys where someone from product is the likely answer (listed first). */
 const PRODUCT_ROLE_KEYS = new Set(['owner', 'productManager', 'productOwner']);
 
-export function referenceKindAt(path: readonly string[]): 'person' | 'team' | undefined {
+function referenceKindAt(path: readonly string[]): 'person' | 'team' | undefined {
   const key = path[path.length - 1];
   if (path[0] === 'products' && path.length >= 3 && (key === 'owner' || key === 'productManager' || key === 'productOwner')) return 'person';
   if (path[0] === 'teams' && path.length === 3 && (key === 'scrumMaster' || key === 'members')) return 'person';
@@ -27,7 +41,7 @@ export function referenceKindAt(path: readonly string[]): 'person' | 'team' | un
  * @param models the current analysis' model first, then older ones that parsed
  *   (used only when the current one has no people or teams, mid-edit).
  */
-export function completionsAt(text: string, offset: number, models: readonly Model[]): CompletionEntry[] {
+export function complete(text: string, offset: number, models: readonly Model[]): CompletionEntry[] {
   const ctx = cursorContext(text, offset);
   if (!ctx) return [];
   return ctx.kind === 'key' ? keyCompletions(ctx, offset) : valueCompletions(ctx, offset, models);
@@ -53,7 +67,7 @@ function valueCompletions(ctx: CursorContext, offset: number, models: readonly M
   if (ctx.inList) return [];
   return enumValuesAt(ctx.path).map((v, i) => {
     const label = String(v.value);
-    const e: CompletionEntry = { label, kind: CompletionItemKind.EnumMember, newText: lead + label, span, sortText: pad(i) };
+    const e: CompletionEntry = { label, kind: 'value', newText: lead + label, span, sortText: pad(i) };
     if (v.description) e.detail = v.description;
     const doc = v.markdownDescription ?? v.description;
     if (doc) e.documentation = doc;
@@ -62,11 +76,11 @@ function valueCompletions(ctx: CursorContext, offset: number, models: readonly M
   });
 }
 
-function personEntry(p: Person, i: number, span: { start: number; end: number }, lead: string, productFirst: boolean): CompletionEntry {
+function personEntry(p: Person, i: number, span: Span, lead: string, productFirst: boolean): CompletionEntry {
   const rank = productFirst && p.discipline === 'product' ? 0 : 1;
   const e: CompletionEntry = {
     label: p.id,
-    kind: CompletionItemKind.Reference,
+    kind: 'reference',
     detail: p.name ?? p.id,
     documentation: personSummary(p),
     newText: lead + p.id,
@@ -77,11 +91,11 @@ function personEntry(p: Person, i: number, span: { start: number; end: number },
   return e;
 }
 
-function teamEntry(t: Team, i: number, span: { start: number; end: number }, lead: string): CompletionEntry {
+function teamEntry(t: Team, i: number, span: Span, lead: string): CompletionEntry {
   const members = t.members?.refs.map((r) => `\`${r.id}\``).join(', ');
   const e: CompletionEntry = {
     label: t.id,
-    kind: CompletionItemKind.Reference,
+    kind: 'reference',
     detail: t.name ?? t.id,
     newText: lead + t.id,
     span,
@@ -103,7 +117,7 @@ function keyCompletions(ctx: CursorContext, offset: number): CompletionEntry[] {
       const opensBlock = isObjectAt(childPath) && !isArrayAt(childPath);
       const e: CompletionEntry = {
         label: p.name,
-        kind: CompletionItemKind.Property,
+        kind: 'property',
         newText: opensBlock ? `${p.name}:\n${' '.repeat(ctx.indent + 2)}` : `${p.name}: `,
         span,
         sortText: `${p.required ? 0 : 1}${pad(i)}`,

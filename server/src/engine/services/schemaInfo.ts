@@ -1,8 +1,8 @@
 // Reads the published JSON schema for hovers and completion: what a key
 // means, which keys an object takes, which values an enum allows. The schema
 // file is the single source of those descriptions (other YAML tools read it
-// too), so the server never restates them.
-import schemaJson from '../../../schemas/productteam.schema.json';
+// too), so neither the engine nor the server restates them.
+import schemaJson from '../../../../schemas/productteam.schema.json';
 
 export interface SchemaNode {
   $ref?: string;

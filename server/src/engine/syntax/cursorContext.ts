@@ -35,7 +35,7 @@ const QUOTED_KEY = /^(?:"([^"]*)"|'([^']*)')\s*:(?=\s|$)/;
 const PLAIN_KEY = /^([^\s#:{}[\],'"&*!|>%@`-][^#:{}[\],]*?|-[^\s#:{}[\],][^#:{}[\],]*?)\s*:(?=\s|$)/;
 
 /** The key at the start of a line's content, if the content is `key: …`. */
-export function keyOf(content: string): { key: string; length: number } | undefined {
+function keyOf(content: string): { key: string; length: number } | undefined {
   const m = QUOTED_KEY.exec(content) ?? PLAIN_KEY.exec(content);
   if (!m) return undefined;
   return { key: (m[1] ?? m[2] ?? '').trim(), length: m[0].length };

@@ -1,9 +1,21 @@
 // The document outline: products -> domains, people, teams (and the
 // organization), built from the model so it matches what the rules see.
-import { SymbolKind } from 'vscode-languageserver';
 import type { Node, Pair } from 'yaml';
-import type { Analysis, Span } from '../engine';
-import type { SymbolNode } from './convert';
+import type { Analysis, Span } from '../types';
+
+/** What an outline entry is: a top-level section, or one of the file's entities. */
+export type SymbolKind = 'section' | 'product' | 'domain' | 'person' | 'team';
+
+export interface SymbolNode {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  /** The whole entry (key through value). */
+  span: Span;
+  /** The key that names it. */
+  selection: Span;
+  children?: SymbolNode[];
+}
 
 /** From a pair's key to the end of its value, without the line breaks a block value ends with. */
 function pairSpan(text: string, pair: Pair, key: Span): Span {
@@ -25,37 +37,37 @@ function section(analysis: Analysis, name: string, kind: SymbolKind, children: S
 export function documentSymbols(analysis: Analysis): SymbolNode[] {
   const { model } = analysis;
   const out: (SymbolNode | undefined)[] = [];
-  out.push(section(analysis, 'organization', SymbolKind.Namespace, [], model.organization.name));
+  out.push(section(analysis, 'organization', 'section', [], model.organization.name));
   const products = model.products.map<SymbolNode>((p) => ({
     name: p.id,
     detail: p.name,
-    kind: SymbolKind.Package,
+    kind: 'product',
     span: pairSpan(analysis.text, p.pair, p.key),
     selection: p.key,
     children: p.domains.map<SymbolNode>((d) => ({
       name: d.id,
       detail: d.name,
-      kind: SymbolKind.Module,
+      kind: 'domain',
       span: pairSpan(analysis.text, d.pair, d.key),
       selection: d.key,
     })),
   }));
-  out.push(section(analysis, 'products', SymbolKind.Namespace, products));
+  out.push(section(analysis, 'products', 'section', products));
   const people = [...model.people.values()].map<SymbolNode>((p) => ({
     name: p.id,
     detail: p.name,
-    kind: SymbolKind.Object,
+    kind: 'person',
     span: pairSpan(analysis.text, p.pair, p.key),
     selection: p.key,
   }));
-  out.push(section(analysis, 'people', SymbolKind.Namespace, people));
+  out.push(section(analysis, 'people', 'section', people));
   const teams = [...model.teams.values()].map<SymbolNode>((t) => ({
     name: t.id,
     detail: t.name,
-    kind: SymbolKind.Struct,
+    kind: 'team',
     span: pairSpan(analysis.text, t.pair, t.key),
     selection: t.key,
   }));
-  out.push(section(analysis, 'teams', SymbolKind.Namespace, teams));
+  out.push(section(analysis, 'teams', 'section', teams));
   return out.filter((s): s is SymbolNode => s !== undefined).sort((a, b) => a.selection.start - b.selection.start);
 }

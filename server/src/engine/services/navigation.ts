@@ -2,10 +2,10 @@
 // A target is either a reference (`owner: alice`) or the declaring key under
 // `people:` / `teams:`; both lead to the same id.
 import { parse } from 'yaml';
-import type { Analysis, RefKind, Span } from '../engine';
-import { locate } from '../engine';
+import type { Analysis, RefKind, Span, TextEdit } from '../types';
+import { locate } from '../locate';
 
-export interface Target {
+interface Target {
   kind: RefKind;
   id: string;
   /** The id's text under the cursor (inside quotes, if quoted). */
@@ -34,7 +34,7 @@ export function declarationAt(analysis: Analysis, offset: number): { kind: 'pers
   return undefined;
 }
 
-export function targetAt(analysis: Analysis, offset: number): Target | undefined {
+function targetAt(analysis: Analysis, offset: number): Target | undefined {
   const ref = locate(analysis, offset)?.ref;
   if (ref) return { kind: ref.kind, id: ref.id, span: idSpan(analysis.text, ref), declaration: declarationOf(analysis, ref.kind, ref.id) };
   const decl = declarationAt(analysis, offset);
@@ -45,11 +45,11 @@ export function targetAt(analysis: Analysis, offset: number): Target | undefined
   return undefined;
 }
 
-export function definitionOf(analysis: Analysis, offset: number): Span | undefined {
+export function definition(analysis: Analysis, offset: number): Span | undefined {
   return targetAt(analysis, offset)?.declaration;
 }
 
-export function referencesOf(analysis: Analysis, offset: number, includeDeclaration: boolean): Span[] {
+export function references(analysis: Analysis, offset: number, includeDeclaration: boolean): Span[] {
   const t = targetAt(analysis, offset);
   if (!t) return [];
   const spans = analysis.model.refs.filter((r) => r.kind === t.kind && r.id === t.id).map((r) => idSpan(analysis.text, r));
@@ -58,7 +58,7 @@ export function referencesOf(analysis: Analysis, offset: number, includeDeclarat
 }
 
 /** Why a new id cannot be used, or undefined when it can. */
-export function invalidIdReason(analysis: Analysis, t: Target, newId: string): string | undefined {
+function invalidIdReason(analysis: Analysis, t: Target, newId: string): string | undefined {
   const noun = t.kind === 'person' ? 'person' : 'team';
   if (newId.trim() === '') return `A ${noun} id cannot be empty`;
   if (/[\s:#{}[\],"'`]/.test(newId) || /^[-?&*!|>%@]/.test(newId)) {
@@ -77,8 +77,29 @@ export function invalidIdReason(analysis: Analysis, t: Target, newId: string): s
 }
 
 /** Every place the id is written: its references and its declaring key. Nothing else. */
-export function renameSpans(analysis: Analysis, t: Target): Span[] {
+function renameSpans(analysis: Analysis, t: Target): Span[] {
   const spans = analysis.model.refs.filter((r) => r.kind === t.kind && r.id === t.id).map((r) => idSpan(analysis.text, r));
   if (t.declaration) spans.push(t.declaration);
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/** What a rename would change: the id under the cursor and its span, for the editor's rename box. */
+export function prepareRename(analysis: Analysis, offset: number): { span: Span; placeholder: string } | undefined {
+  const t = targetAt(analysis, offset);
+  return t ? { span: t.span, placeholder: t.id } : undefined;
+}
+
+/** Why a rename cannot be made: nothing renameable at the cursor, or a bad new id. */
+export interface RenameRefusal {
+  reason: 'no-target' | 'invalid-name';
+  message: string;
+}
+
+/** The edits that rename the person or team id at the offset everywhere it is written, or why not. */
+export function rename(analysis: Analysis, offset: number, newId: string): { edits: TextEdit[] } | RenameRefusal {
+  const t = targetAt(analysis, offset);
+  if (!t) return { reason: 'no-target', message: 'Only person and team ids can be renamed' };
+  const invalid = invalidIdReason(analysis, t, newId);
+  if (invalid) return { reason: 'invalid-name', message: invalid };
+  return { edits: newId === t.id ? [] : renameSpans(analysis, t).map((s) => ({ ...s, newText: newId })) };
 }
