@@ -15,7 +15,15 @@
 // place: an Analysis stays valid only until the next analyze() with its cache.
 import { Document, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, type Node, type Schema } from 'yaml';
 
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' } as const;
+/** `merge`: YAML 1.1 merge keys (`<<: *defaults`), resolved by resolve.ts. */
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error', merge: true } as const;
+
+/**
+ * An anchor or alias (`&x`, `*x` where a node starts) or a merge key: these
+ * tie entries together, so a chunk alone is not what it means in the file.
+ * Such texts are parsed whole (a false alarm only costs the cache).
+ */
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:?-])[&*][^\s,[\]{}]|<</m;
 
 /** Sections whose entries become chunks of their own. */
 const SPLIT_SECTIONS = /^(people|products|teams):[ \t]*(#[^\n]*)?\r?\n?$/;
@@ -133,6 +141,7 @@ export function parseIncremental(text: string, cache?: ParseCache): Document.Par
     return parseDocument(text, PARSE_OPTIONS);
   };
   if (!cache) return full();
+  if (ANCHOR_OR_ALIAS.test(text)) return full();
   const tops = splitText(text);
   if (!tops) return full();
 
