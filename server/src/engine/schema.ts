@@ -133,7 +133,10 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
       const prop = String((e.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ?? (e.params as { unevaluatedProperty?: string }).unevaluatedProperty);
       const map = at.node;
       const pair = isMap(map) ? (map.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === prop) : undefined;
-      const s = nodeSpan(pair?.key as Node) ?? nodeSpan(map) ?? rootSpan(doc);
+      // A property that came in through a `<<`: report it on that line.
+      const merged = !pair && !stand ? locatePointer(doc, `${pointer}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`).via : undefined;
+      if (merged) indirectAt = true;
+      const s = (merged && { start: merged[0], end: merged[1] }) ?? nodeSpan(pair?.key as Node) ?? nodeSpan(map) ?? rootSpan(doc);
       const known = Object.keys(((e.parentSchema as { properties?: object })?.properties ?? {}) as object);
       const candidates = closest(prop, known, Math.max(2, Math.floor(prop.length / 3)));
       const hint = candidates.length ? ` Did you mean '${candidates[0]}'?` : '';
