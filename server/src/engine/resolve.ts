@@ -16,6 +16,17 @@ export const ALIAS_EXPANSION_LIMIT = 100_000;
 
 type Range = [number, number, number];
 
+/** Nodes made by the resolver (merged or aliased values placed on a `<<` key or an alias): their ranges are not their text. */
+const copies = new WeakSet<object>();
+
+/**
+ * Whether a node is a resolver's copy: a fix must not edit its range as if the
+ * value were written there (it is written at the anchor).
+ */
+export function isResolvedCopy(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && copies.has(node);
+}
+
 export function isMergeKey(key: unknown): boolean {
   if (!isScalar(key)) return false;
   const v = key.value;
@@ -124,6 +135,7 @@ export class Resolver {
       const s = new Scalar(node.value);
       s.type = node.type;
       s.range = [at[0], at[1], at[2]];
+      copies.add(s);
       return s;
     }
     if (isAlias(node)) return this.copyAt(this.target(node), at);
@@ -132,6 +144,7 @@ export class Resolver {
       m.flow = node.flow;
       m.items = (node.items as Pair[]).map((p) => new Pair(this.copyAt(p.key as Node, at), isAlias(p.value) ? p.value : this.copyAt(p.value as Node, at)));
       m.range = [at[0], at[1], at[2]];
+      copies.add(m);
       return m;
     }
     if (isSeq(node)) {
@@ -139,6 +152,7 @@ export class Resolver {
       s.flow = node.flow;
       s.items = node.items.map((i) => (isAlias(i) ? i : this.copyAt(i as Node, at)));
       s.range = [at[0], at[1], at[2]];
+      copies.add(s);
       return s;
     }
     return null;
