@@ -54,9 +54,10 @@ export default tseslint.config(
     },
   },
   {
-    // Tests of engine internals (the quotes' verbatim check, the parse cache's
-    // chunking) and the e2e expectations built from the quotes may reach inside.
-    files: ['test/knowledge.test.ts', 'test/incremental.test.ts', 'test/lsp/hover.test.ts', 'test/e2e/expectations.ts'],
+    // Tests of engine internals (unit tests under test/engine/, the quotes'
+    // verbatim check, the parse cache's chunking) and the e2e expectations
+    // built from the quotes may reach inside.
+    files: ['test/engine/**/*.ts', 'test/knowledge.test.ts', 'test/incremental.test.ts', 'test/lsp/hover.test.ts', 'test/e2e/expectations.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

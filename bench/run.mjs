@@ -9,7 +9,7 @@
 //   npm run bench                       all sizes (1k, 5k, 20k, 80k), servers, package sizes
 //   npm run bench:quick                 1k and 20k, fewer runs, no .vsix packaging
 //   npm run bench -- --update-baseline  rewrite the baseline findings (after checking the diff!)
-//   flags: --sizes 1k,20k  --no-server  --no-engine  --no-vsix  --no-build  --strict (exit 1 on a FAIL)
+//   flags: --sizes 1k,20k (none: only the hostile-input cases)  --no-server  --no-engine  --no-vsix  --no-build  --strict (exit 1 on a FAIL)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -235,6 +235,48 @@ if (doEngine) {
   } else if (report.baseline.updated.length) {
     log(`baseline findings written for ${report.baseline.updated.join(', ')} (bench/baseline-findings/, commit them)`);
   }
+}
+
+// ---- 2b. hostile input: costs that must stay linear ------------------------------------
+// A suppression comment padded with 60k spaces (a quadratic regex once cost
+// seconds per keystroke) and 3,000 misspelt ids among 3,000 people (an
+// unbounded "did you mean" once cost 8 s). Run alone with
+// `node bench/run.mjs --sizes none --no-server --no-vsix`.
+
+function hostileInputs() {
+  const pad = ' '.repeat(60_000);
+  const suppression = `version: 1\norganization: { name: Hostile }\n# productteam-disable-next-line${pad}core-team,${pad}-- ${pad}until${pad}2030-01-01${pad}\npeople: {}\n`;
+  let seed = SEED;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const word = () => Array.from({ length: 6 + Math.floor(rnd() * 6) }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]).join('');
+  const people = Array.from({ length: 3000 }, word);
+  const misspelt =
+    'version: 1\norganization: { name: Hostile }\npeople:\n' +
+    people.map((p) => `  ${p}: { name: ${p} }\n`).join('') +
+    'teams:\n' +
+    Array.from({ length: 300 }, (_, t) => `  t${t}:\n    members: [${people.slice(t * 10, t * 10 + 10).map((p) => `${p.slice(1)}q`).join(', ')}]\n`).join('');
+  return [
+    { name: 'suppression comment with 4 × 60k spaces', text: suppression, limit: 1000 },
+    { name: '3,000 misspelt ids among 3,000 people', text: misspelt, limit: 4000 },
+  ];
+}
+
+if (doEngine) {
+  log('\nHostile input (fresh engine per case, first analysis: no memo helps)');
+  const rows = [];
+  report.hostile = {};
+  for (const c of hostileInputs()) {
+    const file = join(GEN, `hostile-${report.hostile ? Object.keys(report.hostile).length : 0}.productteam.yaml`);
+    writeFileSync(file, c.text);
+    const code = `const e = require(${JSON.stringify(join(OUT, 'engine.cjs'))}); const t = require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'); const s = process.hrtime.bigint(); const a = e.analyze(t, { today: ${JSON.stringify(TODAY)} }); const ms = Number(process.hrtime.bigint() - s) / 1e6; process.stdout.write(JSON.stringify({ ms, findings: a.problems.length }));`;
+    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`hostile case failed (${c.name}): ${r.stderr}`);
+    const res = JSON.parse(r.stdout);
+    report.hostile[c.name] = res;
+    const verdict = target(`hostile: ${c.name} ≤ ${c.limit} ms`, res.ms, c.limit, ms(res.ms));
+    rows.push([c.name, ms(res.ms), `≤ ${c.limit} ms  ${verdict}`, res.findings]);
+  }
+  table(['case', 'analyze()', 'target', 'findings'], rows, [1, 3]);
 }
 
 // ---- 3. servers over LSP --------------------------------------------------------------

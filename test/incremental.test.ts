@@ -23,7 +23,9 @@ function difference(a: Document, b: Document): string | undefined {
     const ny = y as Node;
     if (String(nx.range) !== String(ny.range)) return `${at}: range ${String(nx.range)} vs ${String(ny.range)}`;
     if (nx.tag !== ny.tag || nx.anchor !== ny.anchor) return `${at}: tag or anchor`;
-    if (isScalar(nx) && isScalar(ny) && (!Object.is(nx.value, ny.value) || nx.type !== ny.type || nx.source !== ny.source)) return `${at}: scalar`;
+    // yaml makes a new Symbol('<<') for every merge key it reads: equal when their descriptions are.
+    const same = (u: unknown, v: unknown) => Object.is(u, v) || (typeof u === 'symbol' && typeof v === 'symbol' && u.description === v.description);
+    if (isScalar(nx) && isScalar(ny) && (!same(nx.value, ny.value) || nx.type !== ny.type || nx.source !== ny.source)) return `${at}: scalar`;
     if (isAlias(nx) && isAlias(ny) && nx.source !== ny.source) return `${at}: alias`;
     if (isMap(nx) || isSeq(nx)) {
       const ix = (nx as YAMLMap).items;

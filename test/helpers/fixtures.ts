@@ -206,10 +206,12 @@ export function lostCommentLines(before: string, after: string, ruleId?: string)
       if (unextended !== line) kept.set(unextended, (kept.get(unextended) ?? 0) + n);
     }
   }
+  // The suppression rules' own fixes remove or rewrite directives on purpose; every other comment must stay.
+  const directivesMayGo = ruleId !== undefined && /^(unused|expired|invalid)-suppression$/.test(ruleId);
   const lost: string[] = [];
   for (const [line, n] of plainCommentLines(before)) {
     const m = kept.get(line) ?? 0;
-    if (m < n) lost.push(line);
+    if (m < n && !(directivesMayGo && /productteam-(disable|enable)/.test(line))) lost.push(line);
   }
   return lost;
 }

@@ -21,4 +21,5 @@ export const SPEC_RULE_IDS = [
   'unused-person',
   'unused-suppression',
   'expired-suppression',
+  'invalid-suppression',
 ] as const;

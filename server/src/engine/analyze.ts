@@ -4,8 +4,10 @@ import { addDuplicateKeyErrors } from './duplicates';
 import { parseIncremental } from './incremental';
 import { buildModel } from './model';
 import { LineIndex } from './lines';
-import { isRuleId, runRules } from './rules';
+import { RULE_IDS, runRules } from './rules';
 import { checkSuppressions } from './rules/suppression-rules';
+import { isFatalYamlError } from './rules/yaml-syntax';
+import { resolverFor } from './resolve';
 import { applySuppressions, parseSuppressions } from './suppressions';
 import { validateSchema } from './schema';
 import type { Analysis, AnalyzeOptions, EffectiveSettings, RuleSetting } from './types';
@@ -20,16 +22,25 @@ function todayString(): string {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  // CR-only line ends are line ends (YAML and LSP say so; yaml's lexer does
+  // not). Same length, so every offset still points into `text`.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   // With a parse cache (the language server keeps one per open document), only the entries that changed are parsed.
-  const doc = parseIncremental(text, options.parseCache);
+  const doc = parseIncremental(source, options.parseCache);
   addDuplicateKeyErrors(doc);
+  // Aliases and merge keys resolved once, for the schema and the rules; a bad
+  // alias is a yaml-syntax error at the alias and resolves to nothing.
+  const resolved = resolverFor(doc).toJS();
+  doc.errors.push(...resolved.errors);
   const lines = new LineIndex(text);
   const model = buildModel(doc);
   // Like a compiler after a parse error: when the structure itself is broken,
   // everything but the syntax error would be noise about a tree that isn't
-  // what the user meant. A duplicate key leaves the structure intact.
-  const fatal = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
-  const schemaErrors = fatal ? [] : validateSchema(doc);
+  // what the user meant (the yaml-syntax message says the other checks are
+  // paused). A duplicate key, a bad alias or a second document leave the
+  // structure of the first document intact: everything else still runs.
+  const fatal = doc.errors.some(isFatalYamlError);
+  const schemaErrors = fatal ? [] : validateSchema(doc, resolved.data);
 
   const ruleSettings = new Map<string, RuleSetting>();
   for (const [id, v] of Object.entries(model.settings.rules)) {
@@ -52,7 +63,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const suppressions = parseSuppressions(text, lines);
   const problems = applySuppressions(raw, suppressions, lines, settings);
   if (suppressions.length) {
-    problems.push(...checkSuppressions(suppressions, settings, isRuleId));
+    problems.push(...checkSuppressions(suppressions, settings, RULE_IDS, fatal));
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
   }
   return { text, lines, doc, model, settings, schemaErrors, suppressions, problems };

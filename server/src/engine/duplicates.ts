@@ -11,7 +11,8 @@ export function addDuplicateKeyErrors(doc: Document): void {
       for (const item of node.items) {
         if (!isPair(item)) continue;
         const key = item.key as Node | null;
-        if (isScalar(key) && key.range) {
+        // Merge keys (`<<`) may repeat; they add properties, they are not ids.
+        if (isScalar(key) && key.range && typeof key.value !== 'symbol') {
           const k = typeof key.value === 'string' ? key.value : `\u0000${String(key.value)}`;
           if (seen.has(k)) doc.errors.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
           else seen.add(k);

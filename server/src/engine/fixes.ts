@@ -2,13 +2,19 @@
 // and "fix all" (every problem whose rule offers exactly one fix).
 import type { Analysis } from './types';
 import { applyEdits } from './edits';
-import { ruleById } from './rules';
+import { isRuleId, ruleById } from './rules';
+import { isActive, UNSUPPRESSIBLE, type Suppression } from './suppressions';
 import { analyze } from './analyze';
 import type { AnalyzeOptions, Fix, Problem, TextEdit } from './types';
 
 export { applyEdits };
 
-const NOT_DISABLABLE = new Set(['unused-suppression', 'expired-suppression']);
+/**
+ * Rules no "Disable …" fix is offered for: yaml-syntax cannot be suppressed
+ * (a file that does not parse must never look clean), and findings about
+ * suppressions are fixed, not suppressed.
+ */
+const NOT_DISABLABLE = new Set(['yaml-syntax', 'unused-suppression', 'expired-suppression', 'invalid-suppression']);
 
 export function getFixes(analysis: Analysis, problem: Problem): Fix[] {
   const rule = ruleById(problem.ruleId);
@@ -24,25 +30,32 @@ export function getFixes(analysis: Analysis, problem: Problem): Fix[] {
 }
 
 function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  return !text.includes('\n') && text.includes('\r') ? '\r' : '\n';
+}
+
+/** A directive a new id may be added to: it suppresses today and names every id it means (no expired or impossible date, no bad id). */
+function extendable(analysis: Analysis, s: Suppression): boolean {
+  return isActive(s, analysis.settings.today) && s.ruleIds.length > 0 && s.ruleIds.every((id) => isRuleId(id) && !UNSUPPRESSIBLE.has(id));
 }
 
 function disableForLine(analysis: Analysis, problem: Problem): Fix {
   const { lines, text } = analysis;
   const line = lines.positionAt(problem.start).line;
   const title = `Disable ${problem.ruleId} for this line`;
-  const existing = analysis.suppressions.find((s) => s.kind === 'next-line' && s.line === line - 1 && s.ruleIds.length > 0);
-  if (existing) return { title, edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
+  const existing = analysis.suppressions.find((s) => s.kind === 'next-line' && s.line === line - 1 && extendable(analysis, s));
+  if (existing) return { title, kind: 'suggestion', edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
   const start = lines.lineStart(line);
   const indent = /^[ \t]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
-  return { title, edits: [{ start, end: start, newText: `${indent}# productteam-disable-next-line ${problem.ruleId}${eolOf(text)}` }] };
+  return { title, kind: 'suggestion', edits: [{ start, end: start, newText: `${indent}# productteam-disable-next-line ${problem.ruleId}${eolOf(text)}` }] };
 }
 
 function disableForFile(analysis: Analysis, problem: Problem): Fix {
   const title = `Disable ${problem.ruleId} for this file`;
-  const existing = analysis.suppressions.find((s) => s.kind === 'file' && s.ruleIds.length > 0 && !s.until);
-  if (existing) return { title, edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
-  return { title, edits: [{ start: 0, end: 0, newText: `# productteam-disable ${problem.ruleId}${eolOf(analysis.text)}` }] };
+  // Only a file-wide disable that no enable ends, with no date at all: a dated one would expire for the new id too.
+  const existing = analysis.suppressions.find((s) => s.kind === 'disable' && s.fileWide && s.endLine.size === 0 && s.except.size === 0 && s.until === undefined && s.untilSpan === undefined && extendable(analysis, s));
+  if (existing) return { title, kind: 'suggestion', edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
+  return { title, kind: 'suggestion', edits: [{ start: 0, end: 0, newText: `# productteam-disable ${problem.ruleId}${eolOf(analysis.text)}` }] };
 }
 
 /** The edits of every fix that is the only candidate for its problem, without overlaps. */

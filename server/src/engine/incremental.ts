@@ -15,7 +15,15 @@
 // place: an Analysis stays valid only until the next analyze() with its cache.
 import { Document, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, type Node, type Schema } from 'yaml';
 
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' } as const;
+/** `merge`: YAML 1.1 merge keys (`<<: *defaults`), resolved by resolve.ts. */
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error', merge: true } as const;
+
+/**
+ * An anchor or alias (`&x`, `*x` where a node starts) or a merge key: these
+ * tie entries together, so a chunk alone is not what it means in the file.
+ * Such texts are parsed whole (a false alarm only costs the cache).
+ */
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:?-])[&*][^\s,[\]{}]|<</m;
 
 /** Sections whose entries become chunks of their own. */
 const SPLIT_SECTIONS = /^(people|products|teams):[ \t]*(#[^\n]*)?\r?\n?$/;
@@ -133,6 +141,7 @@ export function parseIncremental(text: string, cache?: ParseCache): Document.Par
     return parseDocument(text, PARSE_OPTIONS);
   };
   if (!cache) return full();
+  if (ANCHOR_OR_ALIAS.test(text)) return full();
   const tops = splitText(text);
   if (!tops) return full();
 
@@ -199,6 +208,9 @@ export function parseIncremental(text: string, cache?: ParseCache): Document.Par
     const items: Pair[] = [];
     let sectionStart = -1;
     let sectionEnd: [number, number] = [0, 0];
+    // The root ends where the last entry's dummy parent ends: a trailing
+    // comment less indented than the entry closes the root, not the section.
+    let parentEnd: [number, number] = [0, 0];
     for (let e = 0; e < top.entries.length; e++) {
       const lastEntry = e + 1 === top.entries.length;
       const c = chunkAt(top.entries[e], 'p:\n', lastEntry ? followTop : top.indent!);
@@ -209,13 +221,16 @@ export function parseIncremental(text: string, cache?: ParseCache): Document.Par
       items.push(p);
       const r = (entries as YAMLMap).range!;
       if (sectionStart < 0) sectionStart = r[0];
-      if (lastEntry) sectionEnd = [r[1], r[2]];
+      if (lastEntry) {
+        sectionEnd = [r[1], r[2]];
+        parentEnd = [c.root.range![1], c.root.range![2]];
+      }
     }
     // A new map and pair each time: cached chunks stay as parsed, so moving one never reaches another's nodes.
     const section = new YAMLMap(cache.schema);
     section.items = items;
     section.range = [sectionStart, sectionEnd[0], sectionEnd[1]];
-    rootEnd = sectionEnd;
+    rootEnd = parentEnd;
     rootItems.push(new Pair(pair.key, section));
   }
   cache.chunks = next;

@@ -834,4 +834,8 @@ export const RULE_RATIONALE: Record<string, { why: string; quoteIds: string[] }>
     why: 'A suppression with an until date was meant to be temporary; once the date has passed, the finding should be dealt with.',
     quoteIds: [],
   },
+  'invalid-suppression': {
+    why: 'A suppression that names no real rule, or a date that does not exist, silences nothing while looking as if it did; one that names yaml-syntax would hide a file that does not parse.',
+    quoteIds: [],
+  },
 };

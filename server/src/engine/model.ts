@@ -4,6 +4,7 @@
 // shape: what is not the expected type is simply absent here and is the
 // schema rule's business.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { resolverFor, type Resolver } from './resolve';
 import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team } from './types';
 import { LIFECYCLES, STAGES, STANCES } from './types';
 
@@ -30,8 +31,21 @@ function nonEmpty(s: Span | undefined): Span | undefined {
   return s && s.end > s.start ? s : undefined;
 }
 
+/**
+ * Anchors, aliases and merge keys are read through the document's resolver
+ * (resolve.ts): a merged field counts as written at its `<<`, an alias as its
+ * anchor's value placed at the alias. Set for the duration of buildModel.
+ */
+let resolver: Resolver | undefined;
+
+/** A value with aliases resolved. */
+function val(node: unknown): Node | null {
+  return resolver ? resolver.node(node) : ((node ?? null) as Node | null);
+}
+
 function entries(node: unknown): Pair[] {
-  return isMap(node) ? (node.items as Pair[]) : [];
+  const n = val(node);
+  return isMap(n) ? (resolver ? resolver.pairs(n) : (n.items as Pair[])) : [];
 }
 
 function keyText(pair: Pair): string | undefined {
@@ -41,7 +55,8 @@ function keyText(pair: Pair): string | undefined {
 }
 
 function str(node: unknown): string | undefined {
-  return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  const n = val(node);
+  return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
 }
 
 type Fields = Record<string, Pair | undefined>;
@@ -49,7 +64,7 @@ type Fields = Record<string, Pair | undefined>;
 /** Every field of a mapping by key, in one pass (the first of duplicate keys wins). */
 function fieldsOf(map: YAMLMap | undefined): Fields {
   const out: Fields = Object.create(null);
-  if (map) for (const p of map.items as Pair[]) {
+  if (map) for (const p of entries(map)) {
     const k = keyText(p);
     if (k !== undefined && out[k] === undefined) out[k] = p;
   }
@@ -58,7 +73,7 @@ function fieldsOf(map: YAMLMap | undefined): Fields {
 
 function field(map: YAMLMap | undefined, name: string): Pair | undefined {
   if (!map) return undefined;
-  for (const p of map.items as Pair[]) if (keyText(p) === name) return p;
+  for (const p of entries(map)) if (keyText(p) === name) return p;
   return undefined;
 }
 
@@ -67,6 +82,15 @@ function oneOf<T extends string>(values: readonly T[], v: string | undefined): T
 }
 
 export function buildModel(doc: Document): Model {
+  resolver = resolverFor(doc);
+  try {
+    return buildResolvedModel(doc);
+  } finally {
+    resolver = undefined;
+  }
+}
+
+function buildResolvedModel(doc: Document): Model {
   const root = doc.contents;
   const sections = new Map<string, Pair>();
   for (const p of entries(root)) {
@@ -78,7 +102,7 @@ export function buildModel(doc: Document): Model {
   const refField = (fields: Fields, name: RoleName, kind: RefKind, holder: Product | Domain | Team): RefField | undefined => {
     const pair = fields[name];
     if (!pair || !isScalar(pair.key)) return undefined;
-    const node = (pair.value ?? null) as Node | null;
+    const node = val(pair.value);
     const out: RefField = {
       refs: [],
       key: span(pair.key as Node)!,
@@ -87,7 +111,7 @@ export function buildModel(doc: Document): Model {
       node,
       pair,
     };
-    const items = isSeq(node) ? node.items : [node];
+    const items = isSeq(node) ? node.items.map(val) : [node];
     for (const item of items) {
       const id = str(item);
       const s = span(item as Node);
@@ -101,11 +125,13 @@ export function buildModel(doc: Document): Model {
     const id = keyText(pair);
     const key = span(pair.key as Node);
     if (id === undefined || !key) return undefined;
-    return { id, key, pair, map: isMap(pair.value) ? (pair.value as YAMLMap) : undefined };
+    const value = val(pair.value);
+    return { id, key, pair, map: isMap(value) ? (value as YAMLMap) : undefined };
   };
 
   const orgPair = sections.get('organization');
-  const orgMap = isMap(orgPair?.value) ? (orgPair!.value as YAMLMap) : undefined;
+  const orgValue = val(orgPair?.value);
+  const orgMap = isMap(orgValue) ? (orgValue as YAMLMap) : undefined;
   const organization: Organization = {
     name: str(field(orgMap, 'name')?.value),
     stage: oneOf(STAGES, str(field(orgMap, 'stage')?.value)) ?? 'scaleup',
@@ -114,8 +140,8 @@ export function buildModel(doc: Document): Model {
     map: orgMap,
   };
 
-  const settingsMap = sections.get('settings')?.value;
-  const maxNode = isMap(settingsMap) ? field(settingsMap as YAMLMap, 'maxDomainsPerPerson')?.value : undefined;
+  const settingsMap = val(sections.get('settings')?.value);
+  const maxNode = isMap(settingsMap) ? val(field(settingsMap as YAMLMap, 'maxDomainsPerPerson')?.value) : undefined;
   const rulesNode = isMap(settingsMap) ? field(settingsMap as YAMLMap, 'rules')?.value : undefined;
   const settings: FileSettings = {
     maxDomainsPerPerson: isScalar(maxNode) && typeof maxNode.value === 'number' ? maxNode.value : undefined,
@@ -123,7 +149,8 @@ export function buildModel(doc: Document): Model {
   };
   for (const p of entries(rulesNode)) {
     const k = keyText(p);
-    if (k !== undefined && isScalar(p.value)) settings.rules[k] = p.value.value;
+    const v = val(p.value);
+    if (k !== undefined && isScalar(v)) settings.rules[k] = v.value;
   }
 
   const people = new Map<string, Person>();
@@ -164,7 +191,7 @@ export function buildModel(doc: Document): Model {
       const de = entity(dp);
       if (!de) continue;
       const df = fieldsOf(de.map);
-      const outcomes = df.outcomes?.value;
+      const outcomes = val(df.outcomes?.value);
       const domain: Domain = {
         ...de,
         product,

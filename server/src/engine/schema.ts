@@ -3,7 +3,8 @@
 // parent's key, a bad value to the value. Umbrella anyOf/oneOf noise is folded
 // into one message.
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, Pair, Scalar, type Document, type Node } from 'yaml';
+import { locatePointer, resolverFor } from './resolve';
 import schemaJson from '../../../schemas/productteam.schema.json';
 import type { SchemaError, Span } from './types';
 import { closest } from './text';
@@ -30,25 +31,19 @@ interface Located {
   node: Node | null;
   /** The pair whose value is `node` (undefined at the root or in a list). */
   pair?: Pair;
+  /** The `<<` key or alias the value was reached through: findings about it go there. */
+  via?: [number, number];
 }
 
 function resolvePointer(doc: Document, pointer: string): Located {
-  let node = doc.contents as Node | null;
-  let pair: Pair | undefined;
-  if (pointer === '') return { node };
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = unescapePointer(raw);
-    if (isMap(node)) {
-      pair = (node.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === seg);
-      node = (pair?.value ?? null) as Node | null;
-    } else if (isSeq(node)) {
-      pair = undefined;
-      node = (node.items[Number(seg)] ?? null) as Node | null;
-    } else {
-      return { node: null };
-    }
-  }
-  return { node, pair };
+  return locatePointer(doc, pointer);
+}
+
+/** A stand-in node spanning the `<<` key or alias a value came through. */
+function viaNode(via: [number, number]): Node {
+  const n = new Scalar(null);
+  n.range = [via[0], via[1], via[1]];
+  return n;
 }
 
 function nodeSpan(node: Node | null | undefined): Span | undefined {
@@ -83,13 +78,12 @@ function shown(v: unknown): string {
   return typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
 }
 
-export function validateSchema(doc: Document): SchemaError[] {
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 1000 });
-  } catch {
-    return [];
-  }
+/**
+ * Validates the document with aliases and merge keys resolved (`data`, from
+ * resolve.ts; computed here when not given). A bad alias resolves to null, so
+ * the rest of the file is still validated.
+ */
+export function validateSchema(doc: Document, data: unknown = resolverFor(doc).toJS().data): SchemaError[] {
   const validate = compiled();
   if (validate(data)) return [];
   const errors = (validate.errors ?? []) as ErrorObject[];
@@ -109,24 +103,33 @@ export function validateSchema(doc: Document): SchemaError[] {
   };
 
   for (const e of errors) {
+    const pushAt = (err: SchemaError) => push(indirectAt ? { ...err, indirect: true } : err);
+    let indirectAt = false;
     if (e.keyword === 'if' || e.keyword === 'not') continue;
     if (inBranch(e)) continue;
-    const at = resolvePointer(doc, e.instancePath);
+    const located = resolvePointer(doc, e.instancePath);
+    // Reached through a `<<` or an alias: report there, where the user wrote it into this place.
+    const stand = located.via && viaNode(located.via);
+    indirectAt = Boolean(stand);
+    const at: Located = stand ? { node: stand, pair: new Pair(stand, stand) } : located;
     const pointer = e.instancePath;
     const where = pointer === '' ? 'the file' : `'${unescapePointer(pointer.split('/').pop()!)}'`;
     if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
       const prop = String((e.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ?? (e.params as { unevaluatedProperty?: string }).unevaluatedProperty);
       const map = at.node;
       const pair = isMap(map) ? (map.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === prop) : undefined;
-      const s = nodeSpan(pair?.key as Node) ?? nodeSpan(map) ?? rootSpan(doc);
+      // A property that came in through a `<<`: report it on that line.
+      const merged = !pair && !stand ? locatePointer(doc, `${pointer}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`).via : undefined;
+      if (merged) indirectAt = true;
+      const s = (merged && { start: merged[0], end: merged[1] }) ?? nodeSpan(pair?.key as Node) ?? nodeSpan(map) ?? rootSpan(doc);
       const known = Object.keys(((e.parentSchema as { properties?: object })?.properties ?? {}) as object);
       const candidates = closest(prop, known, Math.max(2, Math.floor(prop.length / 3)));
       const hint = candidates.length ? ` Did you mean '${candidates[0]}'?` : '';
-      push({ ...s, kind: 'unknown-property', property: prop, candidates, pointer, message: `Unknown property '${prop}' in ${where}.${hint} Known properties: ${known.join(', ')} (and any key starting with 'x-').` });
+      pushAt({ ...s, kind: 'unknown-property', property: prop, candidates, pointer, message: `Unknown property '${prop}' in ${where}.${hint} Known properties: ${known.join(', ')} (and any key starting with 'x-').` });
     } else if (e.keyword === 'required') {
       const prop = String((e.params as { missingProperty: string }).missingProperty);
       const s = nodeSpan(at.pair?.key as Node) ?? rootSpan(doc);
-      push({ ...s, kind: 'missing-property', property: prop, pointer, message: `Missing required property '${prop}' in ${where}.` });
+      pushAt({ ...s, kind: 'missing-property', property: prop, pointer, message: `Missing required property '${prop}' in ${where}.` });
     } else if (e.keyword === 'enum' || e.keyword === 'const') {
       const allowed = (e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue]).map(String);
       const s = nodeSpan(at.node) ?? rootSpan(doc);
@@ -134,7 +137,7 @@ export function validateSchema(doc: Document): SchemaError[] {
       const candidates = typeof value === 'string' ? closest(value, allowed, Math.max(3, Math.ceil(value.length / 2))) : [];
       if (typeof value === 'string' && candidates.length === 0) candidates.push(...allowed);
       const hint = candidates.length && typeof value === 'string' ? ` Did you mean '${candidates[0]}'?` : '';
-      push({ ...s, kind: e.keyword === 'enum' ? 'enum' : 'value', pointer, candidates, value: typeof value === 'string' ? value : undefined, message: `${shown(value)} is not allowed for ${where}.${hint} Allowed: ${allowed.join(', ')}.` });
+      pushAt({ ...s, kind: e.keyword === 'enum' ? 'enum' : 'value', pointer, candidates, value: typeof value === 'string' ? value : undefined, message: `${shown(value)} is not allowed for ${where}.${hint} Allowed: ${allowed.join(', ')}.` });
     } else if (e.keyword === 'type' || e.keyword === 'anyOf' || e.keyword === 'oneOf') {
       const s = nodeSpan(at.node) ?? nodeSpan(at.pair?.key as Node) ?? rootSpan(doc);
       let expected: string[];
@@ -150,10 +153,10 @@ export function validateSchema(doc: Document): SchemaError[] {
       }
       const desc = (e.parentSchema as { title?: string })?.title;
       const label = e.keyword === 'type' ? describeTypes(expected) : desc ? `${describeTypes(expected)} (${desc})` : describeTypes(expected);
-      push({ ...s, kind: 'type', pointer, message: `${where === 'the file' ? 'The file' : where} must be ${label}, not ${kindOfValue(e.data)}.` });
+      pushAt({ ...s, kind: 'type', pointer, message: `${where === 'the file' ? 'The file' : where} must be ${label}, not ${kindOfValue(e.data)}.` });
     } else {
       const s = nodeSpan(at.node) ?? rootSpan(doc);
-      push({ ...s, kind: 'value', pointer, message: `${where === 'the file' ? 'The file' : where} ${e.message ?? 'is not valid'}.` });
+      pushAt({ ...s, kind: 'value', pointer, message: `${where === 'the file' ? 'The file' : where} ${e.message ?? 'is not valid'}.` });
     }
   }
   // Offsets first, so problems come out in document order.

@@ -1,78 +1,280 @@
-// Inline suppression comments, as ESLint users know them:
+// Inline suppression comments, with ESLint's directives and meaning (SPEC section 3):
 //   # productteam-disable-next-line single-owner, role-split -- reason until 2027-01-01
-//   # productteam-disable core-team -- whole file
+//   owner: [alice, bob]   # productteam-disable-line single-owner
+//   # productteam-disable core-team -- from here to the matching enable (or the end)
+//   # productteam-enable core-team
+// A `disable` above any content covers the whole file. `yaml-syntax` can never
+// be suppressed. Parsing is linear in the length of a line: a comment full of
+// spaces must not cost seconds per keystroke.
 import { Lexer } from 'yaml';
 import type { LineIndex } from './lines';
-import type { EffectiveSettings, Problem, Suppression } from './types';
+import type { EffectiveSettings, Problem, Span, Suppression, SuppressionKind } from './types';
 
-export type { Suppression } from './types';
+export type { Suppression, SuppressionKind } from './types';
+
+/** Rules no directive can silence: a file that does not parse must never look clean. */
+export const UNSUPPRESSIBLE = new Set(['yaml-syntax']);
 
 const CONTROL_TOKENS = new Set(['\u0002', '\u0018', '\u001f']);
-const DIRECTIVE = /^#\s*productteam-disable(-next-line)?(?=\s|$)(.*)$/;
+const MARKER = 'productteam-';
+const KEYWORDS: readonly [string, SuppressionKind][] = [
+  ['disable-next-line', 'next-line'],
+  ['disable-line', 'line'],
+  ['disable', 'disable'],
+  ['enable', 'enable'],
+];
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** YYYY-MM-DD that names a day of the calendar. */
+export function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return d <= days;
+}
 
 export function parseSuppressions(text: string, lines: LineIndex): Suppression[] {
   const out: Suppression[] = [];
-  // Only lines that mention the directive are lexed (with yaml's own lexer, so
-  // a '#' inside a quoted string is not a comment): big files stay cheap.
+  // Only lines that mention the marker are lexed (with yaml's own lexer, so a
+  // '#' inside a quoted string is not a comment): big files stay cheap.
   let lastLine = -1;
-  for (let at = text.indexOf('productteam-disable'); at !== -1; at = text.indexOf('productteam-disable', at + 1)) {
+  let firstContentLine = -1;
+  for (let at = text.indexOf(MARKER); at !== -1; at = text.indexOf(MARKER, at + 1)) {
     const line = lines.positionAt(at).line;
     if (line === lastLine) continue;
     lastLine = line;
     const lineStart = lines.lineStart(line);
     let offset = lineStart;
+    let contentBefore = false;
     for (const token of new Lexer().lex(text.slice(lineStart, lines.lineEnd(line)))) {
       if (token.startsWith('#')) {
         const s = parseDirective(token, offset, line);
-        if (s) out.push(s);
-      }
+        if (s) {
+          if (s.kind === 'disable' && !contentBefore) {
+            if (firstContentLine < 0) firstContentLine = findFirstContentLine(text, lines);
+            s.fileWide = line < firstContentLine;
+          }
+          out.push(s);
+        }
+      } else if (!CONTROL_TOKENS.has(token) && token.trim() !== '') contentBefore = true;
       // The lexer also yields one-character control tokens that are not source text.
       if (!CONTROL_TOKENS.has(token)) offset += token.length;
     }
   }
+  matchRanges(out);
   return out;
 }
 
+/** The first line holding something other than blanks and comments (line count when none). */
+function findFirstContentLine(text: string, lines: LineIndex): number {
+  for (let line = 0; line < lines.lineCount; line++) {
+    let i = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    if (i < end && text[i] !== '#') return line;
+  }
+  return lines.lineCount;
+}
+
+/** Pairs each `enable` with the open `disable`s it closes. */
+function matchRanges(all: Suppression[]): void {
+  const open: Suppression[] = [];
+  for (const s of all) {
+    if (s.kind === 'disable') {
+      open.push(s);
+      continue;
+    }
+    if (s.kind !== 'enable') continue;
+    const isOpen = (d: Suppression, id: string) => !d.endLine.has(id) && (id === '*' ? d.ruleIds.length === 0 : d.ruleIds.includes(id));
+    if (s.ruleIds.length === 0) {
+      let closed = false;
+      for (const d of open) {
+        for (const id of d.ruleIds.length ? d.ruleIds : ['*']) {
+          if (!d.endLine.has(id)) {
+            d.endLine.set(id, s.line);
+            closed = true;
+          }
+        }
+      }
+      if (!closed) s.unmatched.push('*');
+      continue;
+    }
+    for (const id of s.ruleIds) {
+      let closed = false;
+      for (const d of open) {
+        if (isOpen(d, id)) {
+          d.endLine.set(id, s.line);
+          closed = true;
+        } else if (d.ruleIds.length === 0 && !d.endLine.has('*') && !d.except.has(id)) {
+          d.except.set(id, s.line);
+          closed = true;
+        }
+      }
+      if (!closed) s.unmatched.push(id);
+    }
+  }
+}
+
+/** One comment token → a directive, in one left-to-right pass. */
 function parseDirective(token: string, offset: number, line: number): Suppression | undefined {
-  const m = DIRECTIVE.exec(token.trimEnd());
-  if (!m) return undefined;
-  const rest = m[2];
-  const sep = rest.indexOf(' -- ');
-  const idPart = sep >= 0 ? rest.slice(0, sep) : rest.replace(/\s+--\s*$/, '');
-  const reason = sep >= 0 ? rest.slice(sep + 4).trim() : undefined;
-  const until = reason ? /\buntil\s+(\d{4}-\d{2}-\d{2})\b/.exec(reason)?.[1] : undefined;
-  return {
-    kind: m[1] ? 'next-line' : 'file',
-    ruleIds: idPart.split(',').map((s) => s.trim()).filter(Boolean),
+  let i = 1;
+  while (i < token.length && isSpace(token.charCodeAt(i))) i++;
+  if (!token.startsWith(MARKER, i)) return undefined;
+  i += MARKER.length;
+  let kind: SuppressionKind | undefined;
+  for (const [word, k] of KEYWORDS) {
+    if (token.startsWith(word, i)) {
+      const after = i + word.length;
+      if (after === token.length || isSpace(token.charCodeAt(after))) {
+        kind = k;
+        i = after;
+        break;
+      }
+    }
+  }
+  if (!kind) return undefined;
+  let end = token.length;
+  while (end > i && isSpace(token.charCodeAt(end - 1))) end--;
+  // The id list runs to " -- " (or a trailing " --"); the reason follows it.
+  let sep = -1;
+  for (let j = i; j + 1 < end; j++) {
+    if (token.charCodeAt(j) === 45 && token.charCodeAt(j + 1) === 45 && isSpace(token.charCodeAt(j - 1)) && (j + 2 === end || isSpace(token.charCodeAt(j + 2)))) {
+      sep = j;
+      break;
+    }
+  }
+  const idsStop = sep >= 0 ? sep : end;
+  const ruleIds: string[] = [];
+  const idSpans: Span[] = [];
+  let idsEnd = i;
+  for (let j = i; j <= idsStop; ) {
+    let k = j;
+    while (k < idsStop && token.charCodeAt(k) !== 44) k++;
+    let a = j;
+    let b = k;
+    while (a < b && isSpace(token.charCodeAt(a))) a++;
+    while (b > a && isSpace(token.charCodeAt(b - 1))) b--;
+    if (b > a) {
+      ruleIds.push(token.slice(a, b));
+      idSpans.push({ start: offset + a, end: offset + b });
+      idsEnd = b;
+    }
+    j = k + 1;
+  }
+  const s: Suppression = {
+    kind,
+    ruleIds,
+    idSpans,
     line,
-    reason,
-    until,
     start: offset,
-    end: offset + token.trimEnd().length,
-    idsEnd: offset + token.length - rest.length + idPart.trimEnd().length,
+    end: offset + end,
+    idsEnd: offset + idsEnd,
+    fileWide: false,
+    endLine: new Map(),
+    except: new Map(),
+    unmatched: [],
     used: new Set(),
+    revived: [],
   };
+  if (sep >= 0) {
+    let r = sep + 2;
+    while (r < end && isSpace(token.charCodeAt(r))) r++;
+    s.reason = token.slice(r, end);
+    parseUntil(s, token, r, end, offset);
+  }
+  return s;
+}
+
+/** `until <date>` anywhere in the reason, as a word. */
+function parseUntil(s: Suppression, token: string, from: number, end: number, offset: number): void {
+  for (let at = token.indexOf('until', from); at !== -1 && at < end; at = token.indexOf('until', at + 5)) {
+    const before = at === from ? 32 : token.charCodeAt(at - 1);
+    let j = at + 5;
+    if (!isSpace(before) || j >= end || !isSpace(token.charCodeAt(j))) continue;
+    while (j < end && isSpace(token.charCodeAt(j))) j++;
+    let k = j;
+    while (k < end && !isSpace(token.charCodeAt(k))) k++;
+    // Trailing punctuation of a sentence is not part of the date.
+    while (k > j && /[.,;:)]/.test(token[k - 1])) k--;
+    const date = token.slice(j, k);
+    // Prose ("until the migration") is a reason, not a date; anything that starts like a number is meant as one.
+    if (!/^\d/.test(date)) continue;
+    s.untilSpan = { start: offset + j, end: offset + k };
+    if (isRealDate(date)) s.until = date;
+    else s.invalidUntil = date;
+    return;
+  }
 }
 
 export function isExpired(s: Suppression, today: string): boolean {
   return s.until !== undefined && today >= s.until;
 }
 
-/** Drops suppressed problems and marks which suppressions did something. */
+/** A directive that can suppress at all: not expired, no impossible date, not an `enable`. */
+export function isActive(s: Suppression, today: string): boolean {
+  return s.kind !== 'enable' && s.invalidUntil === undefined && !isExpired(s, today);
+}
+
+/** Whether `s` covers a finding of `ruleId` on `line`; returns the id it was covered by ('*' for a bare one). */
+function coverage(s: Suppression, ruleId: string, line: number): string | undefined {
+  if (UNSUPPRESSIBLE.has(ruleId)) return undefined;
+  const key = s.ruleIds.length === 0 ? '*' : s.ruleIds.includes(ruleId) ? ruleId : undefined;
+  if (!key) return undefined;
+  switch (s.kind) {
+    case 'next-line':
+      return line === s.line + 1 ? key : undefined;
+    case 'line':
+      return line === s.line ? key : undefined;
+    case 'disable': {
+      const from = s.fileWide ? 0 : s.line;
+      const to = s.endLine.get(key) ?? Infinity;
+      if (line < from || line >= to) return undefined;
+      const ex = key === '*' ? s.except.get(ruleId) : undefined;
+      return ex !== undefined && line >= ex ? undefined : key;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Drops suppressed problems and marks which suppressions did something. An
+ * expired suppression hides nothing; it records what it would have hidden, so
+ * its own finding can say truthfully what is reported again.
+ */
 export function applySuppressions(problems: Problem[], suppressions: Suppression[], lines: LineIndex, settings: EffectiveSettings): Problem[] {
   if (suppressions.length === 0) return problems.sort(byOffset);
-  const active = suppressions.filter((s) => !isExpired(s, settings.today));
-  const nextLine = new Map<number, Suppression[]>();
-  for (const s of active) if (s.kind === 'next-line') nextLine.set(s.line + 1, [...(nextLine.get(s.line + 1) ?? []), s]);
-  const fileWide = active.filter((s) => s.kind === 'file');
-  const covers = (s: Suppression, ruleId: string) => s.ruleIds.length === 0 || s.ruleIds.includes(ruleId);
-
+  const active = suppressions.filter((s) => isActive(s, settings.today));
+  const expired = suppressions.filter((s) => s.kind !== 'enable' && s.invalidUntil === undefined && isExpired(s, settings.today));
+  // Line-bound directives by line; ranges checked one by one (there are few).
+  const byLine = new Map<number, Suppression[]>();
+  const ranges: Suppression[] = [];
+  for (const s of active) {
+    if (s.kind === 'disable') ranges.push(s);
+    else {
+      const l = s.kind === 'next-line' ? s.line + 1 : s.line;
+      const list = byLine.get(l);
+      if (list) list.push(s);
+      else byLine.set(l, [s]);
+    }
+  }
   const kept = problems.filter((p) => {
     const line = lines.positionAt(p.start).line;
-    const by = (nextLine.get(line) ?? []).find((s) => covers(s, p.ruleId)) ?? fileWide.find((s) => covers(s, p.ruleId));
-    if (!by) return true;
-    by.used.add(by.ruleIds.length === 0 ? '*' : p.ruleId);
-    return false;
+    for (const s of [...(byLine.get(line) ?? []), ...ranges]) {
+      const by = coverage(s, p.ruleId, line);
+      if (by) {
+        s.used.add(by);
+        return false;
+      }
+    }
+    for (const s of expired) if (coverage(s, p.ruleId, line)) s.revived.push(p.ruleId);
+    return true;
   });
   return kept.sort(byOffset);
 }

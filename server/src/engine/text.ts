@@ -35,20 +35,55 @@ function histogram(s: string): Uint8Array {
   return h;
 }
 
+/** Which characters occur (folded into 32 bits). */
+function charMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) m |= 1 << (s.charCodeAt(i) & 31);
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Per word: at most this many ids looked at, histograms compared, and edit distances computed. */
+export const SUGGEST_SCAN_LIMIT = 4_000;
+export const SUGGEST_HISTOGRAM_LIMIT = 500;
+export const SUGGEST_COMPARE_LIMIT = 100;
+
+interface Item {
+  id: string;
+  lower: string;
+  mask: number;
+  hist: Uint8Array;
+  /** Input order, for stable ties. */
+  i: number;
+}
+
 /**
- * "Did you mean" over a fixed set of ids. Each edit changes a character
- * histogram by at most 2, so a cheap histogram distance rules out almost every
- * candidate before the edit distance is computed: unknown references in a
- * file with thousands of people stay linear.
+ * "Did you mean" over a fixed set of ids, bounded whatever the input. Ids are
+ * indexed by length (an edit changes the length by at most one), and each
+ * filter is cheaper than the next: a bit mask of the characters used (an edit
+ * adds or removes at most one character from the set), then a character
+ * histogram (an edit changes it by at most 2), and only then the edit
+ * distance. The number of ids scanned and of distances computed per word is
+ * capped, so thousands of misspelt ids in a file with thousands of people
+ * stay linear.
  */
 export class Suggester {
-  private readonly items: { id: string; lower: string; hist: Uint8Array }[] = [];
+  private readonly byLength = new Map<number, Item[]>();
   private readonly memo = new Map<string, string[]>();
 
   constructor(candidates: Iterable<string>) {
+    let i = 0;
     for (const id of candidates) {
       const lower = id.toLowerCase();
-      this.items.push({ id, lower, hist: histogram(lower) });
+      const item = { id, lower, mask: charMask(lower), hist: histogram(lower), i: i++ };
+      const list = this.byLength.get(lower.length);
+      if (list) list.push(item);
+      else this.byLength.set(lower.length, [item]);
     }
   }
 
@@ -61,20 +96,36 @@ export class Suggester {
 
   private compute(word: string, max: number): string[] {
     const lower = word.toLowerCase();
-    const hist = histogram(lower);
+    const mask = charMask(lower);
+    let hist: Uint8Array | undefined;
     const scored: { c: string; d: number; i: number }[] = [];
-    this.items.forEach((item, i) => {
-      if (item.id === word || Math.abs(item.lower.length - lower.length) > max) return;
-      let l1 = 0;
-      for (let b = 0; b < BUCKETS && l1 <= 2 * max; b++) l1 += Math.abs(item.hist[b] - hist[b]);
-      if (l1 > 2 * max) return;
-      const d = editDistance(lower, item.lower, max);
-      if (d <= max) scored.push({ c: item.id, d, i });
-    });
-    return scored.sort((x, y) => x.d - y.d || x.i - y.i).map((s) => s.c);
+    let scanned = 0;
+    let compared = 0;
+    let histograms = 0;
+    // Nearest lengths first, so the caps cut the least likely ids.
+    for (let delta = 0; delta <= max; delta++) {
+      for (const len of delta === 0 ? [lower.length] : [lower.length - delta, lower.length + delta]) {
+        for (const item of this.byLength.get(len) ?? []) {
+          if (++scanned > SUGGEST_SCAN_LIMIT || compared >= SUGGEST_COMPARE_LIMIT || histograms >= SUGGEST_HISTOGRAM_LIMIT) return finish(scored);
+          if (item.id === word || popcount(item.mask ^ mask) > 2 * max) continue;
+          hist ??= histogram(lower);
+          histograms++;
+          let l1 = 0;
+          for (let b = 0; b < BUCKETS && l1 <= 2 * max; b++) l1 += Math.abs(item.hist[b] - hist[b]);
+          if (l1 > 2 * max) continue;
+          compared++;
+          const d = editDistance(lower, item.lower, max);
+          if (d <= max) scored.push({ c: item.id, d, i: item.i });
+        }
+      }
+    }
+    return finish(scored);
   }
 }
 
+function finish(scored: { c: string; d: number; i: number }[]): string[] {
+  return scored.sort((x, y) => x.d - y.d || x.i - y.i).map((s) => s.c);
+}
 
 /** 'checkout-squad' -> 'Checkout Squad': a readable default name for a new entry. */
 export function titleCase(id: string): string {

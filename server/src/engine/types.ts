@@ -199,23 +199,43 @@ export interface SchemaError extends Span {
   property?: string;
   /** Closest known properties / allowed values, best first. */
   candidates?: string[];
+  /** Reported on the `<<` key or alias the value came through (fixes must not edit there as if it were the value). */
+  indirect?: boolean;
   /** For enum: the offending value; whether it was quoted ('"' or "'"). */
   value?: string;
 }
 
+export type SuppressionKind = 'next-line' | 'line' | 'disable' | 'enable';
+
 export interface Suppression extends Span {
-  kind: 'next-line' | 'file';
-  /** Rule ids named; empty means every rule. */
+  kind: SuppressionKind;
+  /** Rule ids named, in order; empty means every rule. */
   ruleIds: string[];
+  /** Span of each named id in the text (same order as ruleIds). */
+  idSpans: Span[];
   /** 0-based line of the comment. */
   line: number;
   reason?: string;
-  /** YYYY-MM-DD from "until …" in the reason. */
+  /** YYYY-MM-DD from "until …" in the reason, when it is a real date. */
   until?: string;
-  /** Span of the id list inside the comment (for fixes that extend it). */
+  /** The date token after "until", when it is not a real date (`2026-13-45`). */
+  invalidUntil?: string;
+  /** Span of the token after "until" (valid or not). */
+  untilSpan?: Span;
+  /** Offset just past the id list inside the comment (for fixes that extend it). */
   idsEnd: number;
+  /** A `disable` above any content: it covers the whole file. */
+  fileWide: boolean;
+  /** For `disable`: the first line it no longer covers, per id ('*' for a bare one); missing = to the end of the file. */
+  endLine: Map<string, number>;
+  /** For a bare `disable`: ids re-enabled by a later `enable <id>`, from that line. */
+  except: Map<string, number>;
+  /** For `enable`: ids (or '*') that closed nothing. */
+  unmatched: string[];
   /** Rule ids this suppression actually silenced ('*' for a bare one). */
   used: Set<string>;
+  /** For an expired one: rule ids of the findings it would hide now (they are reported again). */
+  revived: string[];
 }
 
 // ---- the result of analyze() --------------------------------------------------

@@ -18,7 +18,7 @@ import { coreTeam } from './core-team';
 import { outcomesDefined } from './outcomes-defined';
 import { stanceDeclared } from './stance-declared';
 import { unusedPerson } from './unused-person';
-import { unusedSuppression, expiredSuppression } from './suppression-rules';
+import { unusedSuppression, expiredSuppression, invalidSuppression } from './suppression-rules';
 
 export type { Rule, RuleMeta, RuleContext } from './rule';
 
@@ -42,7 +42,13 @@ export const RULES: readonly Rule[] = [
   unusedPerson,
   unusedSuppression,
   expiredSuppression,
+  invalidSuppression,
 ];
+
+/** Rules about the suppressions themselves: they run after suppressions are applied. */
+export const SUPPRESSION_RULES = new Set([unusedSuppression.id, expiredSuppression.id, invalidSuppression.id]);
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 
@@ -69,7 +75,7 @@ export function runRules(base: Omit<RuleContext, 'report'>, only?: string[]): Pr
   const problems: Problem[] = [];
   for (const rule of RULES) {
     if (only && !only.includes(rule.id)) continue;
-    if (rule.id === 'unused-suppression' || rule.id === 'expired-suppression') continue; // run after suppressions
+    if (SUPPRESSION_RULES.has(rule.id)) continue; // run after suppressions
     if (base.settings.ruleSettings.get(rule.id) === 'off') continue;
     const ctx: RuleContext = {
       ...base,

@@ -10,10 +10,12 @@ export const schema: Rule = {
   seeds: [],
   check(ctx) {
     for (const e of ctx.schemaErrors) {
-      ctx.report(e, e.message, { kind: e.kind, pointer: e.pointer, property: e.property, candidates: e.candidates ?? [] });
+      ctx.report(e, e.message, { kind: e.kind, pointer: e.pointer, property: e.property, candidates: e.candidates ?? [], ...(e.indirect ? { indirect: true } : {}) });
     }
   },
   fixes(problem, analysis) {
+    // Reported on a `<<` key or an alias: the value lives at the anchor, so no edit here can fix it.
+    if (problem.data.indirect) return [];
     const candidates = (problem.data.candidates as string[] | undefined) ?? [];
     if (candidates.length === 0) return [];
     // Both kinds are reported on exactly the scalar to replace (the key, or the value).

@@ -1,39 +1,119 @@
-// unused-suppression and expired-suppression: suppressions are code too, and
-// rot like it. Both run after the other rules, once we know what each
-// suppression silenced.
-import type { EffectiveSettings } from '../types';
-import { isExpired, type Suppression } from '../suppressions';
-import type { Problem } from '../types';
+// unused-suppression, expired-suppression and invalid-suppression:
+// suppressions are code too, and rot like it. They run after the other rules,
+// once we know what each suppression silenced.
+//
+//   # productteam-disable single-owner, vision-required   ← 'vision-required' suppresses nothing
+//   # productteam-disable single-owners                   ← unknown rule: did you mean 'single-owner'?
+//   # productteam-disable single-owner -- until 2026-13-45 ← not a real date: suppresses nothing
+import type { Analysis, EffectiveSettings } from '../types';
+import { isExpired, UNSUPPRESSIBLE, type Suppression } from '../suppressions';
+import { Suggester } from '../text';
+import type { Fix, Problem, TextEdit } from '../types';
 import type { Rule } from './rule';
 
 export const unusedSuppression: Rule = {
   id: 'unused-suppression',
   defaultSeverity: 'hint',
-  description: 'A suppression comment suppresses nothing, or names a rule that does not exist.',
+  description: 'A suppression comment (or one rule id in it) suppresses nothing.',
   seeds: [],
   check() {},
   fixes(problem, analysis) {
-    const s = analysis.suppressions.find((x) => x.start === problem.start);
+    const s = suppressionOf(problem, analysis);
     if (!s) return [];
-    const lineStart = analysis.lines.lineStart(s.line);
-    const lineEnd = analysis.lines.lineEnd(s.line);
-    const alone = analysis.text.slice(lineStart, s.start).trim() === '';
-    const end = alone ? Math.min(analysis.text.length, lineEnd + (analysis.text[lineEnd] === '\r' ? 2 : 1)) : s.end;
-    const start = alone ? lineStart : s.start - (analysis.text.slice(0, s.start).match(/[ \t]*$/)?.[0].length ?? 0);
-    return [{ title: 'Remove unused suppression', edits: [{ start, end, newText: '' }], isPreferred: (problem.data.unused as string[] | undefined)?.length === Math.max(1, s.ruleIds.length) }];
+    const unused = (problem.data.unused as string[] | undefined) ?? [];
+    const id = problem.data.id as string | undefined;
+    // The comment goes only when none of its ids is left.
+    const edit = id === undefined || unused.length >= Math.max(1, s.ruleIds.length) ? removeComment(analysis, s) : removeId(analysis, s, s.ruleIds.indexOf(id));
+    return [{ title: 'Remove unused suppression', kind: 'safe', isPreferred: true, edits: [edit] }];
   },
 };
 
 export const expiredSuppression: Rule = {
   id: 'expired-suppression',
   defaultSeverity: 'warning',
-  description: "A suppression's `until` date has passed, so it no longer suppresses.",
+  description: "A suppression's `until` date has come, so it no longer suppresses.",
   seeds: [],
   check() {},
+  fixes(problem, analysis) {
+    const s = suppressionOf(problem, analysis);
+    if (!s) return [];
+    const fixes: Fix[] = [{ title: 'Remove this suppression', kind: 'suggestion', edits: [removeComment(analysis, s)] }];
+    if (s.until && s.untilSpan) {
+      const later = addDays(analysis.settings.today > s.until ? analysis.settings.today : s.until, 90);
+      fixes.push({ title: `Extend until ${later}`, kind: 'suggestion', edits: [{ ...s.untilSpan, newText: later }] });
+    }
+    return fixes;
+  },
 };
 
-/** Findings about the suppressions themselves. */
-export function checkSuppressions(suppressions: Suppression[], settings: EffectiveSettings, isRuleId: (id: string) => boolean): Problem[] {
+export const invalidSuppression: Rule = {
+  id: 'invalid-suppression',
+  defaultSeverity: 'warning',
+  description: 'A suppression comment names an unknown rule or `yaml-syntax`, has an `until` that is not a real date, or is an `enable` with no open `disable`.',
+  seeds: [],
+  check() {},
+  fixes(problem, analysis) {
+    const s = suppressionOf(problem, analysis);
+    if (!s) return [];
+    const fixes: Fix[] = [];
+    const candidates = (problem.data.candidates as string[] | undefined) ?? [];
+    if (problem.data.reason === 'unknown-rule') {
+      for (const c of candidates) fixes.push({ title: `Change to '${c}'`, kind: candidates.length === 1 ? 'safe' : 'suggestion', isPreferred: candidates.length === 1 || undefined, edits: [{ start: problem.start, end: problem.end, newText: c }] });
+    }
+    fixes.push({ title: 'Remove this directive', kind: 'suggestion', edits: [removeComment(analysis, s)] });
+    return fixes;
+  },
+};
+
+function suppressionOf(problem: Problem, analysis: Analysis): Suppression | undefined {
+  const at = problem.data.suppressionStart;
+  return analysis.suppressions.find((x) => x.start === at);
+}
+
+function lineBreakAt(text: string, i: number): number {
+  if (text[i] === '\r') return text[i + 1] === '\n' ? 2 : 1;
+  return text[i] === '\n' ? 1 : 0;
+}
+
+/** The comment, with its line when it stands alone, else with the blanks before it. */
+function removeComment(analysis: Analysis, s: Suppression): TextEdit {
+  const { text, lines } = analysis;
+  const lineStart = lines.lineStart(s.line);
+  const lineEnd = lines.lineEnd(s.line);
+  if (text.slice(lineStart, s.start).trim() === '' && text.slice(s.end, lineEnd).trim() === '') {
+    return { start: lineStart, end: lineEnd + lineBreakAt(text, lineEnd), newText: '' };
+  }
+  let start = s.start;
+  while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  return { start, end: s.end, newText: '' };
+}
+
+/** One id of several, with the comma that joins it to a neighbour. */
+function removeId(analysis: Analysis, s: Suppression, i: number): TextEdit {
+  if (i < 0 || s.ruleIds.length < 2) return removeComment(analysis, s);
+  if (i + 1 < s.idSpans.length) return { start: s.idSpans[i].start, end: s.idSpans[i + 1].start, newText: '' };
+  return { start: s.idSpans[i - 1].end, end: s.idSpans[i].end, newText: '' };
+}
+
+function addDays(date: string, days: number): string {
+  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+function where(s: Suppression): string {
+  if (s.kind === 'next-line') return 'on the next line';
+  if (s.kind === 'line') return 'on this line';
+  if (s.fileWide && s.endLine.size === 0) return 'in this file';
+  return 'from here to its enable or the end of the file';
+}
+
+let suggester: { ids: readonly string[]; s: Suggester } | undefined;
+
+/**
+ * Findings about the suppressions themselves. `paused` is set when the file
+ * does not parse: the other checks did not run, so "unused" would be a lie.
+ */
+export function checkSuppressions(suppressions: Suppression[], settings: EffectiveSettings, ruleIds: readonly string[], paused = false): Problem[] {
   const out: Problem[] = [];
   const sev = (rule: Rule) => {
     const s = settings.ruleSettings.get(rule.id);
@@ -41,20 +121,52 @@ export function checkSuppressions(suppressions: Suppression[], settings: Effecti
   };
   const unusedSev = sev(unusedSuppression);
   const expiredSev = sev(expiredSuppression);
+  const invalidSev = sev(invalidSuppression);
+  const known = new Set(ruleIds);
+  if (suggester?.ids !== ruleIds) suggester = { ids: ruleIds, s: new Suggester(ruleIds.filter((id) => !UNSUPPRESSIBLE.has(id))) };
   for (const s of suppressions) {
+    const base = { suppressionStart: s.start };
     const what = s.ruleIds.length ? s.ruleIds.join(', ') : 'every rule';
+    if (invalidSev) {
+      s.ruleIds.forEach((id, i) => {
+        const span = s.idSpans[i];
+        if (UNSUPPRESSIBLE.has(id)) {
+          out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...span, message: `'${id}' cannot be suppressed: a file that does not parse is never clean. Fix the YAML instead.`, data: { ...base, id, reason: 'unsuppressible' } });
+        } else if (!known.has(id)) {
+          const candidates = suggester!.s.suggest(id, 3).slice(0, 3);
+          const hint = candidates.length ? ` Did you mean '${candidates[0]}'?` : '';
+          out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...span, message: `Unknown rule '${id}' in suppression comment.${hint}`, data: { ...base, id, reason: 'unknown-rule', candidates } });
+        }
+      });
+      if (s.invalidUntil !== undefined && s.untilSpan) {
+        out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...s.untilSpan, message: `'${s.invalidUntil}' is not a real date (YYYY-MM-DD), so this suppression suppresses nothing.`, data: { ...base, reason: 'invalid-date' } });
+      }
+      if (s.kind === 'enable') {
+        for (const id of s.unmatched.filter((u) => u === '*' || (known.has(u) && !UNSUPPRESSIBLE.has(u)))) {
+          const span = id === '*' ? s : s.idSpans[s.ruleIds.indexOf(id)];
+          out.push({ ruleId: invalidSuppression.id, severity: invalidSev, start: span.start, end: span.end, message: id === '*' ? "This 'productteam-enable' has no open 'productteam-disable' to end." : `This 'productteam-enable' of '${id}' has no open 'productteam-disable' of it to end.`, data: { ...base, reason: 'unmatched-enable' } });
+        }
+      }
+    }
+    if (s.kind === 'enable' || s.invalidUntil !== undefined) continue;
     if (isExpired(s, settings.today)) {
-      if (expiredSev)
-        out.push({ ruleId: expiredSuppression.id, severity: expiredSev, start: s.start, end: s.end, message: `This suppression of ${what} expired on ${s.until}; the findings it hid are reported again. Fix them or extend the date.`, data: { until: s.until } });
+      if (expiredSev) {
+        const n = s.revived.length;
+        const again = n === 0 ? 'it hid nothing that is reported now' : `the ${n === 1 ? 'finding' : `${n} findings`} it hid (${[...new Set(s.revived)].join(', ')}) ${n === 1 ? 'is' : 'are'} reported again`;
+        out.push({ ruleId: expiredSuppression.id, severity: expiredSev, start: s.start, end: s.end, message: `This suppression of ${what} expired on ${s.until}; ${again}. ${n === 0 ? 'Remove it or extend the date.' : n === 1 ? 'Fix it or extend the date.' : 'Fix them or extend the date.'}`, data: { ...base, until: s.until, revived: n } });
+      }
       continue;
     }
-    if (!unusedSev) continue;
-    const unknown = s.ruleIds.filter((id) => !isRuleId(id));
-    const unused = s.ruleIds.length === 0 ? (s.used.size ? [] : ['*']) : s.ruleIds.filter((id) => isRuleId(id) && !s.used.has(id));
-    if (unknown.length)
-      out.push({ ruleId: unusedSuppression.id, severity: unusedSev, start: s.start, end: s.end, message: `Unknown rule ${unknown.map((u) => `'${u}'`).join(', ')} in suppression comment.`, data: { unknown, unused } });
-    else if (unused.length)
-      out.push({ ruleId: unusedSuppression.id, severity: unusedSev, start: s.start, end: s.end, message: `Unused suppression: ${unused[0] === '*' ? 'nothing' : unused.join(', ')} ${s.kind === 'next-line' ? 'reports nothing on the next line' : 'reports nothing in this file'}.`, data: { unused } });
+    if (!unusedSev || paused) continue;
+    if (s.ruleIds.length === 0) {
+      if (s.used.size === 0) out.push({ ruleId: unusedSuppression.id, severity: unusedSev, start: s.start, end: s.end, message: `Unused suppression: it hides nothing ${where(s)}.`, data: { ...base, unused: ['*'] } });
+      continue;
+    }
+    const unused = s.ruleIds.filter((id) => known.has(id) && !UNSUPPRESSIBLE.has(id) && !s.used.has(id));
+    s.ruleIds.forEach((id, i) => {
+      if (!unused.includes(id)) return;
+      out.push({ ruleId: unusedSuppression.id, severity: unusedSev, ...s.idSpans[i], message: `Unused suppression: '${id}' reports nothing ${where(s)}.`, data: { ...base, id, unused } });
+    });
   }
   return out;
 }

@@ -8,15 +8,28 @@ import type { Rule } from './rule';
 
 const TOKEN = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s:#,[\]{}]+(?: [^\s:#,[\]{}]+)*)/;
 
+/** Errors that leave the first document's structure intact: every other check still runs. */
+const NON_FATAL = new Set(['DUPLICATE_KEY', 'BAD_ALIAS', 'MULTIPLE_DOCS']);
+
+export function isFatalYamlError(err: YAMLError): boolean {
+  return !NON_FATAL.has(err.code);
+}
+
+export const PAUSED = 'The other checks are paused until the file parses.';
+
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   defaultSeverity: 'error',
-  description: 'The YAML does not parse (including duplicate keys).',
+  description: 'The YAML does not parse (including duplicate keys, unresolved aliases, alias expansion past the limit and several documents).',
   seeds: [],
   check(ctx) {
     for (const err of ctx.doc.errors) {
       const span = errorSpan(ctx.text, err);
-      const message = err.code === 'DUPLICATE_KEY' ? `Duplicate key '${ctx.text.slice(span.start, span.end)}': each id may appear once.` : err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      let message: string;
+      if (err.code === 'DUPLICATE_KEY') message = `Duplicate key '${ctx.text.slice(span.start, span.end)}': each id may appear once.`;
+      else if (err.code === 'MULTIPLE_DOCS') message = "A second YAML document starts here: one document per file. Remove the '---' and what follows, or move it to a file of its own.";
+      else if (err.code === 'BAD_ALIAS') message = err.message;
+      else message = `${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}. ${PAUSED}`.replace(/\.\. /, '. ');
       ctx.report(span, message, { code: err.code });
     }
   },
