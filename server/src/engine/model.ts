@@ -4,8 +4,8 @@
 // shape: what is not the expected type is simply absent here and is the
 // schema rule's business.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Lifecycle, Span, Stage, Stance } from './types';
-import { LIFECYCLES, STAGES, STANCES } from './types';
+import type { Framework, Lifecycle, Span, Stage, Stance } from './types';
+import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES } from './types';
 
 export type RefKind = 'person' | 'team';
 export type RoleName = 'owner' | 'productManager' | 'productOwner' | 'scrumMaster' | 'members' | 'teams';
@@ -84,6 +84,8 @@ export interface Organization {
   stage: Stage;
   /** The stance written in the file, if any (and valid). */
   declaredStance?: Stance;
+  /** `organization.framework`, if written (and valid). */
+  framework?: Framework;
   /** The `organization` key, when present. */
   key?: Span;
   map?: YAMLMap;
@@ -195,6 +197,7 @@ export function buildModel(doc: Document): Model {
     name: str(field(orgMap, 'name')?.value),
     stage: oneOf(STAGES, str(field(orgMap, 'stage')?.value)) ?? 'scaleup',
     declaredStance: oneOf(STANCES, str(field(orgMap, 'stance')?.value)),
+    framework: oneOf(FRAMEWORKS, str(field(orgMap, 'framework')?.value)),
     key: orgPair ? span(orgPair.key as Node) : undefined,
     map: orgMap,
   };

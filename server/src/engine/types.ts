@@ -15,6 +15,9 @@ export const STAGES = ['startup', 'scaleup', 'enterprise'] as const;
 export type Stage = (typeof STAGES)[number];
 export const LIFECYCLES = ['v1', 'growth', 'mature'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
+/** `organization.framework`: the contextual stance reads it (Peltier: Scrum makes the shared role hard; Scrumban lessens the load). */
+export const FRAMEWORKS = ['scrum', 'kanban', 'scrumban', 'other'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
 export const DISCIPLINES = ['product', 'technology', 'ux', 'business', 'data', 'other'] as const;
 export const CUSTOMER_CONTACTS = ['daily', 'weekly', 'monthly', 'rarely', 'never'] as const;
 export const DECISION_AUTHORITIES = ['full', 'shared', 'needs-approval'] as const;

@@ -7,7 +7,7 @@ import type { Model, Person, Team } from '../engine';
 import { type CompletionEntry } from './convert';
 import { cursorContext, type CursorContext } from './cursorContext';
 import { describe, enumValuesAt, isArrayAt, isIdMap, isObjectAt, propertiesAt } from './schemaInfo';
-import { personSummary } from './people';
+import { personSummary, teamSummary } from './people';
 
 /** Keys whose values are person ids, in products/domains and in teams. */
 const PERSON_KEYS = new Set(['owner', 'productManager', 'productOwner', 'scrumMaster', 'members']);
@@ -78,7 +78,6 @@ function personEntry(p: Person, i: number, span: { start: number; end: number },
 }
 
 function teamEntry(t: Team, i: number, span: { start: number; end: number }, lead: string): CompletionEntry {
-  const members = t.members?.refs.map((r) => `\`${r.id}\``).join(', ');
   const e: CompletionEntry = {
     label: t.id,
     kind: CompletionItemKind.Reference,
@@ -87,7 +86,8 @@ function teamEntry(t: Team, i: number, span: { start: number; end: number }, lea
     span,
     sortText: pad(i),
   };
-  if (members) e.documentation = `**${t.name ?? t.id}**\n\nMembers: ${members}`;
+  const doc = teamSummary(t);
+  if (doc) e.documentation = doc;
   if (lead) e.filterText = t.id;
   return e;
 }
