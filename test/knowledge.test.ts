@@ -28,6 +28,8 @@ const SEEDS_DIR = process.env.PRODUCTTEAM_SEEDS_DIR
   ? path.resolve(process.env.PRODUCTTEAM_SEEDS_DIR)
   : path.resolve(REPO_ROOT, '../shared/seeds');
 const DOCS_DIR = path.join(REPO_ROOT, 'docs', 'rules');
+/** Pages that show a stance's words beside the others', or say whose side they are. */
+const PAGES_WITH_STANCES = ['role-split.md', 'stance-declared.md', 'single-owner.md', 'outcomes-defined.md'];
 
 
 const TOPICS: Topic[] = [
@@ -273,15 +275,46 @@ describe('knowledge: the experts’ positions', () => {
       let checked = 0;
       for (const page of pages) {
         for (const quote of blockquotes(fs.readFileSync(path.join(DOCS_DIR, page), 'utf8'))) {
-          const needle = normalise(quote);
           assert.ok(
-            seeds.some((s) => s.includes(needle)),
+            seeds.some((s) => isVerbatim(quote, s)),
             `docs/rules/${page}: blockquote is not verbatim from any seed:\n${quote}`,
           );
           checked++;
         }
       }
       assert.ok(checked > 0, 'no blockquotes found in docs/rules');
+    });
+
+    it('every blockquote in the rule pages is a known quote, attributed as SPEC section 5 says', () => {
+      for (const page of fs.readdirSync(DOCS_DIR).filter((f) => f.endsWith('.md'))) {
+        const lines = fs.readFileSync(path.join(DOCS_DIR, page), 'utf8').split(/\r?\n/);
+        for (let i = 0; i < lines.length; i++) {
+          if (!lines[i].startsWith('> ') || lines[i].startsWith('> —')) continue;
+          const text: string[] = [];
+          while (i < lines.length && lines[i].startsWith('>') && !lines[i].startsWith('> —')) {
+            if (lines[i].length > 2) text.push(lines[i].slice(2));
+            i++;
+          }
+          const q = QUOTES.find((x) => normalise(x.text) === normalise(text.join(' ')));
+          assert.ok(q, `docs/rules/${page}: a quote that is not in knowledge.ts:\n${text.join(' ')}`);
+          assert.equal(lines[i], `> ${attribution(q)}`, `docs/rules/${page}: attribution of ${q.id}`);
+          // A stance's words stand only on the pages that set them beside the other stances or say whose side they are.
+          if (q.stance) assert.ok(PAGES_WITH_STANCES.includes(page), `docs/rules/${page}: ${q.id} takes the ${q.stance} side`);
+        }
+      }
+    });
+
+    it('pages say what the articles say (issue 11)', () => {
+      const page = (id: string): string => fs.readFileSync(path.join(DOCS_DIR, `${id}.md`), 'utf8');
+      assert.doesNotMatch(page('single-owner'), /every article/i);
+      assert.match(page('single-owner'), /Schutyser's position; no article argues against it/);
+      assert.match(page('scrum-master-not-product-owner'), /inference/);
+      assert.match(page('scrum-master-not-product-owner'), /How can the CSM coach the CSPO on things the CSM is not taught\?/);
+      assert.match(page('scrum-master-not-product-owner'), /Default severity:\*\* info/);
+      assert.ok(page('role-split').includes(quoteById('runyan-answer-is-no')!.text));
+      assert.ok(page('role-split').includes(quoteById('peltier-scrumban')!.text));
+      assert.ok(page('role-split').includes(quoteById(EVERY_STANCE_NOTE_ID)!.text));
+      assert.match(page('overloaded-person'), /setting, not a figure from the articles/);
     });
   });
 });
