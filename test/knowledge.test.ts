@@ -177,6 +177,15 @@ describe('knowledge: the experts’ positions', () => {
     assert.equal(ROLE_SPLIT_REASONS.v1.quoteId, 'peltier-v1');
   });
 
+  it('the words a finding message quotes are verbatim from the reason\'s seed', function () {
+    if (!seedsAvailable()) this.skip();
+    for (const [reason, r] of Object.entries(ROLE_SPLIT_REASONS)) {
+      const fragments = [...r.words.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+      assert.ok(fragments.length > 0, `${reason}: no quoted words`);
+      for (const f of fragments) assert.ok(isVerbatim(f, seedText(quoteById(r.quoteId)!.source.seed)), `${reason}: "${f}"`);
+    }
+  });
+
   it('role-split quotes cover all four stances and the note', () => {
     const stances = new Set(RULE_RATIONALE['role-split']!.quoteIds.map((id) => quoteById(id)?.stance));
     for (const stance of STANCES) assert.ok(stances.has(stance), `role-split rationale lacks a ${stance} quote`);
