@@ -68,7 +68,7 @@
 
 ;; (2) hover on the productManager key, as eldoc gets it from eglot
 (let ((check "hover on a role key shows an expert quote")
-      (quote "Product Owner is a role you take up in a Scrum team, Product Management is the job.")
+      (quote "The outward-facing role is market-facing. Someone in this role speaks to the customers and users, investigates market opportunities and defines high level requirements for the product.")
       (doc nil) (answered nil))
   (goto-char (point-min))
   (re-search-forward "^[ \t]*productManager:")
@@ -76,8 +76,8 @@
   (eglot-hover-eldoc-function (lambda (info &rest _) (setq doc info answered t)))
   (pt-wait 10 (lambda () answered))
   (pt-log "HOVER %s" (substring (or doc "") 0 (min 300 (length (or doc "")))))
-  (pt-report (and (stringp doc) (string-search quote doc) (string-search "— Melissa Perri" doc))
-             check (if answered (format "hover lacks the Perri quote: %s" doc)
+  (pt-report (and (stringp doc) (string-search quote doc) (string-search "— Stijn Schutyser" doc))
+             check (if answered (format "hover lacks the Schutyser quote: %s" doc)
                      "no hover within 10s")))
 
 ;; (3) the code action, picked from eglot's menu and applied by eglot

@@ -87,10 +87,10 @@ local text = hover and vim.fn.json_encode(hover.contents) or ''
 log('HOVER ' .. text:sub(1, 300))
 -- Neovim's hover renderer turns the markup into these lines; check them too.
 local rendered = hover and table.concat(vim.lsp.util.convert_input_to_markdown_lines(hover.contents), '\n') or ''
-local quote = 'Product Owner is a role you take up in a Scrum team, Product Management is the job.'
-report(rendered:find(quote, 1, true) ~= nil and rendered:find('— Melissa Perri', 1, true) ~= nil,
+local quote = 'The outward-facing role is market-facing. Someone in this role speaks to the customers and users, investigates market opportunities and defines high level requirements for the product.'
+report(rendered:find(quote, 1, true) ~= nil and rendered:find('— Stijn Schutyser', 1, true) ~= nil,
   'hover on a role key shows an expert quote',
-  hover and 'hover lacks the Perri quote: ' .. rendered:sub(1, 200) or 'no hover result: ' .. vim.inspect(res))
+  hover and 'hover lacks the Schutyser quote: ' .. rendered:sub(1, 200) or 'no hover result: ' .. vim.inspect(res))
 
 -- (3) code action at the diagnostic, applied with Neovim's workspace-edit code
 local check3 = "code action 'Assign single owner: alice' applies"

@@ -97,15 +97,15 @@ let s:check2 = 'hover on a role key shows an expert quote'
 let s:pm = search('^\s*productManager:', 'nw')
 call cursor(s:pm, match(getline(s:pm), '\S') + 2)
 ALEHover
-let s:quote = 'Product Owner is a role you take up in a Scrum team, Product Management is the job.'
+let s:quote = 'The outward-facing role is market-facing. Someone in this role speaks to the customers and users, investigates market opportunities and defines high level requirements for the product.'
 function! s:PreviewText() abort
   let l:b = bufnr('ALEPreviewWindow')
   return l:b > 0 ? join(getbufline(l:b, 1, '$'), "\n") : ''
 endfunction
 let s:hovered = s:Wait(10, 'stridx(s:PreviewText(), s:quote) >= 0')
 call s:Log('HOVER ' . strpart(s:PreviewText(), 0, 300))
-call s:Report(s:hovered && stridx(s:PreviewText(), '— Melissa Perri') >= 0, s:check2,
-\ empty(s:PreviewText()) ? 'no hover in the preview window within 10s' : 'preview lacks the Perri quote')
+call s:Report(s:hovered && stridx(s:PreviewText(), '— Stijn Schutyser') >= 0, s:check2,
+\ empty(s:PreviewText()) ? 'no hover in the preview window within 10s' : 'preview lacks the Schutyser quote')
 silent! pclose!
 
 " (3) the quick fix offered by ALE's codefix (what :ALECodeAction runs: it

@@ -2,7 +2,7 @@
 // seeds, findings with both sides of the role-split debate, people, schema.
 import * as assert from 'node:assert/strict';
 import { ruleDocsUrl } from '../../server/src/engine';
-import { QUOTES, ROLES, STANCE_INFO, attribution, quotesForStance, type Quote } from '../../server/src/engine/knowledge';
+import { EVERY_STANCE_NOTE_ID, QUOTES, ROLES, STANCE_INFO, attribution, quoteById, quotesForStance, type Quote } from '../../server/src/engine/knowledge';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LspClient, ROOT, positionOf, type Position } from './client';
@@ -45,7 +45,7 @@ describe('lsp: hover', function () {
       assert.ok(md.includes(ROLES[role].title), md);
       const quoted = quotesIn(md);
       assert.ok(quoted.length >= 1 && quoted.length <= 3, `1-3 quotes, got ${quoted.length}:\n${md}`);
-      assert.match(md, /— [^\n]+"[^"]+"/, 'attribution: — Author, "Article" (year)');
+      for (const q of quoted) assert.equal(q.stance, undefined, `a role hover takes no side: ${q.id}`);
     });
   }
 
@@ -56,16 +56,19 @@ describe('lsp: hover', function () {
     assert.ok(quotesIn(h.contents.value).length >= 1);
   });
 
-  it('on a role-split finding: the finding, why, both sides of the debate and the rule page', async () => {
+  it('on a role-split finding: why it fired first, one quote per stance, Aaron\'s note and the rule page', async () => {
     const text = variant('        productManager: alice\n', '        productManager: alice\n        productOwner: bob\n');
     const h = (await hover(text, positionOf(text, 'productOwner: bob', 15)))!;
     const md = h.contents.value;
-    assert.match(md, /role-split/);
-    assert.match(md, /alice is PM and bob is PO/, 'the finding itself');
-    assert.ok(quotesIn(md, quotesForStance('combined')).length >= 1, `a combined-stance quote:\n${md}`);
-    assert.ok(quotesIn(md, quotesForStance('separated')).length >= 1, `a separated-stance quote:\n${md}`);
-    assert.ok(md.includes(STANCE_INFO.contextual.label) && md.includes(STANCE_INFO['outcomes-first'].label));
-    assert.ok(md.includes(ruleDocsUrl('role-split')), 'links the rule page');
+    const finding = md.split('\n\n---\n\n')[0];
+    assert.match(finding, /^\*\*role-split\*\* \(warning\)/);
+    const order = [STANCE_INFO.combined.quoteId, STANCE_INFO.separated.quoteId, STANCE_INFO.contextual.quoteId, STANCE_INFO['outcomes-first'].quoteId, EVERY_STANCE_NOTE_ID];
+    const at = order.map((id) => finding.indexOf(quoteById(id)!.text));
+    for (const [i, id] of order.entries()) assert.ok(at[i] >= 0 && finding.includes(attribution(quoteById(id)!)), `${id} in\n${finding}`);
+    assert.deepEqual([...at].sort((x, y) => x - y), at, 'the combined stance made it fire, so its quote comes first');
+    assert.equal(quotesIn(finding).length, 5, finding);
+    assert.ok(finding.includes(ruleDocsUrl('role-split')), 'links the rule page');
+    assert.ok(finding.length < 1500, `${finding.length} characters`);
     // The finding comes first, then what the reference is.
     assert.ok(md.indexOf('role-split') < md.indexOf('Bob Chen'), md);
     assert.deepEqual(h.range, { start: { line: 31, character: 22 }, end: { line: 31, character: 25 } });
@@ -79,23 +82,31 @@ describe('lsp: hover', function () {
     assert.ok(h.contents.value.includes(ruleDocsUrl('unknown-reference')));
   });
 
-  it('on a stance value: the school of thought, its champions and what the rules do', async () => {
+  it('on a stance value: the school of thought first, then the other three, one quote each, and what the rules do', async () => {
     for (const stance of ['combined', 'separated', 'contextual', 'outcomes-first'] as const) {
       const text = variant('stance: combined', `stance: ${stance}`);
       const h = (await hover(text, positionOf(text, `stance: ${stance}`, 9)))!;
       const md = h.contents.value;
-      assert.ok(md.includes(STANCE_INFO[stance].label), md);
+      assert.ok(md.startsWith(`### Stance: ${STANCE_INFO[stance].label}`), md);
       assert.ok(md.includes(STANCE_INFO[stance].rules), 'what the rules will do');
-      assert.ok(quotesIn(md).length >= 1, md);
+      const quoted = quotesIn(md);
+      assert.deepEqual(quoted.map((q) => q.stance).sort(), ['combined', 'contextual', 'outcomes-first', 'separated'], md);
     }
   });
 
-  it('on a stage value: the stage and what the rules do under it', async () => {
-    const text = variant('stage: scaleup', 'stage: enterprise');
-    const h = (await hover(text, positionOf(text, 'enterprise', 2)))!;
-    assert.match(h.contents.value, /enterprise/);
-    assert.match(h.contents.value, /role-split/);
-    assert.ok(quotesIn(h.contents.value).length >= 1);
+  it('on a stage, lifecycle or framework value: what the rules do, in plain words', async () => {
+    for (const [from, to, needle] of [
+      ['stage: scaleup', 'stage: enterprise', 'enterprise'],
+      ['    name: Acme Payments\n', '    name: Acme Payments\n    lifecycle: mature\n', 'mature'],
+      ['  stage: scaleup\n', '  stage: scaleup\n  framework: scrum\n', 'scrum'],
+    ] as const) {
+      const text = variant(from, to);
+      const h = (await hover(text, positionOf(text, needle, 2)))!;
+      assert.ok(h, needle);
+      assert.ok(h.contents.value.includes(`\`${needle}\``), h.contents.value);
+      assert.match(h.contents.value, /role-split/);
+      assert.equal(quotesIn(h.contents.value).length, 0, h.contents.value);
+    }
   });
 
   it('on a person reference: name, title, discipline and every role held', async () => {

@@ -11,8 +11,10 @@ import type { Stance } from './types';
 export interface Source {
   /** Seed file name, e.g. '000_afd94fb3940db4b8.txt'. */
   seed: string;
-  /** The article's title as SPEC.md gives it. */
+  /** The article's title as SPEC.md gives it, or a label for an article whose seed gives no title. */
   article: string;
+  /** The seed gives no title: `article` is our label for it and is not put in quotation marks. */
+  untitled?: boolean;
   /** The article's author as given. */
   author: string;
   year?: number;
@@ -34,7 +36,8 @@ export type Topic =
   | 'outcomes'
   | 'role-split'
   | 'stage'
-  | 'lifecycle';
+  | 'lifecycle'
+  | 'framework';
 
 export interface Quote {
   id: string;
@@ -44,7 +47,11 @@ export interface Quote {
   speaker: string;
   source: Source;
   topics: Topic[];
-  /** The stance this quote supports, if any. */
+  /**
+   * The stance this quote supports, if any. A tagged quote is shown only where
+   * every stance is shown side by side (the role-split finding and the stance
+   * value hovers, SPEC section 5); everywhere else only untagged quotes.
+   */
   stance?: Stance;
   /** The speaker wrote a reply or comment under the article rather than being quoted in it. */
   reply?: boolean;
@@ -71,6 +78,7 @@ export const SOURCES = {
   productboard: {
     seed: '003_ac3b7604d2ffb3c6.txt',
     article: 'Product owner vs. product manager',
+    untitled: true,
     author: 'Productboard',
   },
   aaron: {
@@ -91,7 +99,7 @@ export const QUOTES: readonly Quote[] = [
     text: 'With split responsibilities, there is often no clear owner of the product. Neither person acts or feels fully responsible for the product.',
     speaker: 'Stijn Schutyser',
     source: S.schutyser,
-    topics: ['single-owner', 'owner', 'role-split'],
+    topics: ['role-split', 'owner', 'single-owner'],
     stance: 'combined',
   },
   {
@@ -100,6 +108,14 @@ export const QUOTES: readonly Quote[] = [
     speaker: 'Stijn Schutyser',
     source: S.schutyser,
     topics: ['single-owner', 'role-split', 'product-manager'],
+    stance: 'combined',
+  },
+  {
+    id: 'schutyser-two-roles',
+    text: 'Two roles, one person.',
+    speaker: 'Stijn Schutyser',
+    source: S.schutyser,
+    topics: ['role-split'],
     stance: 'combined',
   },
   {
@@ -161,22 +177,16 @@ export const QUOTES: readonly Quote[] = [
     text: 'What has not changed is my overarching belief that behind every great product, there is someone, usually someone behind the scenes, working tirelessly, that is playing this critical role.',
     speaker: 'Marty Cagan',
     source: S.schutyser,
-    topics: ['owner', 'single-owner', 'product-manager'],
+    topics: ['role-split', 'owner'],
+    stance: 'combined',
   },
   {
     id: 'cagan-title',
     text: 'The title is not important; the work they do is.',
     speaker: 'Marty Cagan',
     source: S.schutyser,
-    topics: ['outcomes', 'role-split'],
-    stance: 'outcomes-first',
-  },
-  {
-    id: 'schutyser-lot-of-work',
-    text: 'Yes, product management is a lot of work. This is one of the reasons why the split between roles is still so prevalent in a lot of companies (e.g. having a Product Manager as well as a Product Owner). It divides the workload across different people.',
-    speaker: 'Stijn Schutyser',
-    source: S.schutyser,
-    topics: ['overload', 'role-split'],
+    topics: ['role-split'],
+    stance: 'combined',
   },
   {
     id: 'schutyser-duplicate',
@@ -203,17 +213,17 @@ export const QUOTES: readonly Quote[] = [
   },
   {
     id: 'schutyser-vision',
-    text: 'Note: you still need an overall product vision for the entire product to set the boundaries within each problem domain. Inside the domain, however, the responsibility lies completely with the owning product manager.',
+    text: 'you still need an overall product vision for the entire product to set the boundaries within each problem domain.',
     speaker: 'Stijn Schutyser',
     source: S.schutyser,
-    topics: ['vision', 'owner'],
+    topics: ['vision'],
   },
   {
     id: 'schutyser-core-team',
-    text: 'Build yourself a Core Product Team consisting of the necessary experts: technology, UX and business. Assign the discovery and development work across the team members. But make sure that, as a Product Manager, you keep the accountability of the product domain.',
+    text: 'Build yourself a Core Product Team consisting of the necessary experts: technology, UX and business. Assign the discovery and development work across the team members.',
     speaker: 'Stijn Schutyser',
     source: S.schutyser,
-    topics: ['core-team', 'owner', 'overload'],
+    topics: ['core-team', 'overload'],
   },
   {
     id: 'patton-superhero',
@@ -234,7 +244,7 @@ export const QUOTES: readonly Quote[] = [
   // ---- 001: Kristin Runyan (separated), replies ----
   {
     id: 'runyan-answer-is-no',
-    text: 'Can one person be both a Product Owner and a Product Manager? After spending nearly three years combining the role, I have now come to the conclusion that the answer is no.',
+    text: 'After spending nearly three years combining the role, I have now come to the conclusion that the answer is no.',
     speaker: 'Kristin Runyan',
     source: S.runyan,
     topics: ['role-split'],
@@ -273,6 +283,13 @@ export const QUOTES: readonly Quote[] = [
     stance: 'separated',
   },
   {
+    id: 'runyan-pm-client-interviews',
+    text: 'The product manager is responsible for conducting client interviews, evaluating market trends and reviewing competitive activity.',
+    speaker: 'Kristin Runyan',
+    source: S.runyan,
+    topics: ['product-manager', 'customer-contact'],
+  },
+  {
     id: 'pragmatic-not-in-building',
     text: 'The answer to most of your questions is not in the building.',
     speaker: 'Pragmatic Marketing',
@@ -285,6 +302,7 @@ export const QUOTES: readonly Quote[] = [
     speaker: 'Kristin Runyan',
     source: S.runyan,
     topics: ['vision', 'product-manager'],
+    stance: 'separated',
   },
   {
     id: 'runyan-po-user-community',
@@ -292,6 +310,7 @@ export const QUOTES: readonly Quote[] = [
     speaker: 'Kristin Runyan',
     source: S.runyan,
     topics: ['customer-contact', 'product-owner', 'backlog'],
+    stance: 'separated',
   },
   {
     id: 'runyan-separating',
@@ -351,7 +370,17 @@ export const QUOTES: readonly Quote[] = [
     text: 'I also think that Scrum itself makes this shared role difficult to pull off well.',
     speaker: 'John Peltier',
     source: S.runyan,
-    topics: ['overload', 'role-split'],
+    topics: ['framework', 'role-split'],
+    reply: true,
+    stance: 'contextual',
+  },
+  {
+    id: 'peltier-scrumban',
+    text: 'Moving to Scrumban is one way to lessen the administrative burden on the product owner, allowing a more favorable balance of time with customers/marketing/sales/etc. vs. time with the development team.',
+    speaker: 'John Peltier',
+    source: S.runyan,
+    topics: ['framework', 'role-split'],
+    stance: 'contextual',
     reply: true,
   },
   {
@@ -361,15 +390,16 @@ export const QUOTES: readonly Quote[] = [
     source: S.runyan,
     topics: ['overload', 'role-split'],
     reply: true,
+    stance: 'separated',
   },
 
   // ---- 002: a (Technical) Product Manager, with Charles Humble, 2022 (contextual) ----
   {
     id: 'tpm-coexist',
-    text: 'However, depending on the size and maturity of the business, the development framework in use, and/or the kind of product offered to users, the two roles can coexist, overlap, or be mutually exclusive.',
+    text: 'depending on the size and maturity of the business, the development framework in use, and/or the kind of product offered to users, the two roles can coexist, overlap, or be mutually exclusive.',
     speaker: TPM,
     source: S.technicalPm,
-    topics: ['role-split', 'stage', 'lifecycle'],
+    topics: ['role-split', 'stage', 'lifecycle', 'framework'],
     stance: 'contextual',
   },
   {
@@ -426,34 +456,11 @@ export const QUOTES: readonly Quote[] = [
     topics: ['product-owner', 'backlog'],
   },
   {
-    id: 'tpm-silos',
-    text: 'when you confine product managers to mere external functions, and product owners to their teams, you may end up with horrible silos.',
-    speaker: TPM,
-    source: S.technicalPm,
-    topics: ['customer-contact', 'role-split'],
-  },
-  {
     id: 'tpm-every-role-customers',
     text: 'I also wholeheartedly agree with Perri on the importance for every product role of speaking with customers/users. Requirements should not just be cascaded from top to bottom.',
     speaker: TPM,
     source: S.technicalPm,
     topics: ['customer-contact'],
-  },
-  {
-    id: 'tpm-lemay-titles',
-    text: 'Matt LeMay thinks arguing about roles and titles is a waste of time',
-    speaker: TPM,
-    source: S.technicalPm,
-    topics: ['outcomes', 'role-split'],
-    stance: 'outcomes-first',
-  },
-  {
-    id: 'tpm-titles-for-their-sake',
-    text: 'Dear cloud/digital/software/tech companies/organisations out there, some of you are indeed using functions/titles just for the sake of it, and that is not cool.',
-    speaker: TPM,
-    source: S.technicalPm,
-    topics: ['outcomes'],
-    stance: 'outcomes-first',
   },
 
   // ---- 003: Productboard (outcomes-first), quoting Rosemary King and the Scrum Guide ----
@@ -463,6 +470,13 @@ export const QUOTES: readonly Quote[] = [
     speaker: 'Productboard',
     source: S.productboard,
     topics: ['backlog', 'product-owner', 'single-owner'],
+  },
+  {
+    id: 'productboard-debate',
+    text: 'With so much debate over the roles of the product owner and the product manager, it’s finally time to unpack these questions in detail.',
+    speaker: 'Productboard',
+    source: S.productboard,
+    topics: ['role-split'],
   },
   {
     id: 'productboard-po-responsibilities',
@@ -484,6 +498,13 @@ export const QUOTES: readonly Quote[] = [
     speaker: 'Productboard',
     source: S.productboard,
     topics: ['product-manager'],
+  },
+  {
+    id: 'productboard-pm-accountable',
+    text: 'While the product manager has a highly strategic role and is accountable for the whole product lifecycle, the role of the product owner entails a more narrow focus and closer work with the development team.',
+    speaker: 'Productboard',
+    source: S.productboard,
+    topics: ['owner', 'product-manager', 'product-owner'],
   },
   {
     id: 'productboard-pm-holistic',
@@ -548,18 +569,26 @@ export const QUOTES: readonly Quote[] = [
     topics: ['scrum-master', 'product-owner'],
   },
   {
-    id: 'aaron-po-most-important',
-    text: 'I’ve come to realize that the Product Owner is the most important role on the team, and I’m coming to appreciate the challenge created when the Product Owners are also Product Managers.',
+    id: 'aaron-csm-doubt',
+    text: 'My question to the instructor was, "How can the CSM coach the CSPO on things the CSM is not taught?"',
     speaker: 'Aaron',
     source: S.aaron,
-    topics: ['product-owner', 'overload', 'role-split'],
+    topics: ['scrum-master'],
+  },
+  {
+    id: 'aaron-po-most-important',
+    text: 'I’ve come to realize that the Product Owner is the most important role on the team',
+    speaker: 'Aaron',
+    source: S.aaron,
+    topics: ['product-owner'],
   },
   {
     id: 'aaron-difficult-both',
     text: 'Your company might not treat them like there is, but I’m learning that there is enough difference in the roles that it is difficult when one person is expected to do both, when both are required.',
     speaker: 'Aaron',
     source: S.aaron,
-    topics: ['role-split', 'overload'],
+    topics: ['role-split'],
+    stance: 'separated',
   },
   {
     id: 'aaron-focus',
@@ -642,15 +671,17 @@ export function quotesForStance(stance: Stance): Quote[] {
 }
 
 /**
- * `— Speaker, "Article" (year)`; when someone else is speaking inside the
- * article, `— Speaker, quoted in Author, "Article" (year)` (or `replying to`
- * for the comments under a post).
+ * SPEC section 5: `— Speaker, "Article" (year)`; `— Speaker, Article label`
+ * (no quotation marks) when the seed gives no title; `quoted in Author` when
+ * the article's author quotes someone, `replying to Author` for a reader's
+ * reply under the post.
  */
 export function attribution(q: Quote): string {
-  const { author, article, year } = q.source;
+  const { author, article, year, untitled } = q.source as Source;
   const who =
     q.speaker === author ? author : `${q.speaker}, ${q.reply ? 'replying to' : 'quoted in'} ${author}`;
-  return `— ${who}, "${article}"${year !== undefined ? ` (${year})` : ''}`;
+  const title = untitled ? article : `"${article}"`;
+  return `— ${who}, ${title}${year !== undefined ? ` (${year})` : ''}`;
 }
 
 /** The quote as a markdown blockquote with its attribution. */
@@ -658,7 +689,7 @@ export function formatQuote(q: Quote): string {
   return `> ${q.text}\n>\n> ${attribution(q)}`;
 }
 
-/** What each role key means, in our words, and who says so. */
+/** What each role key means, in our words, and who says so (untagged quotes only: every stance accepts these). */
 export const ROLES: Record<
   'productManager' | 'productOwner' | 'owner' | 'scrumMaster',
   { title: string; summary: string; quoteIds: string[] }
@@ -666,91 +697,188 @@ export const ROLES: Record<
   productManager: {
     title: 'Product manager',
     summary:
-      'The outward-facing role: talks to customers and the market, sets the strategy and decides what to build next and why. Under the combined stance the same person also runs the backlog of their domain.',
-    quoteIds: ['schutyser-outward-role', 'productboard-pm-responsibilities', 'perri-role-vs-job'],
+      'The outward-facing role: talks to customers and the market, sets the strategy and decides what to build next and why. Whether the same person also runs the backlog of the domain is what the stances disagree on (see `organization.stance`).',
+    quoteIds: ['schutyser-outward-role', 'productboard-pm-responsibilities'],
   },
   productOwner: {
     title: 'Product owner',
     summary:
-      "The inward-facing role from Scrum: owns and orders the domain's backlog and works day to day with the development team. There is exactly one per backlog, and they must be able to decide without asking someone else.",
+      "The inward-facing role from Scrum: owns and orders the domain's backlog and works day to day with the development team. There is one per backlog, and they must be able to decide without asking someone else. With no `productOwner`, the domain's product manager holds this role too.",
     quoteIds: ['schutyser-inward-role', 'productboard-sole-backlog-owner', 'aaron-authority'],
   },
   owner: {
     title: 'Accountable owner',
     summary:
-      "The one person who is answerable for the product or domain as a whole. For a domain it defaults to the product manager; there must be exactly one.",
-    quoteIds: ['schutyser-no-clear-owner', 'schutyser-vision', 'cagan-someone'],
+      'The one person who is answerable for the product or domain as a whole. For a domain it defaults to the product manager. One owner is a position no article argues against, whatever its stance on the product manager and product owner roles.',
+    quoteIds: ['productboard-pm-accountable'],
   },
   scrumMaster: {
     title: 'Scrum master',
     summary:
-      "Serves the team and coaches its product owner on the Scrum process. That coaching needs a second person, so a team's scrum master should not also be the product owner it coaches.",
-    quoteIds: ['aaron-csm-coaches-cspo', 'aaron-scrummaster-pm'],
+      "Serves the team and its Scrum process. Aaron reports being taught that the scrum master coaches the product owner, and then questions how; from that the `scrum-master-not-product-owner` rule infers, as information only, that a team's scrum master should not also be the product owner it would coach.",
+    quoteIds: ['aaron-csm-coaches-cspo', 'aaron-csm-doubt'],
   },
 };
 
-/** The four schools of thought on who holds the PM and PO roles of a domain. */
-export const STANCE_INFO: Record<Stance, { label: string; summary: string; rules: string; quoteIds: string[] }> = {
+/**
+ * The four schools of thought on who holds the PM and PO roles of a domain,
+ * each with the strongest quote of its champions (SPEC section 1).
+ */
+export const STANCE_INFO: Record<Stance, { label: string; summary: string; rules: string; quoteId: string }> = {
   combined: {
     label: 'Combined: one person per domain',
     summary:
-      "The outward-facing product manager and the inward-facing product owner of a domain should be the same person, so there is one clear owner and no extra hand-over between the customer and the team. When that is too much work, split the product into narrower domains and give each its own product manager, rather than splitting the roles.",
+      'The outward-facing product manager and the inward-facing product owner of a domain should be the same person, so there is one clear owner and no extra hand-over between the customer and the team. When that is too much work, split the product into narrower domains, each with its own product manager, rather than splitting the roles.',
     rules:
       'role-split warns when a domain has a product owner who is not its product manager. Fixes: "Make <pm> the product owner too" and "Make <po> the product manager too".',
-    quoteIds: ['schutyser-two-roles-one-person', 'perri-role-vs-job', 'schutyser-no-clear-owner', 'schutyser-duplicate'],
+    quoteId: 'schutyser-two-roles',
   },
   separated: {
     label: 'Separated: two people per domain',
     summary:
-      'Product manager and product owner are different jobs with different focus (market and strategy versus the team and the sprint), and one person doing both does neither well. Each domain should have two people in these roles.',
+      'Product manager and product owner are different jobs with a different focus (the market and strategy versus the team and the sprint); trying to do both at once can be counter-productive. Each domain should have two people in these roles.',
     rules:
       'role-split warns when one person is both product manager and product owner of a domain, including a domain with no productOwner (its product manager then holds both roles). Fixes: "Hand the product owner role to <id>" for each team member without a product role, and "Add a product owner placeholder".',
-    quoteIds: ['runyan-or', 'luzum-two-individuals', 'runyan-counter-productive', 'runyan-separating'],
+    quoteId: 'runyan-answer-is-no',
   },
   contextual: {
-    label: 'Contextual: it depends on stage and lifecycle',
+    label: 'Contextual: it depends on lifecycle, stage and framework',
     summary:
-      "Whether the roles coexist, overlap or are held apart depends on the organisation's size and maturity and on where the product is in its life: one person while a v1 product finds its shape, a development-focused product owner once it has been released and the product manager needs more time in the market.",
+      "Whether the roles coexist, overlap or are held apart depends on the organisation's size and maturity, the framework in use and where the product is in its life: one person while a v1 product finds its shape; once it is released, the product manager can leverage a development-focused product owner.",
     rules:
-      'role-split behaves as under combined when the organisation\'s stage is startup or the product\'s lifecycle is v1; otherwise, when the stage is enterprise or the lifecycle is mature, one person as both product manager and product owner is an info ("consider a development-focused product owner"); otherwise it does not fire. This is the default when no stance is declared.',
-    quoteIds: ['tpm-coexist', 'tpm-flexibility', 'peltier-v1', 'peltier-after-release'],
+      "role-split behaves as under combined for a v1 product or at a startup. Otherwise, one person as both product manager and product owner of a domain is an info when the product is mature, the stage is enterprise or the framework is scrum, quoting the reason that applied; in any other case (a growing product at a scaleup, say) it does not fire.",
+    quoteId: 'tpm-coexist',
   },
   'outcomes-first': {
     label: "Outcomes first: don't police titles",
     summary:
       'Who carries which title matters less than being clear about the outcomes a domain should achieve and who is doing what today. Make the outcomes explicit and let the team arrange the roles around them.',
-    rules:
-      'role-split never fires; outcomes-defined is raised from info to warning, so every domain is asked to state its outcomes.',
-    quoteIds: ['king-titles', 'cagan-title', 'productboard-outcomes-not-titles', 'tpm-lemay-titles'],
+    rules: 'role-split never fires; outcomes-defined is raised from info to warning, so every domain is asked to state its outcomes.',
+    quoteId: 'king-titles',
   },
 };
 
-/** The organisation's stage (`organization.stage`), which the contextual stance reads. */
-export const STAGE_INFO: Record<'startup' | 'scaleup' | 'enterprise', { summary: string; rules: string; quoteIds: string[] }> = {
-  startup: {
-    summary:
-      'An early organisation moving fast to market, usually with product managers who cover the whole job and few people to spread it across.',
-    rules:
-      'Under the contextual stance, role-split behaves as under combined: a domain whose product owner is not its product manager gets a warning.',
-    quoteIds: ['tpm-startups', 'peltier-staffing'],
+/** What happens when the file declares no stance (SPEC section 3): the tool takes no side the file did not take. */
+export const NO_STANCE_RULES =
+  'No stance is declared, so the rules follow contextual, but role-split never reports above info and says that no stance is declared.';
+
+/** Aaron's note, which holds under every stance (SPEC section 1). */
+export const EVERY_STANCE_NOTE_ID = 'aaron-authority';
+
+/**
+ * Why role-split fired, and the quote that says so: the stance itself under
+ * combined and separated, or the reason the contextual stance applied.
+ */
+export type RoleSplitReason = 'combined' | 'separated' | 'v1' | 'startup' | 'mature' | 'enterprise' | 'scrum';
+
+export const ROLE_SPLIT_REASONS: Record<RoleSplitReason, { stance: Stance; phrase: string; quoteId: string; words: string }> = {
+  combined: { stance: 'combined', phrase: "the 'combined' stance", quoteId: 'schutyser-two-roles', words: 'Schutyser: "Two roles, one person."' },
+  separated: {
+    stance: 'separated',
+    phrase: "the 'separated' stance",
+    quoteId: 'runyan-answer-is-no',
+    words: 'Runyan: "you are either a Product Owner OR a Product Manager"',
   },
-  scaleup: {
-    summary:
-      'A growing organisation with several product managers, often under a head of product. This is the default stage.',
-    rules:
-      'Under the contextual stance, role-split follows the product\'s lifecycle: as under combined for a v1 product, an info for one person as PM and PO of a mature product, and nothing for a product in growth.',
-    quoteIds: ['tpm-scale-ups', 'tpm-coexist'],
+  v1: {
+    stance: 'contextual',
+    phrase: "the 'contextual' stance, for a v1 product",
+    quoteId: 'peltier-v1',
+    words: 'Peltier: during initial development of a v1 product "the role should be a single person"',
+  },
+  startup: {
+    stance: 'contextual',
+    phrase: "the 'contextual' stance, at a startup",
+    quoteId: 'tpm-startups',
+    words: 'in startups "the product manager role is the most common"',
+  },
+  mature: {
+    stance: 'contextual',
+    phrase: "the 'contextual' stance, for a mature product",
+    quoteId: 'peltier-after-release',
+    words: 'Peltier: upon release "the product manager can leverage a development-focused product owner to spend more time in the market"',
   },
   enterprise: {
-    summary:
-      'A large organisation whose product people cover the whole spectrum, where product owners play a pivotal role inside product teams.',
-    rules:
-      'Under the contextual stance, one person as both product manager and product owner of a domain is an info ("consider a development-focused product owner"), unless the product\'s lifecycle is v1, where role-split behaves as under combined.',
-    quoteIds: ['tpm-larger-organisations', 'peltier-after-release'],
+    stance: 'contextual',
+    phrase: "the 'contextual' stance, at an enterprise",
+    quoteId: 'tpm-larger-organisations',
+    words: 'in larger organisations "product owners definitely play a pivotal role within product teams"',
+  },
+  scrum: {
+    stance: 'contextual',
+    phrase: "the 'contextual' stance, with Scrum",
+    quoteId: 'peltier-scrum-shared-role',
+    words: 'Peltier: "Scrum itself makes this shared role difficult to pull off well"',
   },
 };
 
-/** Why each rule exists, in our words, and the quotes behind it. */
+/** What the rules do under a value of `organization.stage`, `products.*.lifecycle` or `organization.framework`, in plain words. */
+export interface SettingInfo {
+  summary: string;
+  rules: string;
+}
+
+/** The organisation's stage (`organization.stage`), which the contextual stance reads. */
+export const STAGE_INFO: Record<'startup' | 'scaleup' | 'enterprise', SettingInfo> = {
+  startup: {
+    summary: 'An early organisation moving fast to market, with few people to spread the product work across.',
+    rules: 'Under the contextual stance, role-split behaves as under combined: a domain whose product owner is not its product manager is reported. Under the other stances the stage changes nothing.',
+  },
+  scaleup: {
+    summary: 'A growing organisation with several product managers. This is the default stage.',
+    rules:
+      "Under the contextual stance, role-split follows the product's lifecycle and the framework: as under combined for a v1 product; an info for one person as PM and PO of a mature product or with Scrum; nothing otherwise. Under the other stances the stage changes nothing.",
+  },
+  enterprise: {
+    summary: 'A large organisation with structures and departments of its own.',
+    rules:
+      "Under the contextual stance, one person as both product manager and product owner of a domain is an info, unless the product's lifecycle is v1, where role-split behaves as under combined. Under the other stances the stage changes nothing.",
+  },
+};
+
+/** Where a product is in its life (`products.*.lifecycle`), which the contextual stance reads. */
+export const LIFECYCLE_INFO: Record<'v1' | 'growth' | 'mature', SettingInfo> = {
+  v1: {
+    summary: 'The initial development of a first version, before its release.',
+    rules: 'Under the contextual stance, role-split behaves as under combined for this product, whatever the stage. Under the other stances the lifecycle changes nothing.',
+  },
+  growth: {
+    summary: 'Released and growing. This is the default lifecycle.',
+    rules:
+      'Under the contextual stance, role-split follows the stage and the framework: as under combined at a startup; an info for one person as PM and PO at an enterprise or with Scrum; nothing otherwise. Under the other stances the lifecycle changes nothing.',
+  },
+  mature: {
+    summary: 'Released long ago, with a settled shape.',
+    rules:
+      'Under the contextual stance, one person as both product manager and product owner of a domain of this product is an info (unless the stage is startup, where role-split behaves as under combined). Under the other stances the lifecycle changes nothing.',
+  },
+};
+
+/** The development framework (`organization.framework`), which the contextual stance reads. */
+export const FRAMEWORK_INFO: Record<'scrum' | 'kanban' | 'scrumban' | 'other', SettingInfo> = {
+  scrum: {
+    summary: 'Scrum, with its product owner role and its ceremonies.',
+    rules:
+      'Under the contextual stance, one person as both product manager and product owner of a domain is an info (unless the product is v1 or the stage is startup, where role-split behaves as under combined). Under the other stances the framework changes nothing.',
+  },
+  kanban: {
+    summary: 'Kanban: a continuous flow of work without sprints.',
+    rules: 'The framework adds no reason for role-split to fire; under the contextual stance the lifecycle and the stage decide. Under the other stances the framework changes nothing.',
+  },
+  scrumban: {
+    summary: "Scrumban: Scrum's roles with Kanban's flow, which lessens the product owner's administrative load.",
+    rules: 'The framework adds no reason for role-split to fire; under the contextual stance the lifecycle and the stage decide. Under the other stances the framework changes nothing.',
+  },
+  other: {
+    summary: 'Another way of working, or a mix.',
+    rules: 'The framework adds no reason for role-split to fire; under the contextual stance the lifecycle and the stage decide. Under the other stances the framework changes nothing.',
+  },
+};
+
+/**
+ * Why each rule exists, in our words, and the quotes behind it. A finding's
+ * hover shows the first quote only; every rule but role-split lists untagged
+ * quotes only, so that its hover takes no side (role-split shows every side).
+ */
 export const RULE_RATIONALE: Record<string, { why: string; quoteIds: string[] }> = {
   'yaml-syntax': {
     why: 'Nothing else can be checked until the file parses; a duplicate key would silently drop one of two definitions.',
@@ -765,62 +893,52 @@ export const RULE_RATIONALE: Record<string, { why: string; quoteIds: string[] }>
     quoteIds: [],
   },
   'single-owner': {
-    why: 'A product or domain without exactly one accountable owner ends up owned by nobody: when responsibility is shared, no one feels fully responsible.',
-    quoteIds: ['schutyser-no-clear-owner', 'schutyser-conclusion', 'cagan-someone'],
+    why: "Every stance accepts that a product or domain needs one accountable owner, and no article argues for several; it is Schutyser's position, written in an argument for combining the roles, so its words are shown on the role-split side of the debate, not here.",
+    quoteIds: [],
   },
   'single-backlog-owner': {
     why: 'A backlog has one order of priorities, and that needs one person who sets it.',
     quoteIds: ['productboard-sole-backlog-owner', 'tpm-po-owns-backlog'],
   },
   'role-split': {
-    why: 'The experts disagree on whether one person should be both product manager and product owner of a domain; this rule holds the file to the stance it declares.',
-    quoteIds: [
-      'schutyser-two-roles-one-person',
-      'perri-role-vs-job',
-      'runyan-or',
-      'luzum-two-individuals',
-      'tpm-coexist',
-      'tpm-flexibility',
-      'peltier-v1',
-      'king-titles',
-      'cagan-title',
-    ],
+    why: 'The articles disagree on whether one person should be both product manager and product owner of a domain; this rule follows the stance the file declares.',
+    quoteIds: ['schutyser-two-roles', 'runyan-answer-is-no', 'tpm-coexist', 'king-titles', 'aaron-authority'],
   },
   'decision-authority': {
     why: 'A product owner who must take every question back to someone else for approval stalls sprint planning and backlog review.',
-    quoteIds: ['aaron-authority', 'aaron-empowered', 'aaron-questions-back'],
+    quoteIds: ['aaron-authority', 'aaron-questions-back', 'aaron-empowered'],
   },
   'vision-required': {
     why: 'Once a product is split into domains, one overall vision is what sets the boundaries between them.',
     quoteIds: ['schutyser-vision'],
   },
   'overloaded-person': {
-    why: 'Holding product roles in many domains is a job for a superhero; spread the work, or narrow the domains.',
-    quoteIds: ['patton-superhero', 'aaron-big-job', 'reader-special-person', 'schutyser-lot-of-work'],
+    why: 'Holding product roles in many domains is a big job; spread the work, or narrow the domains. The limit (maxDomainsPerPerson, default 2) is a setting, not a figure from the articles.',
+    quoteIds: ['patton-superhero', 'aaron-big-job'],
   },
   'team-single-domain': {
-    why: 'Teams aligned with one domain each keep ownership clear and let the product scale, as Domain Driven Design and Conway\'s Law suggest.',
-    quoteIds: ['schutyser-ddd', 'schutyser-duplicate'],
+    why: "Teams aligned with one domain each keep ownership clear and let the product scale, as Domain Driven Design and Conway's Law suggest.",
+    quoteIds: ['schutyser-ddd'],
   },
   'scrum-master-not-product-owner': {
-    why: "The scrum master coaches the product owner; a person cannot coach themself in that role.",
-    quoteIds: ['aaron-csm-coaches-cspo'],
+    why: 'An inference, not a settled rule: Aaron reports being taught that the scrum master coaches the product owner (which one person cannot do for themself), and then questions how that coaching can work.',
+    quoteIds: ['aaron-csm-doubt', 'aaron-csm-coaches-cspo'],
   },
   'customer-contact': {
-    why: 'Every product role needs to speak with customers; requirements relayed from someone else get misread on the way.',
-    quoteIds: ['tpm-every-role-customers', 'pragmatic-not-in-building', 'schutyser-distance'],
+    why: 'Every product role needs to speak with customers; requirements cascaded from someone else get misread on the way.',
+    quoteIds: ['tpm-every-role-customers', 'pragmatic-not-in-building', 'runyan-pm-client-interviews'],
   },
   'core-team': {
-    why: 'A product manager who keeps accountability still needs a core team with technology, UX and business expertise to share the discovery and delivery work.',
+    why: 'The product work needs a core team with technology, UX and business expertise to share discovery and delivery.',
     quoteIds: ['schutyser-core-team', 'patton-superhero'],
   },
   'outcomes-defined': {
     why: 'Stating the outcomes a domain should achieve makes clear what success looks like, whatever the titles of the people involved.',
-    quoteIds: ['king-titles', 'productboard-outcomes-not-titles', 'king-questions'],
+    quoteIds: [],
   },
   'stance-declared': {
-    why: 'The experts openly disagree on whether PM and PO should be one person; declaring your stance makes role-split follow your choice instead of the default (contextual).',
-    quoteIds: ['perri-role-vs-job', 'runyan-or', 'tpm-coexist', 'king-titles'],
+    why: 'The articles openly disagree on whether PM and PO should be one person; until the file declares a stance, role-split only informs.',
+    quoteIds: ['productboard-debate'],
   },
   'unused-person': {
     why: 'A person with no role and no team membership is probably a leftover, or a role that was meant to be assigned.',

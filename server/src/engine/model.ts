@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { resolverFor, type Resolver } from './resolve';
 import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team } from './types';
-import { LIFECYCLES, STAGES, STANCES } from './types';
+import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES } from './types';
 
 export type {
   Domain,
@@ -136,6 +136,7 @@ function buildResolvedModel(doc: Document): Model {
     name: str(field(orgMap, 'name')?.value),
     stage: oneOf(STAGES, str(field(orgMap, 'stage')?.value)) ?? 'scaleup',
     declaredStance: oneOf(STANCES, str(field(orgMap, 'stance')?.value)),
+    framework: oneOf(FRAMEWORKS, str(field(orgMap, 'framework')?.value)),
     key: orgPair ? span(orgPair.key as Node) : undefined,
     map: orgMap,
   };

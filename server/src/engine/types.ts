@@ -19,6 +19,9 @@ export const STAGES = ['startup', 'scaleup', 'enterprise'] as const;
 export type Stage = (typeof STAGES)[number];
 export const LIFECYCLES = ['v1', 'growth', 'mature'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
+/** `organization.framework`: the contextual stance reads it (Peltier: Scrum makes the shared role hard; Scrumban lessens the load). */
+export const FRAMEWORKS = ['scrum', 'kanban', 'scrumban', 'other'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
 
 /** A half-open span of the document text: [start, end). */
 export interface Span {
@@ -164,6 +167,8 @@ export interface Organization {
   stage: Stage;
   /** The stance written in the file, if any (and valid). */
   declaredStance?: Stance;
+  /** `organization.framework`, if written (and valid). */
+  framework?: Framework;
   /** The `organization` key, when present. */
   key?: Span;
   map?: YAMLMap;

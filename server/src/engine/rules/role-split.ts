@@ -1,64 +1,97 @@
 // role-split: is the outward-facing product manager of a domain also its
 // inward-facing product owner? The experts disagree (000 and Perri: yes, "Two
-// roles, one person."; 001, Runyan: no, "It is an 'or'"; 002 and Peltier: it
-// depends). The file's `stance` decides which side this rule takes:
+// roles, one person."; 001, Runyan: no, "the answer is no"; 002 and Peltier:
+// it depends). The stance in force decides which side this rule takes
+// (SPEC section 3):
 //   combined        PM and PO are different people              -> warning
 //   separated       one person is both                          -> warning
-//   contextual      startup or v1: as combined; enterprise or mature: one
-//                   person as both -> info; otherwise nothing
+//   contextual      v1 or startup: as combined; otherwise one person as both
+//                   at a mature product, an enterprise or with Scrum -> info
+//                   quoting that reason; nothing otherwise
 //   outcomes-first  never
+// With no stance declared the rules follow contextual, but this rule never
+// reports above info and says so: the tool takes no side the file did not take.
 import type { Node } from 'yaml';
 import type { Analysis } from '../types';
 import { addSectionEntry, replaceRefField, setMapProperty } from '../edits';
+import { ROLE_SPLIT_REASONS, type RoleSplitReason } from '../knowledge';
 import type { Domain } from '../model';
 import { ids } from '../model';
-import type { Fix, Severity, Stance } from '../types';
+import type { Fix, Framework, Lifecycle, Severity, Stage, Stance } from '../types';
 import type { Rule } from './rule';
 import { findDomain, productRoleHolders, teamPeople } from './common';
 
-/** What the stance asks of a domain: 'combined' (one person), 'separated' (two), or nothing. */
-export function roleSplitExpectation(stance: Stance, stage: string, lifecycle: string): { want: 'combined' | 'separated'; severity: Severity; why: string } | undefined {
+export interface RoleSplitExpectation {
+  /** 'combined': one person should hold both roles; 'separated': two people should. */
+  want: 'combined' | 'separated';
+  severity: Severity;
+  reason: RoleSplitReason;
+}
+
+/** What the stance asks of a domain of a product, or nothing. */
+export function roleSplitExpectation(
+  stance: Stance,
+  context: { stage: Stage; lifecycle: Lifecycle; framework?: Framework },
+): RoleSplitExpectation | undefined {
   switch (stance) {
     case 'combined':
-      return { want: 'combined', severity: 'warning', why: "the 'combined' stance" };
+      return { want: 'combined', severity: 'warning', reason: 'combined' };
     case 'separated':
-      return { want: 'separated', severity: 'warning', why: "the 'separated' stance" };
-    case 'contextual':
-      if (stage === 'startup' || lifecycle === 'v1')
-        return { want: 'combined', severity: 'warning', why: `the 'contextual' stance for ${stage === 'startup' ? 'a startup' : 'a v1 product'}` };
-      if (stage === 'enterprise' || lifecycle === 'mature')
-        return { want: 'separated', severity: 'info', why: `the 'contextual' stance for ${stage === 'enterprise' ? 'an enterprise' : 'a mature product'}` };
+      return { want: 'separated', severity: 'warning', reason: 'separated' };
+    case 'contextual': {
+      // Peltier: one person "during initial development of a v1 product"; 002: in startups "the product manager role is the most common".
+      if (context.lifecycle === 'v1') return { want: 'combined', severity: 'warning', reason: 'v1' };
+      if (context.stage === 'startup') return { want: 'combined', severity: 'warning', reason: 'startup' };
+      // "can leverage" permits a second person, it does not require one: an info, never a warning.
+      if (context.lifecycle === 'mature') return { want: 'separated', severity: 'info', reason: 'mature' };
+      if (context.stage === 'enterprise') return { want: 'separated', severity: 'info', reason: 'enterprise' };
+      if (context.framework === 'scrum') return { want: 'separated', severity: 'info', reason: 'scrum' };
       return undefined;
+    }
     default:
       return undefined;
   }
 }
 
+const NO_STANCE = 'No stance is declared, so this is information only. ';
+
 export const roleSplit: Rule = {
   id: 'role-split',
   defaultSeverity: 'warning',
-  description: "The PM/PO arrangement of a domain goes against the declared stance.",
+  description: 'The PM/PO arrangement of a domain goes against the declared stance.',
   seeds: ['000_afd94fb3940db4b8.txt', '001_236220712318ff3c.txt', '002_737c81125a87b4e1.txt'],
   check(ctx) {
-    const { stance, stage } = ctx.settings;
+    const { stance, stage, stanceSource } = ctx.settings;
+    const declared = stanceSource !== 'default';
+    const framework = ctx.model.organization.framework;
     for (const p of ctx.model.products) {
-      const expect = roleSplitExpectation(stance, stage, p.lifecycle);
+      const expect = roleSplitExpectation(stance, { stage, lifecycle: p.lifecycle, framework });
       if (!expect) continue;
+      const reason = ROLE_SPLIT_REASONS[expect.reason];
+      const severity: Severity = declared ? expect.severity : 'info';
+      const lead = declared ? '' : NO_STANCE;
+      const under = declared ? `under ${reason.phrase}` : `under the default ${reason.phrase.replace(/^the /, '')}`;
       for (const d of p.domains) {
         const pm = ids(d.productManager);
         const po = d.productOwner ? ids(d.productOwner) : pm;
         // Several PMs or POs is single-owner's / single-backlog-owner's finding, not this one's.
         if (pm.length !== 1 || po.length !== 1) continue;
         const same = pm[0] === po[0];
-        const data = { product: p.id, domain: d.id, pm: pm[0], po: po[0], want: expect.want, stance };
+        const data = { product: p.id, domain: d.id, pm: pm[0], po: po[0], want: expect.want, stance, reason: expect.reason, declared };
         if (expect.want === 'combined' && !same) {
-          ctx.report(d.productOwner!.value, `Under ${expect.why}, one person should be both product manager and product owner of domain '${d.id}', but ${pm[0]} is PM and ${po[0]} is PO.`, data, expect.severity);
+          ctx.report(
+            d.productOwner!.value,
+            `${lead}${capitalise(under)}, one person would be both product manager and product owner of domain '${d.id}' (${reason.words}), but ${pm[0]} is PM and ${po[0]} is PO.`,
+            data,
+            severity,
+          );
         } else if (expect.want === 'separated' && same) {
+          const holds = d.productOwner ? 'holds both roles' : 'is PM and, with no productOwner, PO too';
           const msg =
             expect.severity === 'info'
-              ? `${pm[0]} is both product manager and product owner of domain '${d.id}'; under ${expect.why}, consider a development-focused product owner.`
-              : `Under ${expect.why}, the product manager and the product owner of domain '${d.id}' should be two people, but ${pm[0]} ${d.productOwner ? 'holds both roles' : 'is PM and, with no productOwner, PO too'}.`;
-          ctx.report(d.productOwner ? d.productOwner.value : d.key, msg, data, expect.severity);
+              ? `${lead}${pm[0]} is both product manager and product owner of domain '${d.id}'; ${under}, consider a development-focused product owner (${reason.words}).`
+              : `${lead}${capitalise(under)}, the product manager and the product owner of domain '${d.id}' should be two people (${reason.words}), but ${pm[0]} ${holds}.`;
+          ctx.report(d.productOwner ? d.productOwner.value : d.key, msg, data, severity);
         }
       }
     }
@@ -99,4 +132,8 @@ function freeId(analysis: Analysis, base: string): string {
   let id = base;
   for (let i = 2; analysis.model.people.has(id); i++) id = `${base}-${i}`;
   return id;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,12 +1,13 @@
-// scrum-master-not-product-owner: the scrum master coaches the product owner
-// (004: "one of the roles of the CSM is to coach the CSPO"), which one person
-// cannot do for themself.
+// scrum-master-not-product-owner: an inference, so only an info. Aaron (004)
+// reports his CSPO instructor saying "one of the roles of the CSM is to coach
+// the CSPO", which one person cannot do for themself; he then questions it ("How
+// can the CSM coach the CSPO on things the CSM is not taught?").
 import { domainProductOwners, ids, type Domain } from '../model';
 import type { Rule } from './rule';
 
 export const scrumMasterNotProductOwner: Rule = {
   id: 'scrum-master-not-product-owner',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   description: "A team's scrum master is also the product owner of a domain the team serves.",
   seeds: ['004_2c53fa25eaf0eed7.txt'],
   check(ctx) {
@@ -19,7 +20,7 @@ export const scrumMasterNotProductOwner: Rule = {
       if (sm.length !== 1 || !team.scrumMaster) continue;
       const domains = (served.get(team.id) ?? []).filter((d) => domainProductOwners(d).includes(sm[0])).map((d) => d.id);
       if (domains.length)
-        ctx.report(team.scrumMaster.value, `${sm[0]} is scrum master of team '${team.id}' and product owner of ${domains.map((x) => `'${x}'`).join(', ')}, which the team serves; the scrum master coaches the product owner and cannot coach themself.`, { id: sm[0], team: team.id, domains });
+        ctx.report(team.scrumMaster.value, `${sm[0]} is scrum master of team '${team.id}' and product owner of ${domains.map((x) => `'${x}'`).join(', ')}, which the team serves. This is an inference from what Aaron was taught (the scrum master coaches the product owner, which no one can do for themself), and Aaron himself asks: "How can the CSM coach the CSPO on things the CSM is not taught?"`, { id: sm[0], team: team.id, domains });
     }
   },
 };

@@ -5,7 +5,7 @@
 import type { Model, Person, Span, Team } from '../types';
 import { cursorContext, type CursorContext } from '../syntax/cursorContext';
 import { describe, enumValuesAt, isArrayAt, isIdMap, isObjectAt, propertiesAt } from './schemaInfo';
-import { personSummary } from './people';
+import { personSummary, teamSummary } from './people';
 
 /** What a completion inserts: a property key, an allowed value, or a person/team id. */
 export type CompletionKind = 'property' | 'value' | 'reference';
@@ -92,7 +92,6 @@ function personEntry(p: Person, i: number, span: Span, lead: string, productFirs
 }
 
 function teamEntry(t: Team, i: number, span: Span, lead: string): CompletionEntry {
-  const members = t.members?.refs.map((r) => `\`${r.id}\``).join(', ');
   const e: CompletionEntry = {
     label: t.id,
     kind: 'reference',
@@ -101,7 +100,8 @@ function teamEntry(t: Team, i: number, span: Span, lead: string): CompletionEntr
     span,
     sortText: pad(i),
   };
-  if (members) e.documentation = `**${t.name ?? t.id}**\n\nMembers: ${members}`;
+  const doc = teamSummary(t);
+  if (doc) e.documentation = doc;
   if (lead) e.filterText = t.id;
   return e;
 }

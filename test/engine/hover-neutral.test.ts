@@ -1,0 +1,204 @@
+// SPEC section 5, "Neutral": a quote tagged with a stance appears only in the
+// hovers that show every stance side by side (a role-split finding and a
+// `stance` value). This walks every hover position of every fixture (every
+// key, every value, every finding's range) under each of the five stance
+// settings (the four, and none declared) and checks each hover section: no
+// tagged quote outside those two, every blockquote verbatim from a seed with
+// its attribution, finding hovers short, and the role-split hover fair.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
+import { analyze, STANCES, type AnalyzeOptions, type Analysis, type Stance } from '../../server/src/engine';
+import { HOVER_SEPARATOR, MAX_FINDING_HOVER_LENGTH } from '../../server/src/engine/hoverContent';
+import { EVERY_STANCE_NOTE_ID, QUOTES, attribution, quoteById, type Quote } from '../../server/src/engine/knowledge';
+import { hover as hoverAt } from '../../server/src/engine';
+import { parseHeader } from '../helpers/fixtures';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const SEEDS_DIR = process.env.PRODUCTTEAM_SEEDS_DIR
+  ? path.resolve(process.env.PRODUCTTEAM_SEEDS_DIR)
+  : path.resolve(__dirname, '..', '..', '../shared/seeds');
+
+function normalise(text: string): string {
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const seeds: string[] = fs.existsSync(SEEDS_DIR)
+  ? fs
+      .readdirSync(SEEDS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => normalise(fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8')))
+  : [];
+
+function fixtureFiles(): string[] {
+  const out: string[] = [];
+  for (const dir of fs.readdirSync(FIXTURES, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    for (const f of fs.readdirSync(path.join(FIXTURES, dir.name))) if (f.endsWith('.productteam.yaml')) out.push(path.join(dir.name, f));
+  }
+  return out.sort();
+}
+
+/** Every place a hover can be asked for: each key, each value, each item, each finding's start. */
+function hoverOffsets(a: Analysis): number[] {
+  const at = new Set<number>();
+  const add = (n: unknown): void => {
+    const r = (n as Node | null)?.range;
+    if (r) {
+      at.add(r[0]);
+      if (r[1] > r[0] + 1) at.add(r[0] + 1);
+    }
+  };
+  visit(a.doc, {
+    Pair(_, pair) {
+      if (isPair(pair)) {
+        add(pair.key);
+        if (isScalar(pair.value)) add(pair.value);
+      }
+    },
+    Scalar(_, node) {
+      add(node);
+    },
+    Seq(_, node) {
+      if (isSeq(node)) add(node);
+    },
+    Map(_, node) {
+      if (isMap(node)) add(node);
+    },
+  });
+  for (const p of a.problems) {
+    at.add(p.start);
+    if (p.end > p.start + 1) at.add(p.end - 1);
+  }
+  return [...at].sort((x, y) => x - y);
+}
+
+type Setting = Stance | 'none';
+const SETTINGS: Setting[] = [...STANCES, 'none'];
+
+function analyseUnder(text: string, setting: Setting): Analysis {
+  const options = parseHeader(text).options as AnalyzeOptions;
+  if (setting !== 'none') return analyze(text, { ...options, stance: setting });
+  // No stance anywhere: not in the file, not from the editor or the CLI.
+  const withoutStance = text.replace(/^( +)stance:.*(\r?\n)/m, '');
+  const rest = { ...options };
+  delete rest.stance;
+  return analyze(withoutStance, rest);
+}
+
+const TAGGED = QUOTES.filter((q) => q.stance !== undefined);
+
+/** The blockquotes of a markdown section: [quote text, attribution line]. */
+function blockquotes(md: string): { text: string; attribution: string }[] {
+  const out: { text: string; attribution: string }[] = [];
+  const lines = md.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('> ') || lines[i].startsWith('> —')) continue;
+    const text: string[] = [];
+    while (i < lines.length && lines[i].startsWith('>') && !lines[i].startsWith('> —')) {
+      if (lines[i].length > 2) text.push(lines[i].slice(2));
+      i++;
+    }
+    out.push({ text: text.join(' '), attribution: lines[i]?.startsWith('> —') ? lines[i].slice(2) : '' });
+  }
+  return out;
+}
+
+function quoteOf(text: string): Quote | undefined {
+  return QUOTES.find((q) => q.text === text);
+}
+
+interface Stats {
+  hovers: number;
+  roleSplit: number;
+  stance: number;
+}
+
+function checkSection(section: string, where: string, stats: Stats): void {
+  const isRoleSplit = section.startsWith('**role-split** (');
+  const isStance = section.startsWith('### Stance: ');
+  const isFinding = /^\*\*[a-z-]+\*\* \((error|warning|info|hint)\)/.test(section);
+  if (isRoleSplit) stats.roleSplit++;
+  if (isStance) stats.stance++;
+  if (!isRoleSplit && !isStance) {
+    for (const q of TAGGED) assert.ok(!section.includes(q.text), `${where}: quote ${q.id} (${q.stance}) outside the role-split and stance hovers:\n${section}`);
+  }
+  const quotes = blockquotes(section);
+  for (const bq of quotes) {
+    const q = quoteOf(bq.text);
+    assert.ok(q, `${where}: a blockquote that is not in the knowledge base:\n${bq.text}`);
+    assert.equal(bq.attribution, attribution(q), `${where}: attribution of ${q.id}`);
+    if (seeds.length) assert.ok(seeds.some((s) => s.includes(normalise(bq.text))), `${where}: not verbatim from a seed:\n${bq.text}`);
+  }
+  if (isFinding) {
+    assert.ok(section.length < MAX_FINDING_HOVER_LENGTH, `${where}: a finding hover of ${section.length} characters:\n${section}`);
+    if (!isRoleSplit) assert.ok(quotes.length <= 1, `${where}: a finding hover with ${quotes.length} quotes`);
+  }
+  if (isRoleSplit) {
+    const shown = quotes.map((bq) => quoteOf(bq.text)!);
+    assert.equal(shown.length, 5, `${where}: four stances and the note:\n${section}`);
+    assert.deepEqual(shown.slice(0, 4).map((q) => q.stance).sort(), [...STANCES].sort(), `${where}: one quote per stance`);
+    assert.equal(shown[4].id, EVERY_STANCE_NOTE_ID, `${where}: Aaron's note last`);
+  }
+}
+
+describe('hovers take no side the file did not take', function () {
+  // One test per setting, each walking every fixture: cheap engine calls, no server.
+  this.timeout(60000);
+  const files = fixtureFiles();
+  const totals = new Map<Setting, Stats>();
+
+  for (const setting of SETTINGS) {
+    it(`every hover of every fixture, stance ${setting}`, () => {
+      const stats: Stats = { hovers: 0, roleSplit: 0, stance: 0 };
+      for (const file of files) {
+        const a = analyseUnder(fs.readFileSync(path.join(FIXTURES, file), 'utf8'), setting);
+        for (const offset of hoverOffsets(a)) {
+          const h = hoverAt(a, offset);
+          if (!h) continue;
+          stats.hovers++;
+          const line = a.lines.positionAt(offset).line + 1;
+          for (const section of h.markdown.split(HOVER_SEPARATOR)) checkSection(section, `${file}:${line} (${setting})`, stats);
+        }
+        if (setting === 'none') {
+          const userSet = a.settings.ruleSettings.has('role-split');
+          for (const p of a.problems.filter((x) => x.ruleId === 'role-split')) {
+            if (!userSet) assert.ok(p.severity === 'info' || p.severity === 'hint', `${file}: role-split ${p.severity} with no stance declared`);
+            assert.match(p.message, /No stance is declared/, file);
+          }
+        }
+      }
+      totals.set(setting, stats);
+      // The walk must have seen the hovers it is about, or it proves nothing.
+      assert.ok(stats.hovers > 1000, `only ${stats.hovers} hovers`);
+      assert.ok(stats.roleSplit > 0 || setting === 'outcomes-first', 'no role-split hover seen');
+      assert.ok(stats.stance > 0 || setting === 'none', 'no stance hover seen');
+    });
+  }
+
+  it('the fixtures as written: with no stance declared, role-split is never above info', () => {
+    let seen = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+      const a = analyze(text, parseHeader(text).options as AnalyzeOptions);
+      if (a.settings.stanceSource !== 'default') continue;
+      for (const p of a.problems.filter((x) => x.ruleId === 'role-split')) {
+        seen++;
+        assert.ok(p.severity === 'info' || p.severity === 'hint', `${file}: role-split ${p.severity}`);
+      }
+    }
+    assert.ok(seen >= 3, `only ${seen} role-split findings without a stance`);
+  });
+
+  it('the checker notices a tagged quote in a rule hover', () => {
+    const tagged = quoteById('schutyser-no-clear-owner')!;
+    const section = `**single-owner** (error)\n\n> ${tagged.text}\n>\n> ${attribution(tagged)}`;
+    assert.throws(() => checkSection(section, 'probe', { hovers: 0, roleSplit: 0, stance: 0 }), /outside the role-split and stance hovers/);
+  });
+});
