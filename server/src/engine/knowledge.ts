@@ -802,6 +802,10 @@ export const RULE_RATIONALE: Record<string, { why: string; quoteIds: string[] }>
     why: 'Teams aligned with one domain each keep ownership clear and let the product scale, as Domain Driven Design and Conway\'s Law suggest.',
     quoteIds: ['schutyser-ddd', 'schutyser-duplicate'],
   },
+  'departed-person': {
+    why: 'A role, seat or team place held by someone who has left is held by nobody: each needs handing over.',
+    quoteIds: [],
+  },
   'scrum-master-not-product-owner': {
     why: "The scrum master coaches the product owner; a person cannot coach themself in that role.",
     quoteIds: ['aaron-csm-coaches-cspo'],
@@ -813,6 +817,14 @@ export const RULE_RATIONALE: Record<string, { why: string; quoteIds: string[] }>
   'core-team': {
     why: 'A product manager who keeps accountability still needs a core team with technology, UX and business expertise to share the discovery and delivery work.',
     quoteIds: ['schutyser-core-team', 'patton-superhero'],
+  },
+  'domain-without-team': {
+    why: 'A domain is meant to have a team responsible for it; a domain with none has nobody to build what its product manager decides.',
+    quoteIds: ['schutyser-ddd'],
+  },
+  'team-without-domain': {
+    why: 'A stream-aligned team that serves no domain is a leftover, or a domain forgot to list it.',
+    quoteIds: [],
   },
   'outcomes-defined': {
     why: 'Stating the outcomes a domain should achieve makes clear what success looks like, whatever the titles of the people involved.',

@@ -4,11 +4,11 @@
 // shape: what is not the expected type is simply absent here and is the
 // schema rule's business.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Lifecycle, Span, Stage, Stance } from './types';
-import { LIFECYCLES, STAGES, STANCES } from './types';
+import type { Lifecycle, Span, Stage, Stance, TeamType } from './types';
+import { LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from './types';
 
 export type RefKind = 'person' | 'team';
-export type RoleName = 'owner' | 'productManager' | 'productOwner' | 'scrumMaster' | 'members' | 'teams';
+export type RoleName = 'owner' | 'productManager' | 'productOwner' | 'scrumMaster' | 'members' | 'teams' | 'stakeholders';
 
 /** One place in the file where a person or team id is used. */
 export interface Ref extends Span {
@@ -48,6 +48,10 @@ export interface Person extends Entity {
   discipline?: string;
   customerContact?: string;
   decisionAuthority?: string;
+  /** The last day in the organisation (`until`), when it is a real YYYY-MM-DD date. */
+  until?: string;
+  /** The `until` value's span, when there is one. */
+  untilSpan?: Span;
 }
 
 export interface Product extends Entity {
@@ -67,6 +71,8 @@ export interface Domain extends Entity {
   productOwner?: RefField;
   owner?: RefField;
   teams?: RefField;
+  /** People outside the domain's teams who belong to its core team. */
+  stakeholders?: RefField;
   /** Number of outcomes listed (0 when `outcomes` is missing or empty). */
   outcomeCount: number;
   /** The `outcomes` value, when the key is there. */
@@ -75,6 +81,10 @@ export interface Domain extends Entity {
 
 export interface Team extends Entity {
   name?: string;
+  /** Team Topologies' type; `stream-aligned` when missing or not one of the four. */
+  type: TeamType;
+  /** The `type` value's span, when written. */
+  typeSpan?: Span;
   scrumMaster?: RefField;
   members?: RefField;
 }
@@ -145,6 +155,14 @@ function field(map: YAMLMap | undefined, name: string): Pair | undefined {
   if (!map) return undefined;
   for (const p of map.items as Pair[]) if (keyText(p) === name) return p;
   return undefined;
+}
+
+/** A YYYY-MM-DD text that names a real calendar day, else undefined. */
+export function realDate(v: string | undefined): string | undefined {
+  const m = v === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return undefined;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? v : undefined;
 }
 
 function oneOf<T extends string>(values: readonly T[], v: string | undefined): T | undefined {
@@ -227,6 +245,8 @@ export function buildModel(doc: Document): Model {
       discipline: str(f.discipline?.value),
       customerContact: str(f.customerContact?.value),
       decisionAuthority: str(f.decisionAuthority?.value),
+      until: realDate(str(f.until?.value)),
+      untilSpan: span(f.until?.value as Node | undefined),
     });
   }
 
@@ -261,6 +281,7 @@ export function buildModel(doc: Document): Model {
       domain.productOwner = refField(df, 'productOwner', 'person', domain);
       domain.owner = refField(df, 'owner', 'person', domain);
       domain.teams = refField(df, 'teams', 'team', domain);
+      domain.stakeholders = refField(df, 'stakeholders', 'person', domain);
       product.domains.push(domain);
     }
     products.push(product);
@@ -271,7 +292,12 @@ export function buildModel(doc: Document): Model {
     const e = entity(p);
     if (!e || teams.has(e.id)) continue;
     const f = fieldsOf(e.map);
-    const team: Team = { ...e, name: str(f.name?.value) };
+    const team: Team = {
+      ...e,
+      name: str(f.name?.value),
+      type: oneOf(TEAM_TYPES, str(f.type?.value)) ?? 'stream-aligned',
+      typeSpan: span(f.type?.value as Node | undefined),
+    };
     team.scrumMaster = refField(f, 'scrumMaster', 'person', team);
     team.members = refField(f, 'members', 'person', team);
     teams.set(e.id, team);

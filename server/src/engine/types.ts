@@ -15,6 +15,9 @@ export const STAGES = ['startup', 'scaleup', 'enterprise'] as const;
 export type Stage = (typeof STAGES)[number];
 export const LIFECYCLES = ['v1', 'growth', 'mature'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
+/** Team Topologies' four team types; only stream-aligned teams are held to one domain. */
+export const TEAM_TYPES = ['stream-aligned', 'platform', 'enabling', 'complicated-subsystem'] as const;
+export type TeamType = (typeof TEAM_TYPES)[number];
 export const DISCIPLINES = ['product', 'technology', 'ux', 'business', 'data', 'other'] as const;
 export const CUSTOMER_CONTACTS = ['daily', 'weekly', 'monthly', 'rarely', 'never'] as const;
 export const DECISION_AUTHORITIES = ['full', 'shared', 'needs-approval'] as const;
@@ -74,7 +77,7 @@ export interface AnalyzeOptions {
   rules?: Record<string, RuleSetting>;
   /** Overrides `settings.maxDomainsPerPerson`. */
   maxDomainsPerPerson?: number;
-  /** Today's date as YYYY-MM-DD, for `until` dates in suppressions. Defaults to the clock. */
+  /** Today's date as YYYY-MM-DD, for `until` dates in suppressions and of people. Defaults to the clock. */
   today?: string;
   /**
    * The parsed chunks of earlier texts of the same document, so that only what

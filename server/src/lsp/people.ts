@@ -10,6 +10,7 @@ const ROLE_LABEL = {
   productOwner: 'Product owner',
   scrumMaster: 'Scrum master',
   members: 'Member',
+  stakeholders: 'Stakeholder',
 } as const;
 
 function label(e: { id: string; name?: string }): string {
@@ -34,6 +35,7 @@ export function rolesOf(model: Model, personId: string): string[] {
       else if (!d.productOwner && has(pms)) out.push(`${ROLE_LABEL.productOwner} of ${domainLabel(d)}, as its product manager (no separate \`productOwner\`)`);
       if (has(idsOf(d.owner))) out.push(`${ROLE_LABEL.owner} of ${domainLabel(d)}`);
       else if (!d.owner && has(pms)) out.push(`${ROLE_LABEL.owner} of ${domainLabel(d)}, as its product manager (no \`owner\`)`);
+      if (has(idsOf(d.stakeholders))) out.push(`${ROLE_LABEL.stakeholders} of ${domainLabel(d)}`);
     }
   }
   for (const team of model.teams.values()) {
