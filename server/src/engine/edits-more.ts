@@ -28,16 +28,16 @@ function contentEnd(ctx: EditContext, node: Node): number {
 }
 
 /**
- * Comments written on the lines [fromLine, toLine], each as an own-line
- * comment indented like `indent`: what a removal must put back.
+ * Comments written on the lines [fromLine, toLine], as lines of their own: an
+ * own-line comment as it was, a trailing one moved to a line indented `indent`.
  */
-function commentsIn(ctx: EditContext, fromLine: number, toLine: number, startOffset: number): string[] {
+function commentsIn(ctx: EditContext, fromLine: number, toLine: number, indent: string): string[] {
   const out: string[] = [];
   for (let l = fromLine; l <= toLine; l++) {
-    const s = Math.max(ctx.lines.lineStart(l), l === fromLine ? startOffset : 0);
-    const line = ctx.text.slice(s, ctx.lines.lineEnd(l));
+    const line = ctx.text.slice(ctx.lines.lineStart(l), ctx.lines.lineEnd(l));
     const hash = commentStart(line);
-    if (hash >= 0) out.push(line.slice(hash).trimEnd());
+    if (hash < 0) continue;
+    out.push(line.slice(0, hash).trim() === '' ? line.trimEnd() : `${indent}${line.slice(hash).trimEnd()}`);
   }
   return out;
 }
@@ -63,11 +63,11 @@ function commentStart(line: string): number {
  */
 function removeLines(ctx: EditContext, fromLine: number, toLine: number, indent: string): TextEdit {
   const eol = eolOf(ctx);
-  const comments = commentsIn(ctx, fromLine, toLine, ctx.lines.lineStart(fromLine));
+  const comments = commentsIn(ctx, fromLine, toLine, indent);
   return {
     start: ctx.lines.lineStart(fromLine),
     end: afterLine(ctx, toLine),
-    newText: comments.map((c) => `${indent}${c}${eol}`).join(''),
+    newText: comments.map((c) => `${c}${eol}`).join(''),
   };
 }
 

@@ -81,10 +81,12 @@ export const departedPerson: Rule = {
     }
     // A product role: the candidates single-owner offers when a domain or product has no owner.
     const field = (h as unknown as Record<string, RefField | undefined>)[role];
-    const candidates = 'product' in h ? domainOwnerCandidates(model, h as Domain) : productOwnerCandidates(model, h as Product);
     const already = new Set(ids(field));
+    const usable = (c: string) => c !== id && !gone(c) && !already.has(c);
+    let candidates = ('product' in h ? domainOwnerCandidates(model, h as Domain) : productOwnerCandidates(model, h as Product)).filter(usable);
+    // Nobody close to the role: anyone in product who is still here.
+    if (candidates.length === 0) candidates = [...model.people.values()].filter((x) => x.discipline === 'product' && usable(x.id)).map((x) => x.id);
     for (const c of candidates) {
-      if (c === id || gone(c) || already.has(c)) continue;
       fixes.push(handOver(analysis, ref, c, `Make ${c} the ${ROLE_WORDS[role]} of '${h.id}'`));
     }
     return fixes;
