@@ -9,12 +9,25 @@
 //   checkout: { productManager: alice, teams: [squad] }   squad: carol (technology)
 //     -> info: lacks ux and business; counted alice (product), carol (technology)
 import { ids } from '../model';
+import { suggestEnum } from '../synonyms';
+import { DISCIPLINES } from '../types';
 import type { Rule } from './rule';
 import { teamPeople, uniq } from './common';
 
 const NEEDED = ['technology', 'ux', 'business'] as const;
 /** How many people a message names before it says "and N more". */
 const SHOWN = 6;
+
+/**
+ * The discipline a person's value stands for: itself when allowed, else the
+ * one value the schema finding proposes (`design` -> ux), so that a misspelt
+ * discipline is reported once, by the schema, and not again here as missing.
+ */
+function meant(written: string | undefined): string | undefined {
+  if (written === undefined || (DISCIPLINES as readonly string[]).includes(written)) return written;
+  const s = suggestEnum(written, DISCIPLINES);
+  return s.length === 1 ? s[0] : undefined;
+}
 
 export const coreTeam: Rule = {
   id: 'core-team',
@@ -27,12 +40,16 @@ export const coreTeam: Rule = {
       for (const d of p.domains) {
         if (ids(d.teams).length === 0) continue;
         const people = uniq([...teamPeople(model, d), ...ids(d.productManager), ...ids(d.productOwner), ...ids(d.stakeholders)]).filter((id) => model.people.has(id));
-        const withDiscipline = people.filter((id) => model.people.get(id)!.discipline !== undefined);
-        if (withDiscipline.length === 0) continue;
-        const have = new Set(withDiscipline.map((id) => model.people.get(id)!.discipline));
+        const written = new Map(people.map((id) => [id, model.people.get(id)!.discipline]));
+        if (![...written.values()].some((x) => x !== undefined)) continue;
+        const have = new Set([...written.values()].map(meant));
         const missing = NEEDED.filter((x) => !have.has(x));
         if (missing.length === 0) continue;
-        const shown = people.slice(0, SHOWN).map((id) => `${id} (${model.people.get(id)!.discipline ?? 'no discipline'})`);
+        const shown = people.slice(0, SHOWN).map((id) => {
+          const w = written.get(id);
+          const m = meant(w);
+          return `${id} (${w === undefined ? 'no discipline' : m !== w && m !== undefined ? `${w}, read as ${m}` : w})`;
+        });
         const more = people.length > SHOWN ? ` and ${people.length - SHOWN} more` : '';
         const lacks = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}`;
         ctx.report(
