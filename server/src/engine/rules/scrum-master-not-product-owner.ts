@@ -1,8 +1,10 @@
 // scrum-master-not-product-owner: the scrum master coaches the product owner
 // (004: "one of the roles of the CSM is to coach the CSPO"), which one person
 // cannot do for themself.
+import { replaceRefField } from '../edits';
 import { domainProductOwners, ids, type Domain } from '../model';
 import type { Rule } from './rule';
+import { productRoleHolders } from './common';
 
 export const scrumMasterNotProductOwner: Rule = {
   id: 'scrum-master-not-product-owner',
@@ -21,5 +23,14 @@ export const scrumMasterNotProductOwner: Rule = {
       if (domains.length)
         ctx.report(team.scrumMaster.value, `${sm[0]} is scrum master of team '${team.id}' and product owner of ${domains.map((x) => `'${x}'`).join(', ')}, which the team serves; the scrum master coaches the product owner and cannot coach themself.`, { id: sm[0], team: team.id, domains });
     }
+  },
+  // Make <id> the scrum master of '<t>': one per member who holds no product role (a suggestion: it changes who does what).
+  fixes(problem, analysis) {
+    const team = analysis.model.teams.get(String(problem.data.team));
+    if (!team?.scrumMaster) return [];
+    const holders = productRoleHolders(analysis.model);
+    return ids(team.members)
+      .filter((id, i, all) => all.indexOf(id) === i && !holders.has(id) && analysis.model.people.has(id))
+      .map((id) => ({ title: `Make ${id} the scrum master of '${team.id}'`, kind: 'suggestion' as const, edits: replaceRefField(analysis, team.scrumMaster!, id) }));
   },
 };
