@@ -50,8 +50,6 @@ export interface Person extends Entity {
   decisionAuthority?: string;
   /** The last day in the organisation (`until`), when it is a real YYYY-MM-DD date. */
   until?: string;
-  /** The `until` value's span, when there is one. */
-  untilSpan?: Span;
 }
 
 export interface Product extends Entity {
@@ -83,8 +81,6 @@ export interface Team extends Entity {
   name?: string;
   /** Team Topologies' type; `stream-aligned` when missing or not one of the four. */
   type: TeamType;
-  /** The `type` value's span, when written. */
-  typeSpan?: Span;
   scrumMaster?: RefField;
   members?: RefField;
 }
@@ -155,6 +151,12 @@ function field(map: YAMLMap | undefined, name: string): Pair | undefined {
   if (!map) return undefined;
   for (const p of map.items as Pair[]) if (keyText(p) === name) return p;
   return undefined;
+}
+
+/** A date scalar's text: YAML 1.1 reads `2026-12-31` as a timestamp, the core schema as text. */
+function dateText(node: unknown): string | undefined {
+  if (isScalar(node) && node.value instanceof Date && !Number.isNaN(node.value.getTime())) return node.value.toISOString().slice(0, 10);
+  return str(node);
 }
 
 /** A YYYY-MM-DD text that names a real calendar day, else undefined. */
@@ -245,8 +247,7 @@ export function buildModel(doc: Document): Model {
       discipline: str(f.discipline?.value),
       customerContact: str(f.customerContact?.value),
       decisionAuthority: str(f.decisionAuthority?.value),
-      until: realDate(str(f.until?.value)),
-      untilSpan: span(f.until?.value as Node | undefined),
+      until: realDate(dateText(f.until?.value)),
     });
   }
 
@@ -296,7 +297,6 @@ export function buildModel(doc: Document): Model {
       ...e,
       name: str(f.name?.value),
       type: oneOf(TEAM_TYPES, str(f.type?.value)) ?? 'stream-aligned',
-      typeSpan: span(f.type?.value as Node | undefined),
     };
     team.scrumMaster = refField(f, 'scrumMaster', 'person', team);
     team.members = refField(f, 'members', 'person', team);
