@@ -8,7 +8,8 @@
 //   slack: "@nia"        -> Rename to 'x-slack', Remove property 'slack'   (suggestions)
 //   { title: Director, Freight Products } -> Quote 'Director, Freight Products' (safe)
 import { isMap, type Node, type YAMLMap } from 'yaml';
-import { replaceSpanLike } from '../edits';
+import { plainOrQuoted, replaceSpanLike, setMapProperty } from '../edits';
+import { titleCase } from '../text';
 import { makeList, removePair } from '../edits-more';
 import type { Analysis } from '../analyze';
 import type { Fix, Problem } from '../types';
@@ -50,6 +51,8 @@ export const schema: Rule = {
       }
       case 'unknown-property':
         return unknownPropertyFixes(problem, analysis, candidates);
+      case 'missing-property':
+        return missingPropertyFixes(problem, analysis);
       default:
         return [];
     }
@@ -70,6 +73,30 @@ function unknownPropertyFixes(problem: Problem, analysis: Analysis, candidates: 
     if (pair) fixes.push({ title: `Remove property '${key}'`, kind: 'suggestion', edits: removePair(analysis, owner, pair as never) });
   }
   return fixes;
+}
+
+/**
+ * `Add '<key>'` with a value from the file: a `name` from the entry's id
+ * (`checkout-squad` -> Checkout Squad), `version: 1` at the top. A suggestion:
+ * the name is a guess.
+ */
+function missingPropertyFixes(problem: Problem, analysis: Analysis): Fix[] {
+  const key = String(problem.data.property);
+  const pointer = String(problem.data.pointer ?? '');
+  if (key === 'version' && pointer === '') {
+    const eol = analysis.text.includes('\r\n') ? '\r\n' : '\n';
+    // After any leading comment lines, before the first key.
+    const root = analysis.doc.contents as Node | null;
+    const at = root?.range ? analysis.lines.lineStart(analysis.lines.positionAt(root.range[0]).line) : 0;
+    return [{ title: `Add '${key}'`, kind: 'suggestion', edits: [{ start: at, end: at, newText: `version: 1${eol}${eol}` }] }];
+  }
+  if (key !== 'name') return [];
+  const segments = pointer.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node = analysis.doc.contents as unknown;
+  for (const seg of segments) node = isMap(node) ? (node.items.find((p) => String((p.key as { value?: unknown } | null)?.value) === seg)?.value as unknown) : undefined;
+  const id = segments[segments.length - 1];
+  if (!isMap(node) || id === undefined) return [];
+  return [{ title: `Add '${key}'`, kind: 'suggestion', edits: setMapProperty(analysis, node as YAMLMap, 'name', plainOrQuoted(titleCase(id)), []) }];
 }
 
 /** The scalar value node the problem is reported on. */
