@@ -237,3 +237,11 @@ products:
     assert.equal(referenceKindAt(['products', 'pay', 'domains', 'checkout', 'stakeholders']), 'person');
   });
 });
+
+describe('revision 2: messages mid-edit', () => {
+  it('an empty enum value is one finding, and a list item is named by its place', () => {
+    const text = `${HEAD}people:\n  tod:\n    name: Tod\n    discipline:\nproducts:\n  p:\n    name: P\n    owner: tod\n    domains:\n      d:\n        productManager: tod\n        outcomes:\n          -\n`;
+    const msgs = only(text, 'schema').map((p) => p.message);
+    assert.deepEqual(msgs, ["'discipline' must be text, not empty.", "Item 1 of 'outcomes' must be text, not empty."]);
+  });
+});

@@ -75,6 +75,11 @@ function resolvePointer(doc: Document, pointer: string): Located {
   return { node, pair };
 }
 
+/** `where` at the start of a sentence. */
+function sentenceStart(where: string): string {
+  return where === 'the file' ? 'The file' : where.replace(/^item /, 'Item ');
+}
+
 function nodeSpan(node: Node | null | undefined): Span | undefined {
   return node?.range ? { start: node.range[0], end: node.range[1] } : undefined;
 }
@@ -161,7 +166,10 @@ export function validateSchema(doc: Document): SchemaError[] {
     if (inBranch(e)) continue;
     const at = resolvePointer(doc, e.instancePath);
     const pointer = e.instancePath;
-    const where = pointer === '' ? 'the file' : `'${unescapePointer(pointer.split('/').pop()!)}'`;
+    const segs = pointer.split('/').map(unescapePointer);
+    const last = segs[segs.length - 1];
+    // A list item has no name of its own: say which item of which list.
+    const where = pointer === '' ? 'the file' : /^\d+$/.test(last) && isSeq(resolvePointer(doc, segs.slice(0, -1).map((x) => x.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')).node) ? `item ${Number(last) + 1} of '${segs[segs.length - 2]}'` : `'${last}'`;
     if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
       const prop = String((e.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ?? (e.params as { unevaluatedProperty?: string }).unevaluatedProperty);
       const map = at.node;
@@ -184,11 +192,13 @@ export function validateSchema(doc: Document): SchemaError[] {
       const allowed = (e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue]).map(String);
       const s = nodeSpan(at.node) ?? rootSpan(doc);
       const value = e.data;
+      // An empty value is already a type error on the same node: one finding is enough.
+      if (value === null && e.keyword === 'enum') continue;
       const rawAllowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
       // `version: "1"`: the right value, written as text. Say so instead of "did you mean '1'".
       const unquoted = typeof value === 'string' ? rawAllowed.find((a) => typeof a !== 'string' && String(a) === value.trim()) : undefined;
       if (unquoted !== undefined) {
-        push({ ...s, kind: 'quoted', pointer, to: String(unquoted), message: `${where === 'the file' ? 'The file' : where} must be the ${typeof unquoted} ${String(unquoted)}, not the text ${JSON.stringify(value)}: remove the quotes.` });
+        push({ ...s, kind: 'quoted', pointer, to: String(unquoted), message: `${sentenceStart(where)} must be the ${typeof unquoted} ${String(unquoted)}, not the text ${JSON.stringify(value)}: remove the quotes.` });
         continue;
       }
       const candidates = typeof value === 'string' ? suggestEnum(value, allowed) : [];
@@ -211,7 +221,7 @@ export function validateSchema(doc: Document): SchemaError[] {
       }
       const desc = (e.parentSchema as { title?: string })?.title;
       const label = e.keyword === 'type' ? describeTypes(expected) : desc ? `${describeTypes(expected)} (${desc})` : describeTypes(expected);
-      const What = where === 'the file' ? 'The file' : where;
+      const What = sentenceStart(where);
       if (e.keyword === 'type' && expected.length === 1 && expected[0] === 'array' && isScalar(at.node) && (typeof e.data === 'string' || typeof e.data === 'number')) {
         push({ ...s, kind: 'not-a-list', pointer, message: `${What} must be a list, not ${kindOfValue(e.data)}: write [${String(e.data)}].` });
         continue;
@@ -224,10 +234,10 @@ export function validateSchema(doc: Document): SchemaError[] {
       push({ ...s, kind: 'type', pointer, message: `${What} must be ${label}, not ${kindOfValue(e.data)}.` });
     } else if (e.keyword === 'pattern' && (e.parentSchema as Record<string, unknown>)?.['x-patternName']) {
       const s = nodeSpan(at.node) ?? rootSpan(doc);
-      push({ ...s, kind: 'value', pointer, message: `${where === 'the file' ? 'The file' : where} must be ${String((e.parentSchema as Record<string, unknown>)['x-patternName'])}, not ${shown(e.data)}.` });
+      push({ ...s, kind: 'value', pointer, message: `${sentenceStart(where)} must be ${String((e.parentSchema as Record<string, unknown>)['x-patternName'])}, not ${shown(e.data)}.` });
     } else {
       const s = nodeSpan(at.node) ?? rootSpan(doc);
-      push({ ...s, kind: 'value', pointer, message: `${where === 'the file' ? 'The file' : where} ${e.message ?? 'is not valid'}.` });
+      push({ ...s, kind: 'value', pointer, message: `${sentenceStart(where)} ${e.message ?? 'is not valid'}.` });
     }
   }
   // Offsets first, so problems come out in document order.
