@@ -81,7 +81,8 @@ function blank(ctx: EditContext, start: number, end: number): boolean {
  * lone scalar). The last item leaves an empty flow list `[]`, so the field
  * keeps its type.
  */
-export function removeListItem(ctx: EditContext, value: Node | null, item: Span): TextEdit[] {
+export function removeListItem(ctx: EditContext, field: { node: Node | null; key: Span }, item: Span): TextEdit[] {
+  const value = field.node;
   if (!value?.range) return [];
   if (!isSeq(value)) return [{ start: value.range[0], end: contentEnd(ctx, value), newText: '[]' }];
   const items = value.items as Node[];
@@ -90,9 +91,11 @@ export function removeListItem(ctx: EditContext, value: Node | null, item: Span)
   const node = items[i];
   if (items.length === 1) {
     if (value.flow) return [{ start: value.range[0], end: contentEnd(ctx, value), newText: '[]' }];
-    // A block list's only item: `[]` goes after the key, the item's line goes away.
+    // A block list's only item: `[]` goes after the key's colon, the item's line goes away.
     const line = lineOf(ctx, node.range![0]);
-    const keyEnd = ctx.lines.lineEnd(lineOf(ctx, value.range[0]) - 1);
+    const colon = ctx.text.indexOf(':', field.key.end);
+    if (colon < 0 || lineOf(ctx, colon) >= line) return [];
+    const keyEnd = colon + 1;
     const dash = ctx.text.lastIndexOf('-', node.range![0]);
     const indent = ctx.text.slice(ctx.lines.lineStart(line), dash);
     return [{ start: keyEnd, end: keyEnd, newText: ' []' }, removeLines(ctx, line, line, indent)];

@@ -67,7 +67,7 @@ export const departedPerson: Rule = {
     if (role === 'members' || role === 'stakeholders') {
       const field = role === 'members' ? (h as Team).members : (h as Domain).stakeholders;
       const title = role === 'members' ? `Remove ${id} from team '${h.id}'` : `Remove ${id} from the stakeholders of '${h.id}'`;
-      if (field) fixes.push({ title, kind: 'suggestion', edits: removeListItem(analysis, field.node, ref) });
+      if (field) fixes.push({ title, kind: 'suggestion', edits: removeListItem(analysis, field, ref) });
       return fixes;
     }
     if (role === 'scrumMaster') {

@@ -51,7 +51,7 @@ export const teamSingleDomain: Rule = {
       const d = findDomain(analysis.model, product, domain);
       const ref = d?.teams?.refs.find((r) => r.id === teamId);
       if (!d?.teams || !ref) continue;
-      fixes.push({ title: `Remove team '${teamId}' from domain '${domain}'`, kind: 'suggestion', edits: removeListItem(analysis, d.teams.node, ref) });
+      fixes.push({ title: `Remove team '${teamId}' from domain '${domain}'`, kind: 'suggestion', edits: removeListItem(analysis, d.teams, ref) });
     }
     const team = analysis.model.teams.get(teamId);
     if (team?.map) fixes.push({ title: `Mark team '${teamId}' as a platform team`, kind: 'suggestion', edits: setMapProperty(analysis, team.map, 'type', 'platform', ['name']) });
