@@ -245,3 +245,12 @@ describe('revision 2: messages mid-edit', () => {
     assert.deepEqual(msgs, ["'discipline' must be text, not empty.", "Item 1 of 'outcomes' must be text, not empty."]);
   });
 });
+
+describe('revision 2: until', () => {
+  it('a day that does not exist is a schema error, not a silent never-leaves', () => {
+    const text = `${HEAD}people:\n  tom: { name: Tom, until: 2026-02-30 }\n`;
+    const [p] = only(text, 'schema');
+    assert.match(p.message, /'until' must be a real date, not '2026-02-30'/);
+    assert.equal(text.slice(p.start, p.end), '2026-02-30');
+  });
+});

@@ -7,8 +7,9 @@
 //   tilte: Head of X     -> Rename to 'title'                (safe: one close key)
 //   slack: "@nia"        -> Rename to 'x-slack', Remove property 'slack'   (suggestions)
 //   { title: Director, Freight Products } -> Quote 'Director, Freight Products' (safe)
-import { isMap, type Node, type YAMLMap } from 'yaml';
-import { plainOrQuoted, replaceSpanLike, setMapProperty } from '../edits';
+import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { pairOf, plainOrQuoted, replaceSpanLike, setMapProperty } from '../edits';
+import { realDate } from '../model';
 import { titleCase } from '../text';
 import { makeList, removePair } from '../edits-more';
 import type { Analysis } from '../analyze';
@@ -31,6 +32,13 @@ export const schema: Rule = {
         ...(e.to !== undefined ? { to: e.to } : {}),
         ...(e.comma ? { comma: e.comma } : {}),
       });
+    }
+    // The pattern lets 2026-02-30 through; departed-person would then silently never fire.
+    for (const person of ctx.model.people.values()) {
+      const v = pairOf(person.map, 'until')?.value;
+      if (!isScalar(v) || typeof v.value !== 'string' || !v.range || !/^\d{4}-\d{2}-\d{2}$/.test(v.value) || realDate(v.value)) continue;
+      if (ctx.schemaErrors.some((e) => e.start === v.range![0])) continue;
+      ctx.report({ start: v.range[0], end: v.range[1] }, `'until' must be a real date, not '${v.value}': there is no such day, so departed-person cannot tell when ${person.id} leaves.`, { kind: 'value', pointer: `/people/${person.id}/until`, candidates: [] });
     }
   },
   fixes(problem, analysis) {
