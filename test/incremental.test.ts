@@ -49,7 +49,8 @@ function fixtureTexts(): [string, string][] {
     for (const f of fs.readdirSync(dir)) {
       const p = path.join(dir, f);
       if (fs.statSync(p).isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(f)) out.push([path.relative(ROOT, p), fs.readFileSync(p, 'utf8')]);
+      // A .fixed file differs from its input by a line or two: it adds time, not shapes.
+      else if (/\.ya?ml$/.test(f) && !f.endsWith('.fixed.productteam.yaml')) out.push([path.relative(ROOT, p), fs.readFileSync(p, 'utf8')]);
     }
   };
   walk(path.join(ROOT, 'test/fixtures'));

@@ -72,7 +72,7 @@ describe('lsp: diagnostics', function () {
   it('maps every severity', async () => {
     const text = variants(
       ['stance: combined', 'stance: separated'], // role-split: warning
-      ['        teams: [checkout-squad]\n', ''], // core-team: info
+      ['        teams: [checkout-squad]\n', ''], // domain-without-team: info
       ['productManager: alice', 'productManager: alcie'], // unknown-reference: error
       ['  stance: separated   # one person per domain\n', ''], // stance-declared: hint
     );
@@ -81,7 +81,7 @@ describe('lsp: diagnostics', function () {
     const ds = await client.diagnostics(u, 1);
     const sev = new Map(ds.map((d) => [d.code, d.severity]));
     assert.equal(sev.get('unknown-reference'), SEVERITY.error);
-    assert.equal(sev.get('core-team'), SEVERITY.info);
+    assert.equal(sev.get('domain-without-team'), SEVERITY.info);
     assert.equal(sev.get('stance-declared'), SEVERITY.hint);
     assert.ok(ds.every((d) => d.source === 'productteam' && d.codeDescription?.href === ruleDocsUrl(String(d.code))));
   });

@@ -71,8 +71,11 @@ export function getFixAllEdits(analysis: Analysis): TextEdit[] {
     } catch {
       continue;
     }
-    if (fixes.length !== 1) continue;
-    const edits = fixes[0].edits;
+    // The single safe fix (SPEC 4); a lone fix that has no kind yet still counts, until every rule sets one.
+    const safe = fixes.filter((f) => f.kind === 'safe');
+    const pick = safe.length === 1 ? safe[0] : fixes.length === 1 && fixes[0].kind === undefined ? fixes[0] : undefined;
+    if (!pick) continue;
+    const edits = pick.edits;
     const key = JSON.stringify(edits);
     if (seen.has(key)) continue;
     if (edits.some(overlaps)) continue;

@@ -164,6 +164,7 @@ const ROLE_LABEL = {
   productOwner: 'Product owner',
   scrumMaster: 'Scrum master',
   members: 'Member',
+  stakeholders: 'Stakeholder',
 } as const;
 
 /** `**Name** (`id`)`, or the id alone; both escaped. */
@@ -189,6 +190,7 @@ export function rolesOf(model: Model, personId: string): string[] {
       else if (!d.productOwner && has(pms)) out.push(`${ROLE_LABEL.productOwner} of ${domainLabel(d)}, as its product manager (no separate \`productOwner\`)`);
       if (has(idsOf(d.owner))) out.push(`${ROLE_LABEL.owner} of ${domainLabel(d)}`);
       else if (!d.owner && has(pms)) out.push(`${ROLE_LABEL.owner} of ${domainLabel(d)}, as its product manager (no \`owner\`)`);
+      if (has(idsOf(d.stakeholders))) out.push(`${ROLE_LABEL.stakeholders} of ${domainLabel(d)}`);
     }
   }
   for (const team of model.teams.values()) {

@@ -920,6 +920,10 @@ export const RULE_RATIONALE: Record<string, { why: string; quoteIds: string[] }>
     why: "Teams aligned with one domain each keep ownership clear and let the product scale, as Domain Driven Design and Conway's Law suggest.",
     quoteIds: ['schutyser-ddd'],
   },
+  'departed-person': {
+    why: 'A role, seat or team place held by someone who has left is held by nobody: each needs handing over.',
+    quoteIds: [],
+  },
   'scrum-master-not-product-owner': {
     why: 'An inference, not a settled rule: Aaron reports being taught that the scrum master coaches the product owner (which one person cannot do for themself), and then questions how that coaching can work.',
     quoteIds: ['aaron-csm-doubt', 'aaron-csm-coaches-cspo'],
@@ -931,6 +935,14 @@ export const RULE_RATIONALE: Record<string, { why: string; quoteIds: string[] }>
   'core-team': {
     why: 'The product work needs a core team with technology, UX and business expertise to share discovery and delivery.',
     quoteIds: ['schutyser-core-team', 'patton-superhero'],
+  },
+  'domain-without-team': {
+    why: 'A domain is meant to have a team responsible for it; a domain with none has nobody to build what its product manager decides.',
+    quoteIds: ['schutyser-ddd'],
+  },
+  'team-without-domain': {
+    why: 'A stream-aligned team that serves no domain is a leftover, or a domain forgot to list it.',
+    quoteIds: [],
   },
   'outcomes-defined': {
     why: 'Stating the outcomes a domain should achieve makes clear what success looks like, whatever the titles of the people involved.',

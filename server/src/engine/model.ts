@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { resolverFor, type Resolver } from './resolve';
 import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team } from './types';
-import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES } from './types';
+import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from './types';
 
 export type {
   Domain,
@@ -75,6 +75,20 @@ function field(map: YAMLMap | undefined, name: string): Pair | undefined {
   if (!map) return undefined;
   for (const p of entries(map)) if (keyText(p) === name) return p;
   return undefined;
+}
+
+/** A date scalar's text: YAML 1.1 reads `2026-12-31` as a timestamp, the core schema as text. */
+function dateText(node: unknown): string | undefined {
+  if (isScalar(node) && node.value instanceof Date && !Number.isNaN(node.value.getTime())) return node.value.toISOString().slice(0, 10);
+  return str(node);
+}
+
+/** A YYYY-MM-DD text that names a real calendar day, else undefined. */
+export function realDate(v: string | undefined): string | undefined {
+  const m = v === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return undefined;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? v : undefined;
 }
 
 function oneOf<T extends string>(values: readonly T[], v: string | undefined): T | undefined {
@@ -170,6 +184,7 @@ function buildResolvedModel(doc: Document): Model {
       discipline: str(f.discipline?.value),
       customerContact: str(f.customerContact?.value),
       decisionAuthority: str(f.decisionAuthority?.value),
+      until: realDate(dateText(f.until?.value)),
     });
   }
 
@@ -204,6 +219,7 @@ function buildResolvedModel(doc: Document): Model {
       domain.productOwner = refField(df, 'productOwner', 'person', domain);
       domain.owner = refField(df, 'owner', 'person', domain);
       domain.teams = refField(df, 'teams', 'team', domain);
+      domain.stakeholders = refField(df, 'stakeholders', 'person', domain);
       product.domains.push(domain);
     }
     products.push(product);
@@ -214,7 +230,11 @@ function buildResolvedModel(doc: Document): Model {
     const e = entity(p);
     if (!e || teams.has(e.id)) continue;
     const f = fieldsOf(e.map);
-    const team: Team = { ...e, name: str(f.name?.value) };
+    const team: Team = {
+      ...e,
+      name: str(f.name?.value),
+      type: oneOf(TEAM_TYPES, str(f.type?.value)) ?? 'stream-aligned',
+    };
     team.scrumMaster = refField(f, 'scrumMaster', 'person', team);
     team.members = refField(f, 'members', 'person', team);
     teams.set(e.id, team);

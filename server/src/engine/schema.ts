@@ -3,11 +3,12 @@
 // parent's key, a bad value to the value. Umbrella anyOf/oneOf noise is folded
 // into one message.
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
-import { isMap, isPair, isScalar, Pair, Scalar, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Pair, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { locatePointer, resolverFor } from './resolve';
 import schemaJson from '../../../schemas/productteam.schema.json';
 import type { SchemaError, Span } from './types';
 import { closest } from './text';
+import { suggestEnum } from './synonyms';
 
 export const SCHEMA = schemaJson as Record<string, unknown>;
 
@@ -46,6 +47,11 @@ function viaNode(via: [number, number]): Node {
   return n;
 }
 
+/** `where` at the start of a sentence. */
+function sentenceStart(where: string): string {
+  return where === 'the file' ? 'The file' : where.replace(/^item /, 'Item ');
+}
+
 function nodeSpan(node: Node | null | undefined): Span | undefined {
   return node?.range ? { start: node.range[0], end: node.range[1] } : undefined;
 }
@@ -76,6 +82,30 @@ function kindOfValue(v: unknown): string {
 /** Turns the JS value yaml produced back into the source the user wrote, for messages. */
 function shown(v: unknown): string {
   return typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
+}
+
+/**
+ * `{ name: Tom, title: Director, Freight Products }`: YAML ends `title` at the
+ * comma and reads `Freight Products` as a key with no value. When the unknown
+ * pair looks like that (no value, right after a plain scalar on the same
+ * line, a comma between), returns the edit that quotes the whole value.
+ */
+function commaCut(map: YAMLMap, pair: Pair): SchemaError['comma'] {
+  if (!map.flow) return undefined;
+  const items = map.items as Pair[];
+  const i = items.indexOf(pair);
+  const key = pair.key as Node;
+  const v = pair.value as Node | null;
+  if (i < 1 || !isScalar(key) || !key.range) return undefined;
+  if (v && !(isScalar(v) && v.value === null && v.range && v.range[0] === v.range[1])) return undefined;
+  const prev = items[i - 1];
+  const pv = prev.value as Node | null;
+  if (!isScalar(pv) || pv.type !== 'PLAIN' || !pv.range || !isScalar(prev.key)) return undefined;
+  const src = String(pv.source ?? pv.value);
+  const between = key.range[0] - pv.range[1];
+  if (between < 1 || between > 3) return undefined;
+  const whole = `${src}, ${String(key.value)}`;
+  return { start: pv.range[0], end: key.range[1], newText: JSON.stringify(whole), property: String(prev.key.value) };
 }
 
 /**
@@ -113,7 +143,10 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
     indirectAt = Boolean(stand);
     const at: Located = stand ? { node: stand, pair: new Pair(stand, stand) } : located;
     const pointer = e.instancePath;
-    const where = pointer === '' ? 'the file' : `'${unescapePointer(pointer.split('/').pop()!)}'`;
+    const segs = pointer.split('/').map(unescapePointer);
+    const last = segs[segs.length - 1];
+    // A list item has no name of its own: say which item of which list.
+    const where = pointer === '' ? 'the file' : /^\d+$/.test(last) && isSeq(resolvePointer(doc, segs.slice(0, -1).map((x) => x.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')).node) ? `item ${Number(last) + 1} of '${segs[segs.length - 2]}'` : `'${last}'`;
     if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
       const prop = String((e.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ?? (e.params as { unevaluatedProperty?: string }).unevaluatedProperty);
       const map = at.node;
@@ -124,8 +157,13 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
       const s = (merged && { start: merged[0], end: merged[1] }) ?? nodeSpan(pair?.key as Node) ?? nodeSpan(map) ?? rootSpan(doc);
       const known = Object.keys(((e.parentSchema as { properties?: object })?.properties ?? {}) as object);
       const candidates = closest(prop, known, Math.max(2, Math.floor(prop.length / 3)));
-      const hint = candidates.length ? ` Did you mean '${candidates[0]}'?` : '';
-      pushAt({ ...s, kind: 'unknown-property', property: prop, candidates, pointer, message: `Unknown property '${prop}' in ${where}.${hint} Known properties: ${known.join(', ')} (and any key starting with 'x-').` });
+      const comma = candidates.length === 0 && isMap(map) && pair ? commaCut(map as YAMLMap, pair) : undefined;
+      const hint = comma
+        ? ` An unquoted comma ends a value inside { … }: '${comma.property}' stops before it, and the rest reads as a property. Quote the value: ${comma.property}: ${comma.newText}.`
+        : candidates.length
+          ? ` Did you mean '${candidates[0]}'?`
+          : '';
+      pushAt({ ...s, kind: 'unknown-property', property: prop, candidates, comma, pointer, message: `Unknown property '${prop}' in ${where}.${hint} Known properties: ${known.join(', ')} (and any key starting with 'x-').` });
     } else if (e.keyword === 'required') {
       const prop = String((e.params as { missingProperty: string }).missingProperty);
       const s = nodeSpan(at.pair?.key as Node) ?? rootSpan(doc);
@@ -134,10 +172,20 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
       const allowed = (e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue]).map(String);
       const s = nodeSpan(at.node) ?? rootSpan(doc);
       const value = e.data;
-      const candidates = typeof value === 'string' ? closest(value, allowed, Math.max(3, Math.ceil(value.length / 2))) : [];
-      if (typeof value === 'string' && candidates.length === 0) candidates.push(...allowed);
-      const hint = candidates.length && typeof value === 'string' ? ` Did you mean '${candidates[0]}'?` : '';
-      pushAt({ ...s, kind: e.keyword === 'enum' ? 'enum' : 'value', pointer, candidates, value: typeof value === 'string' ? value : undefined, message: `${shown(value)} is not allowed for ${where}.${hint} Allowed: ${allowed.join(', ')}.` });
+      // An empty value is already a type error on the same node: one finding is enough.
+      if (value === null && e.keyword === 'enum') continue;
+      const rawAllowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
+      // `version: "1"`: the right value, written as text. Say so instead of "did you mean '1'".
+      const unquoted = typeof value === 'string' ? rawAllowed.find((a) => typeof a !== 'string' && String(a) === value.trim()) : undefined;
+      if (unquoted !== undefined) {
+        pushAt({ ...s, kind: 'quoted', pointer, to: String(unquoted), message: `${sentenceStart(where)} must be the ${typeof unquoted} ${String(unquoted)}, not the text ${JSON.stringify(value)}: remove the quotes.` });
+        continue;
+      }
+      const candidates = typeof value === 'string' ? suggestEnum(value, allowed) : [];
+      const hint = candidates.length ? ` Did you mean ${candidates.slice(0, 2).map((c) => `'${c}'`).join(' or ')}?` : '';
+      const dflt = (e.parentSchema as { default?: unknown } | undefined)?.default;
+      const fallback = typeof dflt === 'string' ? ` Until it is fixed, the rules read the default, '${dflt}'.` : '';
+      pushAt({ ...s, kind: e.keyword === 'enum' ? 'enum' : 'value', pointer, candidates, allowed, value: typeof value === 'string' ? value : undefined, message: `${shown(value)} is not allowed for ${where}.${hint} Allowed: ${allowed.join(', ')}.${fallback}` });
     } else if (e.keyword === 'type' || e.keyword === 'anyOf' || e.keyword === 'oneOf') {
       const s = nodeSpan(at.node) ?? nodeSpan(at.pair?.key as Node) ?? rootSpan(doc);
       let expected: string[];
@@ -153,10 +201,23 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
       }
       const desc = (e.parentSchema as { title?: string })?.title;
       const label = e.keyword === 'type' ? describeTypes(expected) : desc ? `${describeTypes(expected)} (${desc})` : describeTypes(expected);
-      pushAt({ ...s, kind: 'type', pointer, message: `${where === 'the file' ? 'The file' : where} must be ${label}, not ${kindOfValue(e.data)}.` });
+      const What = sentenceStart(where);
+      if (e.keyword === 'type' && expected.length === 1 && expected[0] === 'array' && isScalar(at.node) && (typeof e.data === 'string' || typeof e.data === 'number')) {
+        pushAt({ ...s, kind: 'not-a-list', pointer, message: `${What} must be a list, not ${kindOfValue(e.data)}: write [${String(e.data)}].` });
+        continue;
+      }
+      const asNumber = typeof e.data === 'string' && /^\s*-?[0-9]+(\.[0-9]+)?\s*$/.test(e.data) ? Number(e.data) : undefined;
+      if (asNumber !== undefined && (expected.includes('integer') ? Number.isInteger(asNumber) : expected.includes('number'))) {
+        pushAt({ ...s, kind: 'quoted', pointer, to: String(asNumber), message: `${What} must be a number, not the text ${JSON.stringify(e.data)}: remove the quotes.` });
+        continue;
+      }
+      pushAt({ ...s, kind: 'type', pointer, message: `${What} must be ${label}, not ${kindOfValue(e.data)}.` });
+    } else if (e.keyword === 'pattern' && (e.parentSchema as Record<string, unknown>)?.['x-patternName']) {
+      const s = nodeSpan(at.node) ?? rootSpan(doc);
+      pushAt({ ...s, kind: 'value', pointer, message: `${sentenceStart(where)} must be ${String((e.parentSchema as Record<string, unknown>)['x-patternName'])}, not ${shown(e.data)}.` });
     } else {
       const s = nodeSpan(at.node) ?? rootSpan(doc);
-      pushAt({ ...s, kind: 'value', pointer, message: `${where === 'the file' ? 'The file' : where} ${e.message ?? 'is not valid'}.` });
+      pushAt({ ...s, kind: 'value', pointer, message: `${sentenceStart(where)} ${e.message ?? 'is not valid'}.` });
     }
   }
   // Offsets first, so problems come out in document order.

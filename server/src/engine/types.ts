@@ -22,6 +22,10 @@ export type Lifecycle = (typeof LIFECYCLES)[number];
 /** `organization.framework`: the contextual stance reads it (Peltier: Scrum makes the shared role hard; Scrumban lessens the load). */
 export const FRAMEWORKS = ['scrum', 'kanban', 'scrumban', 'other'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
+/** Team Topologies' four team types; only stream-aligned teams are held to one domain. */
+export const TEAM_TYPES = ['stream-aligned', 'platform', 'enabling', 'complicated-subsystem'] as const;
+export type TeamType = (typeof TEAM_TYPES)[number];
+export const DISCIPLINES = ['product', 'technology', 'ux', 'business', 'data', 'other'] as const;
 
 /** A half-open span of the document text: [start, end). */
 export interface Span {
@@ -78,7 +82,7 @@ export interface AnalyzeOptions {
   rules?: Record<string, RuleSetting>;
   /** Overrides `settings.maxDomainsPerPerson`. */
   maxDomainsPerPerson?: number;
-  /** Today's date as YYYY-MM-DD, for `until` dates in suppressions. Defaults to the clock. */
+  /** Today's date as YYYY-MM-DD, for `until` dates in suppressions and of people. Defaults to the clock. */
   today?: string;
   /**
    * The parsed chunks of earlier texts of the same document, so that only what
@@ -91,7 +95,7 @@ export interface AnalyzeOptions {
 // ---- the organisation model (built by model.ts) ------------------------------
 
 export type RefKind = 'person' | 'team';
-export type RoleName = 'owner' | 'productManager' | 'productOwner' | 'scrumMaster' | 'members' | 'teams';
+export type RoleName = 'owner' | 'productManager' | 'productOwner' | 'scrumMaster' | 'members' | 'teams' | 'stakeholders';
 
 /** One place in the file where a person or team id is used. */
 export interface Ref extends Span {
@@ -131,6 +135,8 @@ export interface Person extends Entity {
   discipline?: string;
   customerContact?: string;
   decisionAuthority?: string;
+  /** The last day in the organisation (`until`), when it is a real YYYY-MM-DD date. */
+  until?: string;
 }
 
 export interface Product extends Entity {
@@ -150,6 +156,8 @@ export interface Domain extends Entity {
   productOwner?: RefField;
   owner?: RefField;
   teams?: RefField;
+  /** People outside the domain's teams who belong to its core team. */
+  stakeholders?: RefField;
   /** Number of outcomes listed (0 when `outcomes` is missing or empty). */
   outcomeCount: number;
   /** The `outcomes` value, when the key is there. */
@@ -160,6 +168,8 @@ export interface Team extends Entity {
   name?: string;
   scrumMaster?: RefField;
   members?: RefField;
+  /** Team Topologies' type; `stream-aligned` when missing or not one of the four. */
+  type: TeamType;
 }
 
 export interface Organization {
@@ -193,7 +203,7 @@ export interface Model {
 
 // ---- schema errors (schema.ts) and suppressions (suppressions.ts) -----------
 
-export type SchemaErrorKind = 'unknown-property' | 'missing-property' | 'enum' | 'type' | 'value';
+export type SchemaErrorKind = 'unknown-property' | 'missing-property' | 'enum' | 'type' | 'value' | 'quoted' | 'not-a-list';
 
 export interface SchemaError extends Span {
   kind: SchemaErrorKind;
@@ -208,6 +218,16 @@ export interface SchemaError extends Span {
   indirect?: boolean;
   /** For enum: the offending value; whether it was quoted ('"' or "'"). */
   value?: string;
+  /** For enum: every allowed value, offered when nothing is close to the written one. */
+  allowed?: string[];
+  /** For quoted: the value as it should be written (`1` for `"1"`). */
+  to?: string;
+  /**
+   * For an unknown property that is the tail of a flow-map value cut at an
+   * unquoted comma (`title: Director, Freight Products` inside `{ … }`): the
+   * text to replace, and the quoted value that keeps it whole.
+   */
+  comma?: { start: number; end: number; newText: string; property: string };
 }
 
 export type SuppressionKind = 'next-line' | 'line' | 'disable' | 'enable';

@@ -1,9 +1,17 @@
 // customer-contact: every product role talks to customers (002, after Melissa
 // Perri: "Requirements should not just be cascaded from top to bottom.").
+// The message names the domains where the person holds each role.
+//   alice: { customerContact: never }, productManager of checkout and billing
+//     -> warning: alice is product manager of 'checkout' and 'billing' but never talks to customers
 import { isScalar, type Node } from 'yaml';
 import { pairOf } from '../edits';
 import { domainProductOwners, ids } from '../model';
 import type { Rule } from './rule';
+
+function list(names: string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  return q.length === 1 ? q[0] : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
 
 export const customerContact: Rule = {
   id: 'customer-contact',
@@ -11,19 +19,27 @@ export const customerContact: Rule = {
   description: 'A product manager or product owner has `customerContact: never`.',
   seeds: ['002_737c81125a87b4e1.txt', '001_236220712318ff3c.txt'],
   check(ctx) {
-    const roles = new Map<string, Set<string>>();
-    const add = (id: string, role: string) => roles.set(id, (roles.get(id) ?? new Set()).add(role));
+    // person -> role -> domains, in document order.
+    const roles = new Map<string, Map<string, string[]>>();
+    const add = (id: string, role: string, domain: string) => {
+      const byRole = roles.get(id) ?? new Map<string, string[]>();
+      const ds = byRole.get(role) ?? [];
+      if (!ds.includes(domain)) ds.push(domain);
+      roles.set(id, byRole.set(role, ds));
+    };
     for (const p of ctx.model.products)
       for (const d of p.domains) {
-        for (const id of ids(d.productManager)) add(id, 'product manager');
-        for (const id of domainProductOwners(d)) add(id, 'product owner');
+        for (const id of ids(d.productManager)) add(id, 'product manager', d.id);
+        for (const id of domainProductOwners(d)) add(id, 'product owner', d.id);
       }
-    for (const [id, held] of roles) {
+    for (const [id, byRole] of roles) {
       const person = ctx.model.people.get(id);
       if (person?.customerContact !== 'never') continue;
       const value = pairOf(person.map, 'customerContact')?.value as Node | undefined;
       if (!isScalar(value) || !value.range) continue;
-      ctx.report({ start: value.range[0], end: value.range[1] }, `${id} is ${[...held].join(' and ')} but never talks to customers; every product role needs customer contact.`, { id });
+      const held = [...byRole].map(([role, ds]) => `${role} of ${list(ds)}`).join(' and ');
+      const domains = [...new Set([...byRole.values()].flat())];
+      ctx.report({ start: value.range[0], end: value.range[1] }, `${id} is ${held} but never talks to customers; every product role needs customer contact.`, { id, domains });
     }
   },
 };

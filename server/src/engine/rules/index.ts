@@ -18,6 +18,9 @@ import { coreTeam } from './core-team';
 import { outcomesDefined } from './outcomes-defined';
 import { stanceDeclared } from './stance-declared';
 import { unusedPerson } from './unused-person';
+import { departedPerson } from './departed-person';
+import { domainWithoutTeam } from './domain-without-team';
+import { teamWithoutDomain } from './team-without-domain';
 import { unusedSuppression, expiredSuppression, invalidSuppression } from './suppression-rules';
 
 export type { Rule, RuleMeta, RuleContext } from './rule';
@@ -34,9 +37,12 @@ export const RULES: readonly Rule[] = [
   visionRequired,
   overloadedPerson,
   teamSingleDomain,
+  departedPerson,
   scrumMasterNotProductOwner,
   customerContact,
   coreTeam,
+  domainWithoutTeam,
+  teamWithoutDomain,
   outcomesDefined,
   stanceDeclared,
   unusedPerson,

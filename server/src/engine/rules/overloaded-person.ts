@@ -1,7 +1,11 @@
 // overloaded-person: one person holding product roles in many domains is a
 // "superhero" job (000, Jeff Patton; 004: "recognize that it is a big job").
 // Owning a product is not a domain; settings.maxDomainsPerPerson sets the limit.
+//   alice: PM of checkout, billing and refunds (limit 2)
+//     -> Raise maxDomainsPerPerson to 3
+import { setSetting } from '../edits-more';
 import { ids } from '../model';
+import type { Node } from 'yaml';
 import type { Rule } from './rule';
 
 export const overloadedPerson: Rule = {
@@ -23,5 +27,10 @@ export const overloadedPerson: Rule = {
       if (!person || domains.length <= max) continue;
       ctx.report(person.key, `${id} holds product roles in ${domains.length} domains (${domains.join(', ')}); the limit is ${max}. Spread the work or raise settings.maxDomainsPerPerson.`, { id, domains, max });
     }
+  },
+  fixes(problem, analysis) {
+    const n = ((problem.data.domains as string[] | undefined) ?? []).length;
+    if (n === 0) return [];
+    return [{ title: `Raise maxDomainsPerPerson to ${n}`, kind: 'suggestion', edits: setSetting(analysis, analysis.doc.contents as Node | null, 'maxDomainsPerPerson', String(n)) }];
   },
 };

@@ -1,6 +1,19 @@
 // schema: what JSON Schema says (type, enum, required, unknown property),
-// placed on the smallest node. Fixes: the closest allowed value or known key.
-import { replaceSpanLike } from '../edits';
+// placed on the smallest node. Fixes, each safe or a suggestion (SPEC 4):
+//   version: "1"         -> Change to 1                      (safe)
+//   stage: Scaleup       -> Change to 'scaleup'              (safe)
+//   discipline: design   -> Change to 'ux'                   (safe: one by meaning)
+//   teams: core          -> Make it a list                   (safe)
+//   tilte: Head of X     -> Rename to 'title'                (safe: one close key)
+//   slack: "@nia"        -> Rename to 'x-slack', Remove property 'slack'   (suggestions)
+//   { title: Director, Freight Products } -> Quote 'Director, Freight Products' (safe)
+import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { pairOf, plainOrQuoted, replaceSpanLike, setMapProperty } from '../edits';
+import { realDate } from '../model';
+import { titleCase } from '../text';
+import { makeList, removePair } from '../edits-more';
+import type { Analysis } from '../types';
+import type { Fix, Problem } from '../types';
 import type { Rule } from './rule';
 
 export const schema: Rule = {
@@ -10,22 +23,124 @@ export const schema: Rule = {
   seeds: [],
   check(ctx) {
     for (const e of ctx.schemaErrors) {
-      ctx.report(e, e.message, { kind: e.kind, pointer: e.pointer, property: e.property, candidates: e.candidates ?? [], ...(e.indirect ? { indirect: true } : {}) });
+      ctx.report(e, e.message, {
+        kind: e.kind,
+        pointer: e.pointer,
+        property: e.property,
+        candidates: e.candidates ?? [],
+        ...(e.allowed ? { allowed: e.allowed } : {}),
+        ...(e.to !== undefined ? { to: e.to } : {}),
+        ...(e.comma ? { comma: e.comma } : {}),
+        ...(e.indirect ? { indirect: true } : {}),
+      });
+    }
+    // The pattern lets 2026-02-30 through; departed-person would then silently never fire.
+    for (const person of ctx.model.people.values()) {
+      const v = pairOf(person.map, 'until')?.value;
+      if (!isScalar(v) || typeof v.value !== 'string' || !v.range || !/^\d{4}-\d{2}-\d{2}$/.test(v.value) || realDate(v.value)) continue;
+      if (ctx.schemaErrors.some((e) => e.start === v.range![0])) continue;
+      ctx.report({ start: v.range[0], end: v.range[1] }, `'until' must be a real date, not '${v.value}': there is no such day, so departed-person cannot tell when ${person.id} leaves.`, { kind: 'value', pointer: `/people/${person.id}/until`, candidates: [] });
     }
   },
   fixes(problem, analysis) {
     // Reported on a `<<` key or an alias: the value lives at the anchor, so no edit here can fix it.
     if (problem.data.indirect) return [];
     const candidates = (problem.data.candidates as string[] | undefined) ?? [];
-    if (candidates.length === 0) return [];
-    // Both kinds are reported on exactly the scalar to replace (the key, or the value).
-    if (problem.data.kind === 'unknown-property') {
-      return [{ title: `Rename to '${candidates[0]}'`, edits: [replaceSpanLike(analysis, problem, candidates[0])], isPreferred: true }];
+    switch (problem.data.kind) {
+      case 'quoted': {
+        const to = String(problem.data.to);
+        return [{ title: `Change to ${to}`, kind: 'safe', isPreferred: true, edits: [{ start: problem.start, end: problem.end, newText: to }] }];
+      }
+      case 'not-a-list': {
+        const node = nodeAt(analysis, problem);
+        return node ? [{ title: 'Make it a list', kind: 'safe', isPreferred: true, edits: makeList(analysis, node) }] : [];
+      }
+      case 'enum': {
+        const offered = candidates.length ? candidates.slice(0, 3) : ((problem.data.allowed as string[] | undefined) ?? []);
+        const one = candidates.length === 1;
+        return offered.map((c) => ({ title: `Change to '${c}'`, kind: one ? 'safe' : 'suggestion', isPreferred: one, edits: [replaceSpanLike(analysis, problem, c)] }));
+      }
+      case 'unknown-property':
+        return unknownPropertyFixes(problem, analysis, candidates);
+      case 'missing-property':
+        return missingPropertyFixes(problem, analysis);
+      default:
+        return [];
     }
-    if (problem.data.kind === 'enum') {
-      return candidates.slice(0, 3).map((c, i) => ({ title: `Change to '${c}'`, edits: [replaceSpanLike(analysis, problem, c)], isPreferred: i === 0 && candidates.length === 1 }));
-    }
-    return [];
   },
 };
 
+function unknownPropertyFixes(problem: Problem, analysis: Analysis, candidates: string[]): Fix[] {
+  const key = String(problem.data.property);
+  const fixes: Fix[] = [];
+  const comma = problem.data.comma as { start: number; end: number; newText: string } | undefined;
+  if (comma) fixes.push({ title: `Quote ${comma.newText.replace(/^"|"$/g, "'")}`, kind: 'safe', isPreferred: true, edits: [{ start: comma.start, end: comma.end, newText: comma.newText }] });
+  const one = candidates.length === 1 && !comma;
+  for (const c of candidates.slice(0, 3)) fixes.push({ title: `Rename to '${c}'`, kind: one ? 'safe' : 'suggestion', isPreferred: one, edits: [replaceSpanLike(analysis, problem, c)] });
+  if (!comma) fixes.push({ title: `Rename to 'x-${key}'`, kind: 'suggestion', edits: [replaceSpanLike(analysis, problem, `x-${key}`)] });
+  const owner = mapOfKeyAt(analysis, problem.start);
+  if (owner) {
+    const pair = (owner.items as { key: unknown }[]).find((p) => (p.key as Node | null)?.range?.[0] === problem.start);
+    if (pair) fixes.push({ title: `Remove property '${key}'`, kind: 'suggestion', edits: removePair(analysis, owner, pair as never) });
+  }
+  return fixes;
+}
+
+/**
+ * `Add '<key>'` with a value from the file: a `name` from the entry's id
+ * (`checkout-squad` -> Checkout Squad), `version: 1` at the top. A suggestion:
+ * the name is a guess.
+ */
+function missingPropertyFixes(problem: Problem, analysis: Analysis): Fix[] {
+  const key = String(problem.data.property);
+  const pointer = String(problem.data.pointer ?? '');
+  if (key === 'version' && pointer === '') {
+    const eol = analysis.text.includes('\r\n') ? '\r\n' : '\n';
+    // After any leading comment lines, before the first key.
+    const root = analysis.doc.contents as Node | null;
+    const at = root?.range ? analysis.lines.lineStart(analysis.lines.positionAt(root.range[0]).line) : 0;
+    return [{ title: `Add '${key}'`, kind: 'suggestion', edits: [{ start: at, end: at, newText: `version: 1${eol}${eol}` }] }];
+  }
+  if (key !== 'name') return [];
+  const segments = pointer.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node = analysis.doc.contents as unknown;
+  for (const seg of segments) node = isMap(node) ? (node.items.find((p) => String((p.key as { value?: unknown } | null)?.value) === seg)?.value as unknown) : undefined;
+  const id = segments[segments.length - 1];
+  if (!isMap(node) || id === undefined) return [];
+  return [{ title: `Add '${key}'`, kind: 'suggestion', edits: setMapProperty(analysis, node as YAMLMap, 'name', plainOrQuoted(titleCase(id)), []) }];
+}
+
+/** The scalar value node the problem is reported on. */
+function nodeAt(analysis: Analysis, span: { start: number }): Node | undefined {
+  let found: Node | undefined;
+  const visit = (n: unknown): void => {
+    if (found || !n || typeof n !== 'object') return;
+    const node = n as Node & { items?: unknown[]; key?: unknown; value?: unknown };
+    if ('range' in node && node.range && node.range[0] === span.start && !('items' in node)) {
+      found = node;
+      return;
+    }
+    if (Array.isArray(node.items)) for (const it of node.items) visit(it);
+    if ('key' in node) visit(node.key);
+    if ('value' in node) visit(node.value);
+  };
+  visit(analysis.doc.contents);
+  return found;
+}
+
+/** The mapping one of whose keys starts at `offset`. */
+function mapOfKeyAt(analysis: Analysis, offset: number): YAMLMap | undefined {
+  let found: YAMLMap | undefined;
+  const visit = (n: unknown): void => {
+    if (found || !n || typeof n !== 'object') return;
+    const node = n as { items?: unknown[]; value?: unknown };
+    if (isMap(n) && (n.items as { key: unknown }[]).some((p) => (p.key as Node | null)?.range?.[0] === offset)) {
+      found = n as YAMLMap;
+      return;
+    }
+    if (Array.isArray(node.items)) for (const it of node.items) visit(it);
+    if ('value' in node) visit(node.value);
+  };
+  visit(analysis.doc.contents);
+  return found;
+}

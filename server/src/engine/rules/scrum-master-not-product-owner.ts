@@ -2,8 +2,10 @@
 // reports his CSPO instructor saying "one of the roles of the CSM is to coach
 // the CSPO", which one person cannot do for themself; he then questions it ("How
 // can the CSM coach the CSPO on things the CSM is not taught?").
+import { replaceRefField } from '../edits';
 import { domainProductOwners, ids, type Domain } from '../model';
 import type { Rule } from './rule';
+import { productRoleHolders } from './common';
 
 export const scrumMasterNotProductOwner: Rule = {
   id: 'scrum-master-not-product-owner',
@@ -22,5 +24,14 @@ export const scrumMasterNotProductOwner: Rule = {
       if (domains.length)
         ctx.report(team.scrumMaster.value, `${sm[0]} is scrum master of team '${team.id}' and product owner of ${domains.map((x) => `'${x}'`).join(', ')}, which the team serves. This is an inference from what Aaron was taught (the scrum master coaches the product owner, which no one can do for themself), and Aaron himself asks: "How can the CSM coach the CSPO on things the CSM is not taught?"`, { id: sm[0], team: team.id, domains });
     }
+  },
+  // Make <id> the scrum master of '<t>': one per member who holds no product role (a suggestion: it changes who does what).
+  fixes(problem, analysis) {
+    const team = analysis.model.teams.get(String(problem.data.team));
+    if (!team?.scrumMaster) return [];
+    const holders = productRoleHolders(analysis.model);
+    return ids(team.members)
+      .filter((id, i, all) => all.indexOf(id) === i && !holders.has(id) && analysis.model.people.has(id))
+      .map((id) => ({ title: `Make ${id} the scrum master of '${team.id}'`, kind: 'suggestion' as const, edits: replaceRefField(analysis, team.scrumMaster!, id) }));
   },
 };

@@ -1,26 +1,60 @@
-// team-single-domain: a team serves one domain (000: domains with "(separate)
-// teams responsible for each domain" — DDD, the Spotify Model, Conway's Law).
-// The first domain that lists a team is its home; each further listing is flagged.
+// team-single-domain: a stream-aligned team serves one domain (000: domains
+// with "(separate) teams responsible for each domain" — DDD, the Spotify
+// Model, Conway's Law). Platform, enabling and complicated-subsystem teams
+// serve several domains by design (Team Topologies), so they are left alone.
+// Reported once per team, on its second listing, naming every domain.
+//   checkout: { teams: [core-squad] }
+//   billing:  { teams: [core-squad] }   <- warning: serves checkout and billing
+//     -> Remove team 'core-squad' from domain 'billing'
+//     -> Mark team 'core-squad' as a platform team
+import { setMapProperty } from '../edits';
+import { removeListItem } from '../edits-more';
+import type { Domain, Ref } from '../model';
+import type { Fix } from '../types';
 import type { Rule } from './rule';
+import { findDomain } from './common';
 
 export const teamSingleDomain: Rule = {
   id: 'team-single-domain',
   defaultSeverity: 'warning',
-  description: 'A team is listed in more than one domain.',
+  description: 'A stream-aligned team is listed in more than one domain.',
   seeds: ['000_afd94fb3940db4b8.txt'],
   check(ctx) {
-    const home = new Map<string, string>();
-    for (const p of ctx.model.products) {
+    const listings = new Map<string, { domain: Domain; ref: Ref }[]>();
+    for (const p of ctx.model.products)
       for (const d of p.domains) {
         const seenHere = new Set<string>();
         for (const ref of d.teams?.refs ?? []) {
           if (seenHere.has(ref.id)) continue;
           seenHere.add(ref.id);
-          const first = home.get(ref.id);
-          if (first === undefined) home.set(ref.id, d.id);
-          else ctx.report(ref, `Team '${ref.id}' already serves domain '${first}'; a team should serve a single domain.`, { id: ref.id, domain: d.id, home: first });
+          listings.set(ref.id, [...(listings.get(ref.id) ?? []), { domain: d, ref }]);
         }
       }
+    for (const [teamId, list] of listings) {
+      const team = ctx.model.teams.get(teamId);
+      // An undefined team is unknown-reference's business; a typed team may serve many domains.
+      if (!team || team.type !== 'stream-aligned' || list.length < 2) continue;
+      const products = new Set(list.map((l) => l.domain.product.id));
+      const names = list.map((l) => (products.size > 1 ? `'${l.domain.id}' (${l.domain.product.id})` : `'${l.domain.id}'`));
+      ctx.report(
+        list[1].ref,
+        `Team '${teamId}' serves ${list.length} domains (${names.join(', ')}); a stream-aligned team should serve a single domain. If it serves several by design, give it a type: platform, enabling or complicated-subsystem.`,
+        { id: teamId, domains: list.map((l) => ({ product: l.domain.product.id, domain: l.domain.id })) },
+      );
     }
+  },
+  fixes(problem, analysis) {
+    const teamId = String(problem.data.id);
+    const domains = (problem.data.domains as { product: string; domain: string }[] | undefined) ?? [];
+    const fixes: Fix[] = [];
+    for (const { product, domain } of domains.slice(1)) {
+      const d = findDomain(analysis.model, product, domain);
+      const ref = d?.teams?.refs.find((r) => r.id === teamId);
+      if (!d?.teams || !ref) continue;
+      fixes.push({ title: `Remove team '${teamId}' from domain '${domain}'`, kind: 'suggestion', edits: removeListItem(analysis, d.teams, ref) });
+    }
+    const team = analysis.model.teams.get(teamId);
+    if (team?.map) fixes.push({ title: `Mark team '${teamId}' as a platform team`, kind: 'suggestion', edits: setMapProperty(analysis, team.map, 'type', 'platform', ['name']) });
+    return fixes;
   },
 };

@@ -24,13 +24,14 @@ export interface CompletionEntry {
 }
 
 /** Keys whose values are person ids, in products/domains and in teams. */
-const PERSON_KEYS = new Set(['owner', 'productManager', 'productOwner', 'scrumMaster', 'members']);
+const PERSON_KEYS = new Set(['owner', 'productManager', 'productOwner', 'scrumMaster', 'members', 'stakeholders']);
 /** Keys where someone from product is the likely answer (listed first). */
 const PRODUCT_ROLE_KEYS = new Set(['owner', 'productManager', 'productOwner']);
 
 function referenceKindAt(path: readonly string[]): 'person' | 'team' | undefined {
   const key = path[path.length - 1];
   if (path[0] === 'products' && path.length >= 3 && (key === 'owner' || key === 'productManager' || key === 'productOwner')) return 'person';
+  if (path[0] === 'products' && path.length === 5 && path[2] === 'domains' && key === 'stakeholders') return 'person';
   if (path[0] === 'teams' && path.length === 3 && (key === 'scrumMaster' || key === 'members')) return 'person';
   if (path[0] === 'products' && path.length === 5 && path[2] === 'domains' && key === 'teams') return 'team';
   if (path.length === 0 || path[0].startsWith('x-')) return undefined;

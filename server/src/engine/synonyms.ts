@@ -1,0 +1,133 @@
+// What people write for an allowed value when they do not know the list:
+// "engineering" means technology, not product (the closest by spelling). The
+// schema's enum suggestions ask this table first, then spelling.
+import { closest } from './text';
+
+/** Written form (normalised: lower case, words split by one space) -> allowed value. */
+const SYNONYMS: Record<string, string> = {
+  // discipline
+  engineering: 'technology',
+  engineer: 'technology',
+  dev: 'technology',
+  developer: 'technology',
+  development: 'technology',
+  tech: 'technology',
+  it: 'technology',
+  software: 'technology',
+  backend: 'technology',
+  frontend: 'technology',
+  architect: 'technology',
+  architecture: 'technology',
+  devops: 'technology',
+  qa: 'technology',
+  design: 'ux',
+  designer: 'ux',
+  ui: 'ux',
+  'ui ux': 'ux',
+  'user experience': 'ux',
+  'user research': 'ux',
+  sales: 'business',
+  marketing: 'business',
+  commercial: 'business',
+  finance: 'business',
+  operations: 'business',
+  'customer success': 'business',
+  'business analyst': 'business',
+  pm: 'product',
+  po: 'product',
+  'product management': 'product',
+  'product manager': 'product',
+  'product owner': 'product',
+  analytics: 'data',
+  'data science': 'data',
+  bi: 'data',
+  // customerContact
+  'every day': 'daily',
+  always: 'daily',
+  'every week': 'weekly',
+  biweekly: 'weekly',
+  fortnightly: 'weekly',
+  'every month': 'monthly',
+  quarterly: 'rarely',
+  sometimes: 'rarely',
+  occasionally: 'rarely',
+  seldom: 'rarely',
+  none: 'never',
+  // decisionAuthority
+  approval: 'needs-approval',
+  'needs approval': 'needs-approval',
+  'approval needed': 'needs-approval',
+  'requires approval': 'needs-approval',
+  limited: 'needs-approval',
+  partial: 'shared',
+  joint: 'shared',
+  complete: 'full',
+  autonomous: 'full',
+  // stage
+  'early stage': 'startup',
+  seed: 'startup',
+  'scale up': 'scaleup',
+  corporate: 'enterprise',
+  corporation: 'enterprise',
+  large: 'enterprise',
+  // stance
+  split: 'separated',
+  separate: 'separated',
+  'two people': 'separated',
+  combine: 'combined',
+  'one person': 'combined',
+  'same person': 'combined',
+  depends: 'contextual',
+  'it depends': 'contextual',
+  hybrid: 'contextual',
+  outcomes: 'outcomes-first',
+  // lifecycle
+  mvp: 'v1',
+  beta: 'v1',
+  alpha: 'v1',
+  prototype: 'v1',
+  new: 'v1',
+  growing: 'growth',
+  legacy: 'mature',
+  stable: 'mature',
+  established: 'mature',
+  // team type
+  stream: 'stream-aligned',
+  feature: 'stream-aligned',
+  'feature team': 'stream-aligned',
+  'product team': 'stream-aligned',
+  infrastructure: 'platform',
+  infra: 'platform',
+  enablement: 'enabling',
+  coaching: 'enabling',
+  specialist: 'complicated-subsystem',
+  subsystem: 'complicated-subsystem',
+  // severities
+  warn: 'warning',
+  information: 'info',
+  err: 'error',
+  disabled: 'off',
+  disable: 'off',
+};
+
+/** Lower case, `-` and `_` read as spaces, blanks collapsed. */
+export function normalise(v: string): string {
+  return v.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+}
+
+/**
+ * The allowed values a written value probably means, best first: the same
+ * value in another case or with other separators (alone, when there is one),
+ * then by meaning, then by spelling. Never the value itself.
+ */
+export function suggestEnum(value: string, allowed: readonly string[]): string[] {
+  const n = normalise(value);
+  const same = allowed.filter((a) => normalise(a) === n && a !== value);
+  if (same.length) return same;
+  const out: string[] = [];
+  const meant = SYNONYMS[n];
+  if (meant && allowed.includes(meant)) out.push(meant);
+  const bySpelling = closest(value, allowed, Math.max(2, Math.ceil(value.length / 3)));
+  for (const c of bySpelling) if (!out.includes(c) && c !== value) out.push(c);
+  return out;
+}
