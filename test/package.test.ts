@@ -1,0 +1,124 @@
+// The npm package as users get it: `npm pack` (which builds the bundles
+// through `prepare`), the tarball installed into an empty folder outside the
+// repository (no registry needed: the bundles are self-contained, the package
+// has no runtime dependencies), and both bins run from that folder.
+// Packing and installing happen once, in `before`; each check is quick.
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+interface PackResult {
+  filename: string;
+  files: { path: string }[];
+}
+
+/** npm's own variables from an outer `npm test` must not leak into the inner npm runs. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
+  delete env.FORCE_COLOR;
+  return env;
+}
+
+function npm(args: string[], cwd: string): string {
+  const r = spawnSync(NPM, args, { cwd, env: cleanEnv(), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+describe('npm package: pack, install the tarball into an empty folder, run both bins', function () {
+  let tmp: string;
+  let app: string;
+  let pack: PackResult;
+  let manifest: Record<string, unknown>;
+
+  before(function () {
+    this.timeout(180_000); // npm pack builds the bundles; busy machines are slow
+    tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'productteam-pack-')));
+    const out = npm(['pack', '--json', '--pack-destination', tmp], ROOT);
+    pack = (JSON.parse(out.slice(out.indexOf('['))) as PackResult[])[0];
+    app = path.join(tmp, 'app');
+    fs.mkdirSync(app);
+    fs.writeFileSync(path.join(app, 'package.json'), '{ "name": "app", "version": "1.0.0", "private": true }\n');
+    // --offline: nothing may come from a registry; the tarball must be enough.
+    npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(tmp, pack.filename)], app);
+    manifest = JSON.parse(fs.readFileSync(path.join(app, 'node_modules', 'productteam', 'package.json'), 'utf8'));
+  });
+
+  after(function () {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('is publishable: not private, a files list, engines, and no runtime dependencies', function () {
+    assert.equal(manifest.private, undefined);
+    assert.ok(Array.isArray(manifest.files) && manifest.files.length > 0, 'a files list');
+    assert.match(String((manifest.engines as Record<string, string>).node), /^>=20/);
+    assert.deepEqual(manifest.dependencies ?? {}, {}, 'the bundles are self-contained');
+    assert.deepEqual(Object.keys(manifest.bin as object).sort(), ['productteam-language-server', 'productteam-lint']);
+  });
+
+  it('ships the bins, the bundles and the schema, and no sources, tests or source maps', function () {
+    const files = pack.files.map((f) => f.path);
+    for (const need of ['bin/productteam-lint.js', 'bin/productteam-language-server.js', 'server/out/cli.js', 'server/out/server.js', 'schemas/productteam.schema.json', 'README.md', 'LICENSE']) {
+      assert.ok(files.includes(need), `${need} is in the tarball: ${files.join(', ')}`);
+    }
+    const unwanted = files.filter((f) => /^(server\/src|client|test|scripts|bench|docs|examples|node_modules)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
+    assert.deepEqual(unwanted, []);
+  });
+
+  it('installs with nothing beside it: the only package in node_modules is productteam', function () {
+    const installed = fs.readdirSync(path.join(app, 'node_modules')).filter((n) => !n.startsWith('.'));
+    assert.deepEqual(installed, ['productteam']);
+  });
+
+  it('npx productteam-lint lints a file from the installed package', function () {
+    fs.copyFileSync(path.join(ROOT, 'examples', 'troubled.productteam.yaml'), path.join(app, 'team.productteam.yaml'));
+    fs.copyFileSync(path.join(ROOT, 'examples', 'healthy.productteam.yaml'), path.join(app, 'healthy.productteam.yaml'));
+    const bad = spawnSync(NPM, ['exec', '--offline', '--no', '--', 'productteam-lint', '--format', 'json', 'team.productteam.yaml'], {
+      cwd: app,
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
+    assert.equal(bad.status, 1, bad.stderr);
+    const records = JSON.parse(bad.stdout) as { filePath: string; errorCount: number }[];
+    assert.equal(records.length, 1);
+    assert.ok(records[0].errorCount > 0, 'the troubled example has errors');
+    const good = spawnSync(path.join(app, 'node_modules', '.bin', 'productteam-lint'), ['healthy.productteam.yaml'], { cwd: app, env: cleanEnv(), encoding: 'utf8' });
+    assert.equal(good.status, 0, `${good.stdout}${good.stderr}`);
+  });
+
+  it('productteam-language-server --stdio answers initialize', async function () {
+    const bin = path.join(app, 'node_modules', '.bin', 'productteam-language-server');
+    const child = spawn(bin, ['--stdio'], { cwd: app, env: cleanEnv() });
+    try {
+      const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      const reply = await new Promise<{ id: number; result: { serverInfo: { name: string }; capabilities: Record<string, unknown> } }>((resolve, reject) => {
+        let buf = Buffer.alloc(0);
+        const timer = setTimeout(() => reject(new Error(`no initialize result; got ${JSON.stringify(buf.toString())}`)), 8_000);
+        child.on('exit', (code) => reject(new Error(`server exited (${code})`)));
+        child.stdout.on('data', (chunk: Buffer) => {
+          buf = Buffer.concat([buf, chunk]);
+          const text = buf.toString('utf8');
+          const m = /Content-Length: (\d+)\r\n\r\n/.exec(text);
+          if (!m) return;
+          const start = m.index + m[0].length;
+          const bytes = Buffer.from(text.slice(start));
+          if (bytes.length < Number(m[1])) return;
+          clearTimeout(timer);
+          resolve(JSON.parse(bytes.subarray(0, Number(m[1])).toString('utf8')));
+        });
+      });
+      assert.equal(reply.id, 1);
+      assert.equal(reply.result.serverInfo.name, 'productteam-language-server');
+      assert.ok(reply.result.capabilities.hoverProvider, 'hovers are offered');
+    } finally {
+      child.kill();
+    }
+  });
+});
