@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parse } from 'yaml';
 
 const ROOT = path.resolve(__dirname, '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -90,6 +91,63 @@ describe('npm package: pack, install the tarball into an empty folder, run both 
     assert.ok(records[0].errorCount > 0, 'the troubled example has errors');
     const good = spawnSync(path.join(app, 'node_modules', '.bin', 'productteam-lint'), ['healthy.productteam.yaml'], { cwd: app, env: cleanEnv(), encoding: 'utf8' });
     assert.equal(good.status, 0, `${good.stdout}${good.stderr}`);
+  });
+
+  it('the GitHub Action installs the package when its own folder holds no built CLI', function () {
+    // An action folder as a tag checkout without build output: the manifest and the script.
+    const actionPath = path.join(tmp, 'action');
+    fs.mkdirSync(path.join(actionPath, 'scripts', 'action'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(actionPath, 'package.json'));
+    fs.copyFileSync(path.join(ROOT, 'scripts', 'action', 'run.mjs'), path.join(actionPath, 'scripts', 'action', 'run.mjs'));
+    const ws = path.join(tmp, 'ws');
+    fs.mkdirSync(ws);
+    fs.copyFileSync(path.join(ROOT, 'examples', 'healthy.productteam.yaml'), path.join(ws, 'team.productteam.yaml'));
+    const runnerTemp = path.join(tmp, 'runner');
+    fs.mkdirSync(runnerTemp);
+    const r = spawnSync(process.execPath, [path.join(actionPath, 'scripts', 'action', 'run.mjs')], {
+      cwd: ws,
+      encoding: 'utf8',
+      env: {
+        ...cleanEnv(),
+        npm_config_offline: 'true',
+        GITHUB_ACTION_PATH: actionPath,
+        GITHUB_WORKSPACE: ws,
+        RUNNER_TEMP: runnerTemp,
+        INPUT_PACKAGE: path.join(tmp, pack.filename),
+        INPUT_FORMAT: 'json',
+      },
+    });
+    assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+    assert.ok(fs.existsSync(path.join(runnerTemp, 'productteam-action', 'node_modules', 'productteam', 'server', 'out', 'cli.js')));
+    const records = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { filePath: string; errorCount: number }[];
+    assert.deepEqual(records.map((x) => [path.basename(x.filePath), x.errorCount]), [['team.productteam.yaml', 0]]);
+  });
+
+  it('pre-commit: the hook picks the staged configurations and its entry runs them from the installed package', function () {
+    const hooks = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as {
+      id: string; entry: string; language: string; files: string; args?: string[]; pass_filenames?: boolean;
+    }[];
+    const hook = hooks.find((h) => h.id === 'productteam-lint');
+    assert.ok(hook, 'a productteam-lint hook');
+    assert.equal(hook.language, 'node');
+    assert.notEqual(hook.pass_filenames, false);
+    // pre-commit matches `files` with Python's re.search; this pattern means the same in JavaScript.
+    const files = new RegExp(hook.files);
+    const staged = ['team.productteam.yaml', 'sub/.productteam.yaml', 'other.productteam.yml', 'team.yaml', 'README.md', 'productteam.yaml.bak'];
+    const picked = staged.filter((f) => files.test(f));
+    assert.deepEqual(picked, ['team.productteam.yaml', 'sub/.productteam.yaml', 'other.productteam.yml']);
+    // Run `entry [args] <files>` as pre-commit does, with the installed bins on PATH.
+    fs.mkdirSync(path.join(app, 'sub'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'examples', 'healthy.productteam.yaml'), path.join(app, 'sub', '.productteam.yaml'));
+    fs.copyFileSync(path.join(ROOT, 'examples', 'healthy.productteam.yaml'), path.join(app, 'other.productteam.yml'));
+    fs.copyFileSync(path.join(ROOT, 'examples', 'troubled.productteam.yaml'), path.join(app, 'team.productteam.yaml'));
+    const [cmd, ...entryArgs] = hook.entry.split(/\s+/);
+    const env = { ...cleanEnv(), PATH: `${path.join(app, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}` };
+    const fails = spawnSync(cmd, [...entryArgs, ...(hook.args ?? []), ...picked], { cwd: app, env, encoding: 'utf8' });
+    assert.equal(fails.status, 1, `the troubled file fails the commit: ${fails.stdout}${fails.stderr}`);
+    assert.match(fails.stdout, /team\.productteam\.yaml/);
+    const passes = spawnSync(cmd, [...entryArgs, ...(hook.args ?? []), ...picked.slice(1)], { cwd: app, env, encoding: 'utf8' });
+    assert.equal(passes.status, 0, `${passes.stdout}${passes.stderr}`);
   });
 
   it('productteam-language-server --stdio answers initialize', async function () {
