@@ -27,6 +27,7 @@ import { FIX_ALL_KIND, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover
 import { hoverAt } from './lsp/hover';
 import { definitionOf, invalidIdReason, referencesOf, renameSpans, targetAt } from './lsp/navigation';
 import { SETTINGS_SECTION, normalizeSettings, parseInitOptions, settingsKey, type EditorSettings, type InitOptions } from './lsp/settings';
+import { reportAnalysis } from './lsp/status';
 import { documentSymbols } from './lsp/symbols';
 
 const TRANSPORT_FLAGS = /^--(stdio|node-ipc|socket(=|$)|pipe(=|$))/;
@@ -173,6 +174,7 @@ function scheduleValidation(uri: string, delay: number): void {
 async function validate(uri: string, ticket: number): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
+  const startedAt = performance.now();
   const { version, analysis } = await analysisFor(doc);
   // Drop a result that is no longer the document's: a newer change, close or settings change came in.
   if (tickets.get(uri) !== ticket || documents.get(uri)?.version !== version) return;
@@ -180,6 +182,7 @@ async function validate(uri: string, ticket: number): Promise<void> {
   publishedVersion.set(uri, version);
   const diagnostics = analysis.problems.map((p) => toDiagnostic(analysis, p, version));
   await connection.sendDiagnostics({ uri, version, diagnostics });
+  reportAnalysis(connection, uri, version, analysis, startedAt);
 }
 
 documents.onDidOpen((e) => {
