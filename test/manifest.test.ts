@@ -6,21 +6,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../server/src/engine';
+import { expandSnippet as expand } from './helpers/snippets';
 
 const ROOT = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const contributes = pkg.contributes;
 const snippetFile = contributes.snippets[0].path as string;
 const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, snippetFile), 'utf8')) as Record<string, { prefix: string | string[]; body: string[]; isFileTemplate?: boolean }>;
-
-/** A snippet as VS Code inserts it when the user accepts every default: `${1:x}` -> x, `${2|a,b|}` -> a, `$1` -> the same as `${1:..}`. */
-export function expand(body: string[]): string {
-  const text = body.join('\n');
-  const defaults = new Map<string, string>();
-  const placeholders = /\$\{(\d+)(?::([^}]*)|\|([^|}]*)\|)\}/g;
-  for (const m of text.matchAll(placeholders)) if (!defaults.has(m[1])) defaults.set(m[1], m[2] ?? m[3].split(',')[0]);
-  return text.replace(placeholders, (_, n: string) => defaults.get(n) ?? '').replace(/\$(\d+)/g, (_, n: string) => defaults.get(n) ?? '');
-}
 
 const template = Object.values(snippets).find((s) => s.isFileTemplate);
 

@@ -93,6 +93,23 @@ describe('npm package: pack, install the tarball into an empty folder, run both 
     assert.equal(good.status, 0, `${good.stdout}${good.stderr}`);
   });
 
+  it('the README\'s one-off command works: npx --yes --package <package> productteam-lint, from a folder without it', function () {
+    // The README names the registry package; the tarball stands in for it here.
+    const empty = path.join(tmp, 'empty');
+    fs.mkdirSync(empty);
+    fs.copyFileSync(path.join(ROOT, 'examples', 'healthy.productteam.yaml'), path.join(empty, 'healthy.productteam.yaml'));
+    fs.copyFileSync(path.join(ROOT, 'examples', 'troubled.productteam.yaml'), path.join(empty, 'team.productteam.yaml'));
+    const r = spawnSync(NPM, ['exec', '--yes', '--offline', '--package', path.join(tmp, pack.filename), '--', 'productteam-lint', '--format', 'json', '.'], {
+      cwd: empty,
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 1, `the troubled file has errors: ${r.stderr}`);
+    const records = JSON.parse(r.stdout) as { filePath: string; errorCount: number }[];
+    assert.deepEqual(records.map((x) => [path.basename(x.filePath), x.errorCount > 0]).sort(), [['healthy.productteam.yaml', false], ['team.productteam.yaml', true]]);
+    assert.deepEqual(fs.readdirSync(empty).sort(), ['healthy.productteam.yaml', 'team.productteam.yaml'], 'nothing is installed into the folder');
+  });
+
   it('the GitHub Action installs the package when its own folder holds no built CLI', function () {
     // An action folder as a tag checkout without build output: the manifest and the script.
     const actionPath = path.join(tmp, 'action');
