@@ -21,7 +21,7 @@ export const DOCS_IMAGES = {
   '02-hover': 'hover-quote.png',
   '03-quick-fix': 'quick-fix.png',
   '06-completion': 'completion.png',
-  '08-language-status': 'language-status.png',
+  '08-language-status-corner': 'language-status.png',
   '10-new-file': 'new-file.png',
 };
 
@@ -57,9 +57,9 @@ export async function driveWorkbench(o) {
   page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
 
   const shots = [];
-  const shot = async (name) => {
+  const shot = async (name, clip) => {
     const p = path.join(o.shots, `${name}.png`);
-    await page.screenshot({ path: p });
+    await page.screenshot(clip ? { path: p, clip } : { path: p });
     shots.push(p);
     return p;
   };
@@ -453,6 +453,8 @@ export async function driveWorkbench(o) {
       expect(/the default: the file declares no stance/.test(hover), `the item does not say where the stance comes from: ${hover}`);
       expect(/Change/.test(hover), `no link to change the stance: ${hover}`);
       await shot('08-language-status');
+      // The bottom right corner alone, small enough for the .vsix's own README.
+      await shot('08-language-status-corner', { x: 560, y: 700, width: 840, height: 160 });
       // The link opens the stance picker with the clean choices.
       await page.locator('.monaco-hover, .context-view').getByText('Change', { exact: true }).first().click();
       const picker = quickInput.locator('.monaco-list-row');
