@@ -551,6 +551,28 @@ export async function driveWorkbench(o) {
     });
     await closeWidgets();
 
+    // ---- 11. productteam.enable: false in the folder's settings turns the extension off there --
+    await check('productteam.enable: false in the folder settings clears the findings and says so', async () => {
+      await hidePanel();
+      const before = await problemsResources();
+      expect(before.includes(TROUBLED), `no findings to clear: ${JSON.stringify(before)}`);
+      fs.mkdirSync(path.join(o.workspace, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(o.workspace, '.vscode', 'settings.json'), '{ "productteam.enable": false }\n');
+      const deadline = Date.now() + 30_000;
+      let resources = before;
+      while (resources.includes(TROUBLED) || resources.includes(o.teamYaml)) {
+        expect(Date.now() < deadline, `still listed after 30 s: ${JSON.stringify(resources)}`);
+        await page.waitForTimeout(500);
+        resources = await problemsResources();
+      }
+      await hidePanel();
+      await openFile(TROUBLED);
+      const hover = await languageStatus(/Product Team: off/);
+      await shot('13-disabled');
+      return hover.replace(/\s+/g, ' ').slice(0, 80);
+    });
+    await closeWidgets();
+
     // ---- screenshots ------------------------------------------------------------------
     await check('screenshots of each step written to a temporary folder', () => {
       expect(shots.length >= 10, `only ${shots.length} screenshots`);
