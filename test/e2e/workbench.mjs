@@ -573,6 +573,40 @@ export async function driveWorkbench(o) {
     });
     await closeWidgets();
 
+    // ---- 12. a user association that hides productteam files: one warning, a button that fixes it --
+    // (In the folder's settings: code-server does not notice a user settings.json written behind its back.)
+    const folderSettings = path.join(o.workspace, '.vscode', 'settings.json');
+    await check('"*.yaml": "yaml" in the folder settings brings one warning whose button adds the productteam associations', async () => {
+      const settings = JSON.parse(fs.readFileSync(folderSettings, 'utf8'));
+      settings['files.associations'] = { '*.yaml': 'yaml' };
+      fs.writeFileSync(folderSettings, JSON.stringify(settings, null, 2));
+      const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'files.associations' });
+      await toast.first().waitFor({ timeout: 20_000 }).catch(() => {
+        throw new Expected('no warning about files.associations within 20 s');
+      });
+      const message = (await toast.first().innerText()).replace(/\s+/g, ' ');
+      expect(/"\*\.yaml"/.test(message), `the warning does not name the association: ${message}`);
+      await shot('14-association-warning');
+      await toast.first().getByRole('button', { name: 'Add files.associations' }).click();
+      const deadline = Date.now() + 15_000;
+      let assoc = {};
+      for (;;) {
+        try {
+          assoc = JSON.parse(fs.readFileSync(folderSettings, 'utf8'))['files.associations'] ?? {};
+        } catch {
+          assoc = {}; // caught mid-write
+        }
+        if (assoc['*.productteam.yaml'] === 'productteam') break;
+        expect(Date.now() < deadline, `settings.json has files.associations ${JSON.stringify(assoc)}`);
+        await page.waitForTimeout(200);
+      }
+      expect(assoc['*.yaml'] === 'yaml' && assoc['*.productteam.yml'] === 'productteam' && assoc['.productteam.yaml'] === 'productteam',
+        `the user's own association or one of ours is missing: ${JSON.stringify(assoc)}`);
+      // And the open file is a Product Team file again.
+      await languageMode('Product Team');
+      return `${message.slice(0, 80)}…; now ${JSON.stringify(assoc)}`;
+    });
+
     // ---- screenshots ------------------------------------------------------------------
     await check('screenshots of each step written to a temporary folder', () => {
       expect(shots.length >= 10, `only ${shots.length} screenshots`);
