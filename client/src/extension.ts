@@ -125,6 +125,7 @@ function registerLanguageStatus(context: vscode.ExtensionContext, statuses: Map<
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== LANGUAGE_ID) return;
     if (!enabledFor(doc.uri)) {
+      item.busy = false;
       item.text = 'Product Team: off';
       item.detail = 'productteam.enable is false for this folder';
       item.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: [`${SECTION}.enable`] };
