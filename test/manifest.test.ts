@@ -67,6 +67,20 @@ describe('extension manifest and snippets', function () {
     for (const key of ['productteam.enable', 'productteam.stance', 'productteam.rules', 'productteam.maxDomainsPerPerson']) assert.equal(props[key].scope, 'resource', key);
   });
 
+  it('the .vsix README (EXTENSION.md) names every setting and command, and ships the images it shows', function () {
+    const readme = fs.readFileSync(path.join(ROOT, 'EXTENSION.md'), 'utf8');
+    for (const key of Object.keys(contributes.configuration.properties)) assert.ok(readme.includes(`\`${key}\``), `EXTENSION.md documents ${key}`);
+    for (const c of contributes.commands) assert.ok(readme.includes(`${c.category}: ${c.title}`), `EXTENSION.md names "${c.category}: ${c.title}"`);
+    const included = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 3, 'screenshots');
+    for (const img of images) {
+      assert.ok(!/^https?:/.test(img), `${img} would need the network`);
+      assert.ok(fs.existsSync(path.join(ROOT, img)), `${img} exists`);
+      assert.ok(included.includes(img), `.vscodeignore lets ${img} into the .vsix`);
+    }
+  });
+
   it('languages: a firstLine pattern; yamlValidation gives YAML tools the schema', function () {
     const firstLine = new RegExp(contributes.languages[0].firstLine);
     assert.ok(firstLine.test('# productteam'));
