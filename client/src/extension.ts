@@ -29,6 +29,14 @@ interface Status {
 }
 
 let client: LanguageClient | undefined;
+/** Set once the server has been started: it starts with the first Product Team document, not before. */
+let started: Promise<void> | undefined;
+
+function ensureStarted(): Promise<void> {
+  if (!client) return Promise.resolve();
+  started ??= client.start();
+  return started;
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
@@ -66,9 +74,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     languageStatus.update();
   });
 
+  // VS Code consults `firstLine` only for files no name or extension claims, so a
+  // plain `.yaml` file (claimed by YAML) is switched here when it starts with `# productteam`.
+  const manifest = context.extension.packageJSON as { contributes: { languages: { firstLine?: string }[] } };
+  const firstLine = new RegExp(manifest.contributes.languages[0].firstLine ?? '^#\\s*productteam\\b');
+  const onOpen = (doc: vscode.TextDocument): void => {
+    if (doc.languageId === 'yaml' && doc.lineCount > 0 && firstLine.test(doc.lineAt(0).text)) {
+      void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    } else if (doc.languageId === LANGUAGE_ID) {
+      ensureStarted().catch((err: unknown) => outputChannel.appendLine(`[error] starting the server: ${String(err)}`));
+    }
+  };
+
   context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(onOpen),
     vscode.commands.registerCommand('productteam.restartServer', async () => {
-      if (client) await client.restart();
+      if (started && client) await client.restart();
+      else await ensureStarted();
     }),
     vscode.commands.registerCommand('productteam.showOutput', () => {
       outputChannel.show(true);
@@ -77,7 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('productteam.selectStance', () => selectStance(context)),
     // `productteam.enable` decides which documents the server sees: start over when it changes.
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration(`${SECTION}.enable`) && client) {
+      if (e.affectsConfiguration(`${SECTION}.enable`) && client && started) {
         statuses.clear();
         await client.restart();
         languageStatus.update();
@@ -88,11 +110,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   void checkAssociations(context);
-  await client.start();
+  for (const doc of vscode.workspace.textDocuments) onOpen(doc);
 }
 
 export async function deactivate(): Promise<void> {
-  if (client) {
+  if (client && started) {
     const stopping = client;
     client = undefined;
     await stopping.stop();

@@ -131,6 +131,12 @@ fs.writeFileSync(
   path.join(dirs.ws, TEAM_YAML),
   healthy.replace(/^# .*\n# .*\n# .*\n/, '# An organisation in a plain .yaml file, claimed through files.associations.\n').replace('owner: maya', 'owner: [maya, priya]'),
 );
+// A plain .yaml file that only its first line (`# productteam`) claims.
+const FIRST_LINE_YAML = 'first-line.yaml';
+fs.writeFileSync(
+  path.join(dirs.ws, FIRST_LINE_YAML),
+  healthy.replace(/^# .*\n# .*\n# .*\n/, '# productteam: claimed by this first line, whatever the file is called.\n').replace('owner: maya', 'owner: [maya, priya]'),
+);
 for (const name of ['troubled', 'healthy']) {
   if (!fs.existsSync(path.join(dirs.ws, `${name}.productteam.yaml`))) {
     report(false, `workspace has ${name}.productteam.yaml`, `${path.relative(ROOT, examples)}/${name}.productteam.yaml is missing`);
@@ -226,6 +232,7 @@ if (up) {
       url,
       workspace: dirs.ws,
       teamYaml: TEAM_YAML,
+      firstLineYaml: FIRST_LINE_YAML,
       userSettings: path.join(dirs.userData, 'User', 'settings.json'),
       shots,
       chromium: CHROMIUM,

@@ -2,7 +2,8 @@
 // playwright-core, against the extension installed from its .vsix. Called by
 // scripts/e2e/run.mjs, which starts code-server and passes:
 //   url, workspace (a copy of examples/ plus teamYaml, a plain .yaml file that
-//   the user settings associate with productteam), userSettings (the settings.json path),
+//   the user settings associate with productteam, and firstLineYaml, one that
+//   starts with `# productteam`), userSettings (the settings.json path),
 //   shots (a temporary folder), chromium, headed, env (for the browser),
 //   expectations (test/e2e/expectations.ts, bundled),
 //   check(name, fn) (runs and reports one check), log, apiSuite().
@@ -486,6 +487,19 @@ export async function driveWorkbench(o) {
         await page.keyboard.press('Control+1');
         await shot('09-team-yaml');
         return `${want[0].ruleId} on line ${want[0].line}, language mode Product Team`;
+      });
+      await hidePanel();
+    }
+
+    if (o.firstLineYaml) {
+      await check(`a plain ${o.firstLineYaml} whose first line is "# productteam" opens as Product Team and gets diagnostics`, async () => {
+        const text = fs.readFileSync(path.join(o.workspace, o.firstLineYaml), 'utf8');
+        const want = X.findings(text).filter((f) => f.severity !== 'hint');
+        expect(/^# productteam\b/.test(text) && want.length > 0, `${o.firstLineYaml} is not a test case`);
+        await openFile(o.firstLineYaml);
+        await goTo(want[0].line, want[0].column);
+        await editor.locator(squiggles).first().waitFor({ timeout: 30_000 });
+        return `language mode Product Team, ${want[0].ruleId} on line ${want[0].line}`;
       });
       await hidePanel();
     }
