@@ -1,9 +1,13 @@
 // Bundles the VS Code client, the language server and the CLI with esbuild.
 // `vscode` stays external: the extension host provides it.
+// `--production` (and `npm pack` / `npm publish`, which run this as `prepare`)
+// minifies and writes no source maps: the published package ships the bundles
+// alone, with no runtime dependencies.
 import { build } from 'esbuild';
+import fs from 'node:fs';
 
 const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
+const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -28,4 +32,6 @@ if (watch) {
   for (const e of entries) await (await context({ ...common, ...e })).watch();
 } else {
   await Promise.all(entries.map((e) => build({ ...common, ...e })));
+  // A map left by an earlier development build would describe other code.
+  if (production) for (const e of entries) fs.rmSync(`${e.outfile}.map`, { force: true });
 }

@@ -1,11 +1,14 @@
 // `npm run package`: a production .vsix of the extension.
 //   1. scripts/build.mjs --production  (client + server bundled by esbuild, minified, no maps)
-//   2. vsce package --no-dependencies  (everything is bundled: no node_modules in the vsix)
+//   2. vsce package --no-dependencies  (everything is bundled: no node_modules in the vsix),
+//      with EXTENSION.md as the README users see (the repository's README.md is for
+//      contributors) and its images inside the .vsix, not fetched from the network
 //   3. checks what went in and prints the size.
 // Options: --out <file.vsix> (default productteam-<version>.vsix at the repo root),
 //          --skip-build (package whatever client/out and server/out hold).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +20,8 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const outArg = args.indexOf('--out');
 const out = path.resolve(outArg >= 0 ? args[outArg + 1] : path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`));
 
-function run(cmd, cmdArgs) {
-  const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit' });
+function run(cmd, cmdArgs, cwd = ROOT) {
+  const r = spawnSync(cmd, cmdArgs, { cwd, stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`package: \`${[path.basename(cmd), ...cmdArgs].join(' ')}\` failed (exit ${r.status ?? r.signal})`);
     process.exit(1);
@@ -35,24 +38,48 @@ if (!args.includes('--skip-build')) {
   }
 }
 
-for (const f of ['README.md', 'CHANGELOG.md']) {
+const README = 'EXTENSION.md';
+for (const f of [README, 'CHANGELOG.md']) {
   if (!fs.existsSync(path.join(ROOT, f))) console.error(`package: warning: ${f} is missing; the .vsix will have none`);
 }
+
+// vsce refuses a package.json with a `files` list (that list is the npm
+// package's) next to .vscodeignore: package from a staging copy of the
+// repository's top level, whose manifest has no `files`.
+const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'productteam-vsix-'));
+const SKIP = new Set(['node_modules', '.git', '.cache', '.e2e', 'test-results', 'bench', 'test', 'server/src', 'client/src']);
+fs.cpSync(ROOT, stage, {
+  recursive: true,
+  filter: (src) => {
+    const rel = path.relative(ROOT, src).split(path.sep).join('/');
+    return !SKIP.has(rel) && !rel.endsWith('.vsix');
+  },
+});
+const { files: _npmFiles, ...manifest } = pkg;
+fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.rmSync(out, { force: true });
 const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-run(process.execPath, [
-  vsce, 'package',
-  '--no-dependencies', // client and server are self-contained esbuild bundles
-  '--out', out,
-]);
+try {
+  run(process.execPath, [
+    vsce, 'package',
+    '--no-dependencies', // client and server are self-contained esbuild bundles
+    '--readme-path', README,
+    '--no-rewrite-relative-links', // images load from the installed extension, offline
+    '--out', out,
+  ], stage);
+} finally {
+  fs.rmSync(stage, { recursive: true, force: true });
+}
 
 // What went in: the bundles, the manifest's assets, and nothing from node_modules.
 const entries = await listZip(out);
 const files = entries.filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
 const problems = [];
-for (const need of ['package.json', 'client/out/extension.js', 'server/out/server.js', pkg.icon, 'LICENSE.txt']) {
+const readmeImages = [...fs.readFileSync(path.join(ROOT, README), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+const snippetFiles = (pkg.contributes.snippets ?? []).map((s) => path.posix.normalize(s.path));
+for (const need of ['package.json', 'readme.md', 'client/out/extension.js', 'server/out/server.js', pkg.icon, 'LICENSE.txt', ...readmeImages, ...snippetFiles, ...pkg.contributes.yamlValidation.map((v) => path.posix.normalize(v.url))]) {
   if (!files.includes(need) && !(need === 'LICENSE.txt' && files.includes('LICENSE'))) problems.push(`missing ${need}`);
 }
 for (const f of files) {

@@ -18,10 +18,13 @@
 //   E2E_EXAMPLES=dir       workspace to copy instead of examples/
 //   E2E_HEADED=1           show the browser (needs a display)
 //   E2E_KEEP=1             leave code-server running until Ctrl+C (debugging)
+//   UPDATE_SCREENSHOTS=1   after a fully green run, copy the best screenshots to
+//                          docs/images/ (otherwise they stay in a temporary folder)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT, CHROMIUM, ensureCodeServer, ensureDebianPackages } from './setup.mjs';
 import { EXPECTATIONS, RUNNER_VSIX, buildTestBundles } from './build.mjs';
@@ -121,6 +124,19 @@ const dirs = {
 for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
 const examples = path.resolve(process.env.E2E_EXAMPLES ?? path.join(ROOT, 'examples'));
 fs.cpSync(examples, dirs.ws, { recursive: true });
+// A plain file name, opted in through the user's files.associations (below).
+const TEAM_YAML = 'team.yaml';
+const healthy = fs.readFileSync(path.join(examples, 'healthy.productteam.yaml'), 'utf8');
+fs.writeFileSync(
+  path.join(dirs.ws, TEAM_YAML),
+  healthy.replace(/^# .*\n# .*\n# .*\n/, '# An organisation in a plain .yaml file, claimed through files.associations.\n').replace('owner: maya', 'owner: [maya, priya]'),
+);
+// A plain .yaml file that only its first line (`# productteam`) claims.
+const FIRST_LINE_YAML = 'first-line.yaml';
+fs.writeFileSync(
+  path.join(dirs.ws, FIRST_LINE_YAML),
+  healthy.replace(/^# .*\n# .*\n# .*\n/, '# productteam: claimed by this first line, whatever the file is called.\n').replace('owner: maya', 'owner: [maya, priya]'),
+);
 for (const name of ['troubled', 'healthy']) {
   if (!fs.existsSync(path.join(dirs.ws, `${name}.productteam.yaml`))) {
     report(false, `workspace has ${name}.productteam.yaml`, `${path.relative(ROOT, examples)}/${name}.productteam.yaml is missing`);
@@ -148,6 +164,7 @@ fs.writeFileSync(
       'editor.stickyScroll.enabled': false,
       'editor.fontSize': 14,
       'files.autoSave': 'off',
+      'files.associations': { [TEAM_YAML]: 'productteam' },
     },
     null,
     2,
@@ -208,13 +225,15 @@ const up = await check('code-server starts on 127.0.0.1', async () => {
 
 if (up) {
   const expectations = createRequire(import.meta.url)(EXPECTATIONS);
-  const shots = path.join(ROOT, 'test-results', 'e2e');
-  fs.rmSync(shots, { recursive: true, force: true });
-  fs.mkdirSync(shots, { recursive: true });
+  // Screenshots never land in the repository unless asked for (UPDATE_SCREENSHOTS=1).
+  const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'productteam-e2e-shots-'));
   try {
     await driveWorkbench({
       url,
       workspace: dirs.ws,
+      teamYaml: TEAM_YAML,
+      firstLineYaml: FIRST_LINE_YAML,
+      userSettings: path.join(dirs.userData, 'User', 'settings.json'),
       shots,
       chromium: CHROMIUM,
       headed: !!process.env.E2E_HEADED,
@@ -235,9 +254,11 @@ if (up) {
   } catch (err) {
     report(false, 'workbench driver', err.stack);
   }
-  log(`screenshots in ${path.relative(ROOT, shots)}/, logs in ${path.relative(ROOT, RUN)}/`);
-  // Only a fully green run may refresh the README's images.
-  if (results.every((r) => r.ok)) {
+  log(`screenshots in ${shots}/, logs in ${path.relative(ROOT, RUN)}/`);
+  // Only a fully green run, and only when asked, may refresh the README's images.
+  if (process.env.UPDATE_SCREENSHOTS !== '1') {
+    log('docs/images/ left as it is (UPDATE_SCREENSHOTS=1 refreshes it after a green run)');
+  } else if (results.every((r) => r.ok)) {
     await check('best screenshots copied to docs/images/', () => {
       const docs = path.join(ROOT, 'docs', 'images');
       fs.mkdirSync(docs, { recursive: true });

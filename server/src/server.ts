@@ -38,6 +38,7 @@ import {
 import { codeActions } from './lsp/codeActions';
 import { FIX_ALL_KIND, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toLocation, toRange, toWorkspaceEdit, type EditTarget } from './lsp/convert';
 import { SETTINGS_SECTION, normalizeSettings, parseInitOptions, settingsKey, type EditorSettings, type InitOptions } from './lsp/settings';
+import { reportAnalysis } from './lsp/status';
 
 const TRANSPORT_FLAGS = /^--(stdio|node-ipc|socket(=|$)|pipe(=|$))/;
 if (!process.argv.some((a) => TRANSPORT_FLAGS.test(a))) process.argv.push('--stdio');
@@ -213,6 +214,7 @@ function scheduleValidation(uri: string, delay: number): void {
 async function validate(uri: string, state: DocumentState, ticket: number): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
+  const startedAt = performance.now();
   const { version, analysis } = await analysisFor(doc);
   // Drop a result that is no longer the document's: a newer change, close or settings change came in.
   if (states.get(uri) !== state || state.ticket !== ticket || documents.get(uri)?.version !== version) return;
@@ -220,6 +222,7 @@ async function validate(uri: string, state: DocumentState, ticket: number): Prom
   state.publishedVersion = version;
   const diagnostics = analysis.problems.map((p) => toDiagnostic(analysis, p, version));
   await connection.sendDiagnostics({ uri, version, diagnostics });
+  reportAnalysis(connection, uri, version, analysis, startedAt);
 }
 
 documents.onDidOpen((e) => {

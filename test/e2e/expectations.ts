@@ -5,6 +5,9 @@
 // and VS Code stand between the two.
 import { analyze, type Problem } from '../../server/src/engine';
 import { QUOTES, ROLES } from '../../server/src/engine/knowledge';
+import { expandSnippet } from '../helpers/snippets';
+
+export { expandSnippet };
 
 export interface Finding {
   ruleId: string;

@@ -4,11 +4,14 @@
 // Drives the real VS Code workbench (code-server) in headless Chromium with
 // playwright-core, against the extension installed from its .vsix. Called by
 // scripts/e2e/run.mjs, which starts code-server and passes:
-//   url, workspace (a copy of examples/), shots (test-results/e2e),
-//   chromium, headed, env (for the browser), expectations (test/e2e/expectations.ts, bundled),
+//   url, workspace (a copy of examples/ plus teamYaml, a plain .yaml file that
+//   the user settings associate with productteam, and firstLineYaml, one that
+//   starts with `# productteam`), userSettings (the settings.json path),
+//   shots (a temporary folder), chromium, headed, env (for the browser),
+//   expectations (test/e2e/expectations.ts, bundled),
 //   check(name, fn) (runs and reports one check), log, apiSuite().
-// Screenshots go to test-results/e2e/; run.mjs copies the best to docs/images/
-// (DOCS_IMAGES below) when every check passed.
+// With UPDATE_SCREENSHOTS=1, run.mjs copies the best screenshots to
+// docs/images/ (DOCS_IMAGES below) when every check passed.
 // Every wait polls (waitFor / waitForFunction / file polling) with a timeout.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +25,11 @@ export const DOCS_IMAGES = {
   '02-hover': 'hover-quote.png',
   '03-quick-fix': 'quick-fix.png',
   '06-completion': 'completion.png',
+  '08-language-status-corner': 'language-status.png',
+  '10-new-file': 'new-file.png',
 };
+
+const SNIPPETS = new URL('../../snippets/productteam.code-snippets', import.meta.url);
 
 /** A failed expectation: reported by its message alone, without a stack. */
 class Expected extends Error {
@@ -54,9 +61,9 @@ export async function driveWorkbench(o) {
   page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
 
   const shots = [];
-  const shot = async (name) => {
+  const shot = async (name, clip) => {
     const p = path.join(o.shots, `${name}.png`);
-    await page.screenshot({ path: p });
+    await page.screenshot(clip ? { path: p, clip } : { path: p });
     shots.push(p);
     return p;
   };
@@ -129,6 +136,98 @@ export async function driveWorkbench(o) {
       );
       if (ready(rows) || Date.now() > deadline) return rows;
       await page.waitForTimeout(150);
+    }
+  };
+
+  /** The file names the Problems panel groups its rows under. */
+  const problemsResources = async () => {
+    await openProblems();
+    await page.waitForTimeout(300);
+    return markers.locator('.monaco-list-row').evaluateAll((els) =>
+      els.filter((e) => !e.querySelector('.marker-message')).map((e) => (e.querySelector('.label-name')?.textContent ?? e.textContent ?? '').trim()),
+    );
+  };
+
+  const hidePanel = async () => {
+    const panel = page.locator('.part.panel');
+    if (await panel.isVisible().catch(() => false)) {
+      await page.keyboard.press('Control+J');
+      await panel.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+    }
+  };
+
+  /** Runs a command from the palette (F1) by its full title, as a user would. */
+  const runCommand = async (title) => {
+    await page.keyboard.press('Control+1').catch(() => {});
+    await page.keyboard.press('F1');
+    const input = quickInput.locator('input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = quickInput.locator('.monaco-list-row').filter({ hasText: title }).first();
+    await row.waitFor({ timeout: 15_000 }).catch(async () => {
+      throw new Expected(`the command palette has no "${title}"; it lists ${JSON.stringify(await quickInput.locator('.monaco-list-row').allInnerTexts())}`);
+    });
+    await row.click();
+    await quickInput.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  };
+
+  const languageMode = async (name) => {
+    const mode = page.locator('#status\\.editor\\.mode');
+    await mode.filter({ hasText: name }).waitFor({ timeout: 15_000 }).catch(async () => {
+      throw new Expected(`the language mode is '${(await mode.innerText().catch(() => '?')).trim()}', not '${name}'`);
+    });
+  };
+
+  /** Opens a workspace file from Quick Open and waits for the Product Team language mode. */
+  const openFile = async (name) => {
+    await page.keyboard.press('Control+P');
+    await quickInput.locator('input').waitFor({ state: 'visible', timeout: 10_000 });
+    await quickInput.locator('input').fill(name);
+    const row = quickInput.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }) }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    await page.locator('.tab.active').filter({ hasText: name }).waitFor({ timeout: 15_000 });
+    await editor.locator('.view-lines').waitFor({ timeout: 15_000 });
+    await languageMode('Product Team');
+  };
+
+  /** Polls the text of `selector` elements until one matches `re`; returns the matching line. */
+  const waitForPageText = async (selector, re, what, timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const texts = await page.locator(selector).allInnerTexts().catch(() => []);
+      for (const t of texts) {
+        // Joined: the output view wraps long lines.
+        const m = re.exec(t.replace(/\s+/g, ' '));
+        if (m) return m[0];
+      }
+      if (Date.now() > deadline) throw new Expected(`timed out waiting for ${what}; saw: ${texts.join(' | ').replace(/\u00a0/g, ' ').slice(-400)}`);
+      await page.waitForTimeout(200);
+    }
+  };
+
+  /**
+   * Opens the language status hover (the {} next to the language mode) and
+   * waits until it says `re`; returns its text.
+   */
+  const languageStatus = async (re, timeoutMs = 20_000) => {
+    const entry = page.locator('[id="status.languageStatus"]');
+    await entry.waitFor({ timeout: 10_000 });
+    const deadline = Date.now() + timeoutMs;
+    let text = '';
+    for (;;) {
+      await page.mouse.move(5, 400);
+      await entry.hover();
+      await entry.click().catch(() => {});
+      const texts = await page.locator('.monaco-hover, .context-view').allInnerTexts().catch(() => []);
+      text = texts.find((t) => re.test(t)) ?? texts.join('\n');
+      if (re.test(text)) {
+        await page.waitForTimeout(400); // let the hover finish fading in, for the screenshots
+        return text;
+      }
+      if (Date.now() > deadline) throw new Expected(`the language status says ${JSON.stringify(text.slice(0, 300))}, waiting for ${re}`);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
     }
   };
 
@@ -325,7 +424,10 @@ export async function driveWorkbench(o) {
         Math.min(ids.length, 3),
         { timeout: 10_000, polling: 100 },
       ).catch(() => {});
-      const labels = (await widget.locator('.monaco-list-row .label-name').allInnerTexts()).map((s) => s.trim());
+      // Snippets (`person`, `team`, … from snippets/) come from VS Code, not the server: leave them out.
+      const labels = await widget.locator('.monaco-list-row').evaluateAll((rows) =>
+        rows.filter((r) => !r.querySelector('.codicon-symbol-snippet')).map((r) => (r.querySelector('.label-name')?.textContent ?? '').trim()),
+      );
       await shot('06-completion');
       const visible = Math.min(ids.length, labels.length);
       const offered = ids.filter((id) => labels.includes(id));
@@ -335,9 +437,196 @@ export async function driveWorkbench(o) {
     });
     await closeWidgets();
 
+    // ---- 6. the output channel: a log line per analysis --------------------------------
+    await check('Product Team: Show Output shows a log line per analysis (file, time, findings)', async () => {
+      await runCommand('Product Team: Show Output');
+      const line = await waitForPageText(
+        '.part.panel .monaco-editor .view-lines',
+        /analysed \S+\.productteam\.yaml \(version \d+\) in [\d.]+ ms: \d+ findings?; stance \S+ \([^)]*\)/,
+        'an "analysed …" line in the Product Team output channel',
+      );
+      await shot('07-output');
+      return line;
+    });
+    await hidePanel();
+
+    // ---- 7. the language status item -----------------------------------------------------
+    await check('the language status item shows the stance in force and where it comes from', async () => {
+      await openFile(TROUBLED);
+      const hover = await languageStatus(/Stance: contextual/);
+      expect(/the default: the file declares no stance/.test(hover), `the item does not say where the stance comes from: ${hover}`);
+      expect(/Change/.test(hover), `no link to change the stance: ${hover}`);
+      await shot('08-language-status');
+      // The bottom right corner alone, small enough for the .vsix's own README.
+      await shot('08-language-status-corner', { x: 560, y: 700, width: 840, height: 160 });
+      // The link opens the stance picker with the clean choices.
+      await page.locator('.monaco-hover, .context-view').getByText('Change', { exact: true }).first().click();
+      const picker = quickInput.locator('.monaco-list-row');
+      await picker.first().waitFor({ timeout: 10_000 });
+      const labels = (await quickInput.locator('.monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
+      await page.keyboard.press('Escape');
+      await quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+      for (const want of ['file', 'combined', 'separated', 'contextual', 'outcomes-first']) {
+        expect(labels.some((l) => l.endsWith(want)), `the picker lacks ${want}: ${JSON.stringify(labels)}`);
+      }
+      return `${hover.replace(/\s+/g, ' ').slice(0, 90)}; picker: ${labels.join(', ')}`;
+    });
+    await closeWidgets();
+
+    // ---- 8. a plain team.yaml opted in through files.associations -------------------------
+    if (o.teamYaml) {
+      await check(`a plain ${o.teamYaml}, opted in through files.associations, gets diagnostics`, async () => {
+        const text = fs.readFileSync(path.join(o.workspace, o.teamYaml), 'utf8');
+        const want = X.findings(text).filter((f) => f.severity !== 'hint');
+        expect(want.length > 0, `the engine finds nothing in ${o.teamYaml}`);
+        await openFile(o.teamYaml);
+        await goTo(want[0].line, want[0].column);
+        await editor.locator(squiggles).first().waitFor({ timeout: 30_000 });
+        const rows = await problemsRows(want[0].ruleId, (rs) => rs.some((r) => r.code === want[0].ruleId && r.line === want[0].line), 15_000);
+        const resources = await problemsResources();
+        expect(resources.includes(o.teamYaml), `the Problems panel lists no ${o.teamYaml}: ${JSON.stringify(resources)}`);
+        expect(rows.some((r) => r.code === want[0].ruleId && r.line === want[0].line), `no ${want[0].ruleId} on line ${want[0].line}: ${JSON.stringify(rows)}`);
+        await problemsFilter.fill('').catch(() => {});
+        await page.keyboard.press('Control+1');
+        await shot('09-team-yaml');
+        return `${want[0].ruleId} on line ${want[0].line}, language mode Product Team`;
+      });
+      await hidePanel();
+    }
+
+    if (o.firstLineYaml) {
+      await check(`a plain ${o.firstLineYaml} whose first line is "# productteam" opens as Product Team and gets diagnostics`, async () => {
+        const text = fs.readFileSync(path.join(o.workspace, o.firstLineYaml), 'utf8');
+        const want = X.findings(text).filter((f) => f.severity !== 'hint');
+        expect(/^# productteam\b/.test(text) && want.length > 0, `${o.firstLineYaml} is not a test case`);
+        await openFile(o.firstLineYaml);
+        await goTo(want[0].line, want[0].column);
+        await editor.locator(squiggles).first().waitFor({ timeout: 30_000 });
+        return `language mode Product Team, ${want[0].ruleId} on line ${want[0].line}`;
+      });
+      await hidePanel();
+    }
+
+    // ---- 9. Product Team: New Organisation File -------------------------------------------
+    await check('Product Team: New Organisation File opens a starting file with no findings', async () => {
+      const template = Object.values(JSON.parse(fs.readFileSync(SNIPPETS, 'utf8'))).find((sn) => sn.isFileTemplate);
+      const engine = X.findings(X.expandSnippet(template.body));
+      expect(engine.length === 0, `the engine finds ${engine.map((f) => f.ruleId).join(', ')} in the template`);
+      await runCommand('Product Team: New Organisation File');
+      await page.locator('.tab.active').filter({ hasText: /Untitled/ }).waitFor({ timeout: 15_000 });
+      await languageMode('Product Team');
+      await page.keyboard.press('Escape'); // leave the snippet's tab stops
+      await page.keyboard.press('Escape');
+      // The status item names the file as the stance's source only once the server has analysed it.
+      const hover = await languageStatus(/from the file/);
+      await page.mouse.move(700, 300);
+      await closeWidgets();
+      const marks = await editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint').count();
+      expect(marks === 0, `${marks} squiggles in the new file`);
+      const tab = (await page.locator('.tab.active').innerText()).trim().split('\n').pop();
+      const resources = await problemsResources();
+      expect(resources.length > 0, 'the Problems panel lists no file at all');
+      expect(!resources.some((r) => /Untitled|# productteam/.test(r)), `the Problems panel lists the new file: ${JSON.stringify(resources)}`);
+      await hidePanel();
+      await page.keyboard.press('Control+1');
+      await shot('10-new-file');
+      return `${tab}: ${hover.replace(/\s+/g, ' ').slice(0, 60)}, no squiggles, not in the Problems panel`;
+    });
+    await runCommand('View: Revert and Close Editor').catch(() => {});
+
+    // ---- 10. the stance setting's dropdown ---------------------------------------------------
+    await check('Settings: the productteam.stance dropdown offers file and the four stances, nothing empty', async () => {
+      await runCommand('Preferences: Open Settings (UI)');
+      const settings = page.locator('.settings-editor');
+      await settings.waitFor({ timeout: 15_000 });
+      await page.keyboard.type('productteam.stance');
+      const item = settings.locator('.setting-item-enum').filter({ hasText: 'Stance' }).first();
+      await item.waitFor({ timeout: 15_000 });
+      const options = (await item.locator('select option').allInnerTexts()).map((t) => t.trim());
+      expect(JSON.stringify(options) === JSON.stringify(['file', 'combined', 'separated', 'contextual', 'outcomes-first']), `the dropdown offers ${JSON.stringify(options)}`);
+      // Open it as a user would and pick `separated`.
+      await item.locator('.monaco-select-box').click();
+      const list = page.locator('.select-box-dropdown-list-container');
+      await list.waitFor({ state: 'visible', timeout: 10_000 });
+      const shown = (await list.locator('.monaco-list-row').allInnerTexts()).map((t) => t.trim());
+      await shot('11-stance-setting');
+      await list.locator('.monaco-list-row').filter({ hasText: /^separated$/ }).click();
+      await list.waitFor({ state: 'hidden', timeout: 10_000 });
+      const deadline = Date.now() + 10_000;
+      while (!/"productteam\.stance":\s*"separated"/.test(fs.readFileSync(o.userSettings, 'utf8'))) {
+        expect(Date.now() < deadline, 'settings.json never got "productteam.stance": "separated"');
+        await page.waitForTimeout(100);
+      }
+      return `offers ${shown.join(', ')}; picked separated`;
+    });
+    await check('after choosing separated, the language status item says so and names the setting', async () => {
+      await openFile(TROUBLED);
+      const hover = await languageStatus(/Stance: separated/);
+      expect(/from the productteam\.stance setting/.test(hover), `the source is not the setting: ${hover}`);
+      await shot('12-stance-from-setting');
+      return hover.replace(/\s+/g, ' ').slice(0, 90);
+    });
+    await closeWidgets();
+
+    // ---- 11. productteam.enable: false in the folder's settings turns the extension off there --
+    await check('productteam.enable: false in the folder settings clears the findings and says so', async () => {
+      await hidePanel();
+      const before = await problemsResources();
+      expect(before.includes(TROUBLED), `no findings to clear: ${JSON.stringify(before)}`);
+      fs.mkdirSync(path.join(o.workspace, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(o.workspace, '.vscode', 'settings.json'), '{ "productteam.enable": false }\n');
+      const deadline = Date.now() + 30_000;
+      let resources = before;
+      while (resources.includes(TROUBLED) || resources.includes(o.teamYaml)) {
+        expect(Date.now() < deadline, `still listed after 30 s: ${JSON.stringify(resources)}`);
+        await page.waitForTimeout(500);
+        resources = await problemsResources();
+      }
+      await hidePanel();
+      await openFile(TROUBLED);
+      const hover = await languageStatus(/Product Team: off/);
+      await shot('13-disabled');
+      return hover.replace(/\s+/g, ' ').slice(0, 80);
+    });
+    await closeWidgets();
+
+    // ---- 12. a user association that hides productteam files: one warning, a button that fixes it --
+    // (In the folder's settings: code-server does not notice a user settings.json written behind its back.)
+    const folderSettings = path.join(o.workspace, '.vscode', 'settings.json');
+    await check('"*.yaml": "yaml" in the folder settings brings one warning whose button adds the productteam associations', async () => {
+      const settings = JSON.parse(fs.readFileSync(folderSettings, 'utf8'));
+      settings['files.associations'] = { '*.yaml': 'yaml' };
+      fs.writeFileSync(folderSettings, JSON.stringify(settings, null, 2));
+      const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'files.associations' });
+      await toast.first().waitFor({ timeout: 20_000 }).catch(() => {
+        throw new Expected('no warning about files.associations within 20 s');
+      });
+      const message = (await toast.first().innerText()).replace(/\s+/g, ' ');
+      expect(/"\*\.yaml"/.test(message), `the warning does not name the association: ${message}`);
+      await shot('14-association-warning');
+      await toast.first().getByRole('button', { name: 'Add files.associations' }).click();
+      const deadline = Date.now() + 15_000;
+      let assoc = {};
+      for (;;) {
+        try {
+          assoc = JSON.parse(fs.readFileSync(folderSettings, 'utf8'))['files.associations'] ?? {};
+        } catch {
+          assoc = {}; // caught mid-write
+        }
+        if (assoc['*.productteam.yaml'] === 'productteam') break;
+        expect(Date.now() < deadline, `settings.json has files.associations ${JSON.stringify(assoc)}`);
+        await page.waitForTimeout(200);
+      }
+      expect(assoc['*.yaml'] === 'yaml' && assoc['*.productteam.yml'] === 'productteam' && assoc['.productteam.yaml'] === 'productteam',
+        `the user's own association or one of ours is missing: ${JSON.stringify(assoc)}`);
+      // And the open file is a Product Team file again.
+      await languageMode('Product Team');
+      return `${message.slice(0, 80)}…; now ${JSON.stringify(assoc)}`;
+    });
+
     // ---- screenshots ------------------------------------------------------------------
-    await check('screenshots of each step written to test-results/e2e/', () => {
-      expect(shots.length >= 5, `only ${shots.length} screenshots`);
+    await check('screenshots of each step written to a temporary folder', () => {
+      expect(shots.length >= 10, `only ${shots.length} screenshots`);
       return shots.map((p) => path.basename(p)).join(', ');
     });
     if (pageErrors.length) log(`page errors: ${pageErrors.join(' | ')}`);

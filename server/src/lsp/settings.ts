@@ -13,6 +13,7 @@ export function normalizeSettings(raw: unknown): EditorSettings {
   const out: EditorSettings = {};
   if (!raw || typeof raw !== 'object') return out;
   const r = raw as Record<string, unknown>;
+  // Any other value (VS Code's default `file`, or none) leaves each file's own stance in force.
   if (typeof r.stance === 'string' && (STANCES as readonly string[]).includes(r.stance)) out.stance = r.stance as Stance;
   if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
     const rules: Record<string, RuleSetting> = {};

@@ -1,0 +1,94 @@
+// The extension's manifest (package.json `contributes`) and its snippets: the
+// starting file the `New Organisation File` command writes is valid (no
+// findings at all), the snippets fit into it, every command is in the palette
+// under the `Product Team` category, and the settings are clean.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../server/src/engine';
+import { expandSnippet as expand } from './helpers/snippets';
+
+const ROOT = path.resolve(__dirname, '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const contributes = pkg.contributes;
+const snippetFile = contributes.snippets[0].path as string;
+const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, snippetFile), 'utf8')) as Record<string, { prefix: string | string[]; body: string[]; isFileTemplate?: boolean }>;
+
+const template = Object.values(snippets).find((s) => s.isFileTemplate);
+
+describe('extension manifest and snippets', function () {
+  it('the starting file has no findings at all, not even hints', function () {
+    assert.ok(template, 'a snippet with isFileTemplate');
+    const text = expand(template.body);
+    const problems = analyze(text).problems.map((p) => `${p.ruleId}: ${p.message}`);
+    assert.deepEqual(problems, []);
+    assert.match(text.split('\n')[0], new RegExp(contributes.languages[0].firstLine), 'its first line claims a plain .yaml file');
+  });
+
+  it('each other snippet, put where it belongs in the starting file, keeps the file free of errors', function () {
+    const base = expand(template!.body);
+    const under: Record<string, string> = { person: 'people:', team: 'teams:', domain: '    domains:' };
+    for (const [name, s] of Object.entries(snippets)) {
+      if (s.isFileTemplate) continue;
+      const prefix = Array.isArray(s.prefix) ? s.prefix[0] : s.prefix;
+      const anchor = under[prefix];
+      assert.ok(anchor, `where does snippet '${name}' go?`);
+      const indent = anchor.match(/^ */)![0].length + 2;
+      const fragment = expand(s.body).replace(/\n$/, '').split('\n').map((l) => (l ? ' '.repeat(indent) + l : l)).join('\n');
+      const text = base.replace(`${anchor}\n`, `${anchor}\n${fragment}\n`);
+      assert.notEqual(text, base, `anchor '${anchor}' found`);
+      const errors = analyze(text).problems.filter((p) => p.severity === 'error' && p.ruleId !== 'unknown-reference');
+      assert.deepEqual(errors.map((p) => `${p.ruleId}: ${p.message}`), [], `snippet '${name}'`);
+    }
+  });
+
+  it('every command is in the palette under the Product Team category', function () {
+    const hidden = new Set((contributes.menus?.commandPalette ?? []).filter((m: { when?: string }) => m.when === 'false').map((m: { command: string }) => m.command));
+    for (const c of contributes.commands) {
+      assert.equal(c.category, 'Product Team', c.command);
+      assert.ok(!hidden.has(c.command), `${c.command} is hidden from the palette`);
+    }
+    const ids = contributes.commands.map((c: { command: string }) => c.command);
+    for (const need of ['productteam.newFile', 'productteam.selectStance', 'productteam.restartServer', 'productteam.showOutput']) assert.ok(ids.includes(need), need);
+    // Each one is registered by the extension.
+    const client = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    for (const id of ids) assert.ok(client.includes(`registerCommand('${id}'`), `${id} is registered`);
+  });
+
+  it('settings: a clean stance enum, resource scope, productteam.enable', function () {
+    const props = contributes.configuration.properties;
+    const stance = props['productteam.stance'];
+    assert.equal(stance.type, 'string');
+    assert.deepEqual(stance.enum, ['file', 'combined', 'separated', 'contextual', 'outcomes-first']);
+    assert.equal(stance.default, 'file');
+    assert.equal(stance.enumDescriptions.length, stance.enum.length);
+    assert.equal(props['productteam.enable'].type, 'boolean');
+    assert.equal(props['productteam.enable'].default, true);
+    for (const key of ['productteam.enable', 'productteam.stance', 'productteam.rules', 'productteam.maxDomainsPerPerson']) assert.equal(props[key].scope, 'resource', key);
+  });
+
+  it('the .vsix README (EXTENSION.md) names every setting and command, and ships the images it shows', function () {
+    const readme = fs.readFileSync(path.join(ROOT, 'EXTENSION.md'), 'utf8');
+    for (const key of Object.keys(contributes.configuration.properties)) assert.ok(readme.includes(`\`${key}\``), `EXTENSION.md documents ${key}`);
+    for (const c of contributes.commands) assert.ok(readme.includes(`${c.category}: ${c.title}`), `EXTENSION.md names "${c.category}: ${c.title}"`);
+    const included = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 3, 'screenshots');
+    for (const img of images) {
+      assert.ok(!/^https?:/.test(img), `${img} would need the network`);
+      assert.ok(fs.existsSync(path.join(ROOT, img)), `${img} exists`);
+      assert.ok(included.includes(img), `.vscodeignore lets ${img} into the .vsix`);
+    }
+  });
+
+  it('languages: a firstLine pattern; yamlValidation gives YAML tools the schema', function () {
+    const firstLine = new RegExp(contributes.languages[0].firstLine);
+    assert.ok(firstLine.test('# productteam'));
+    assert.ok(firstLine.test('# productteam: Acme'));
+    assert.ok(!firstLine.test('# product teams of Acme'));
+    assert.ok(!firstLine.test('version: 1'));
+    const [validation] = contributes.yamlValidation;
+    assert.deepEqual(validation.fileMatch, contributes.languages[0].filenamePatterns);
+    assert.ok(fs.existsSync(path.join(ROOT, validation.url)), validation.url);
+  });
+});
