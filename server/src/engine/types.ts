@@ -40,8 +40,8 @@ export type FixKind = 'safe' | 'suggestion';
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** Safe or suggestion; a fix without a kind is treated as a suggestion. */
-  kind?: FixKind;
+  /** Safe (fix-all and `--fix` may apply it) or a suggestion (offered, never applied in bulk). */
+  kind: FixKind;
   /** The one obviously right fix (only ever a safe one). */
   isPreferred?: boolean;
 }
