@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { analyze, applyEdits, getFixAllEdits, getFixes, RULES } from '../server/src/engine';
 import type { AnalyzeOptions, Fix, Problem, TextEdit } from '../server/src/engine';
 import {
+  AWAITS_USER_INPUT,
   compareFindings,
   lostCommentLines,
   parseAnnotations,
@@ -47,13 +48,6 @@ export function checkFindings(text: string, options: AnalyzeOptions): void {
   const diff = compareFindings(text, parsed.findings, findings);
   assert.ok(diff.length === 0, `findings differ from the annotations:\n${diff.join('\n')}`);
 }
-
-/**
- * Fixes that write an empty value for the user to fill in (SPEC section 4:
- * "puts the cursor on an empty value; writes no TODO text"): the finding
- * stays until the user writes the value.
- */
-export const AWAITS_USER_INPUT = new Set(['Add a product vision']);
 
 interface AppliedFix {
   fixed: string;
