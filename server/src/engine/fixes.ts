@@ -142,8 +142,9 @@ export function diffEdits(before: string, after: string): TextEdit[] {
   let end = 0;
   while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
   // Never split a CRLF pair or a surrogate pair.
-  while (start > 0 && (before[start - 1] === '\r' || isHighSurrogate(before.charCodeAt(start - 1)))) start--;
-  while (end > 0 && (before[before.length - end] === '\n' || isLowSurrogate(before.charCodeAt(before.length - end)))) end--;
+  const splits = (at: number): boolean => (before[at - 1] === '\r' && before[at] === '\n') || (isHighSurrogate(before.charCodeAt(at - 1)) && isLowSurrogate(before.charCodeAt(at)));
+  while (start > 0 && splits(start)) start--;
+  while (end > 0 && splits(before.length - end)) end--;
   return [{ start, end: before.length - end, newText: after.slice(start, after.length - end) }];
 }
 
