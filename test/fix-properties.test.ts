@@ -4,8 +4,9 @@
 //   - every code action, applied on its own, leaves a file that parses, keeps
 //     every comment line outside its edit and the line-end style, adds no
 //     duplicate key, and removes the finding it targets;
-//   - fix-all (fixAllText) is idempotent and changes no fact about people:
-//     role fields, decisionAuthority, vision, the sets of people and teams.
+//   - fix-all (fixAllText), and every safe fix on its own, changes no fact
+//     about people: role fields, decisionAuthority, vision, the sets of
+//     people and teams; fix-all is idempotent; only safe fixes are preferred.
 // Deterministic (one seed) and bounded; the counts are printed for the record.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -348,16 +349,22 @@ describe('fix properties (every fixture, example, generated and mutated document
         stats.parsing++;
         const analysis = analyze(doc.text, doc.options);
         const ends = lineEnds(doc.text);
+        const factsBefore = factsOf(doc.text);
         for (const problem of analysis.problems) {
-          for (const fix of getFixes(analysis, problem)) {
+          const fixes = getFixes(analysis, problem);
+          if (fixes.filter((f) => f.isPreferred).length > 1) fail(doc, `several preferred fixes for ${problem.ruleId} at ${problem.start}`);
+          for (const fix of fixes) {
             stats.actions++;
             const where = `'${fix.title}' for ${problem.ruleId} at ${problem.start}`;
+            if (fix.kind !== 'safe' && fix.kind !== 'suggestion') fail(doc, `${where} has no kind`);
+            if (fix.isPreferred && fix.kind !== 'safe') fail(doc, `${where} is a preferred suggestion`);
             const after = applyEdits(doc.text, fix.edits);
             const errors = yamlErrors(after);
             if (errors.length) {
               fail(doc, `${where} breaks the file (${errors.join(', ')})`);
               continue;
             }
+            if (fix.kind === 'safe') for (const change of factChanges(factsBefore, factsOf(after))) fail(doc, `safe ${where} changes a fact: ${change}`);
             const lost = lostComments(doc.text, after, fix.edits);
             if (lost.length) fail(doc, `${where} drops comments: ${lost.join(' | ')}`);
             const endsAfter = lineEnds(after);
@@ -379,7 +386,7 @@ describe('fix properties (every fixture, example, generated and mutated document
         if (twice !== once) fail(doc, 'fix-all is not idempotent');
         const ends2 = lineEnds(once);
         if ((ends.crlf > 0 && ends.lf === 0 && ends2.lf > 0) || (ends.crlf === 0 && ends2.crlf > 0)) fail(doc, 'fix-all mixes line ends');
-        for (const change of factChanges(factsOf(doc.text), factsOf(once))) fail(doc, `fix-all changes a fact: ${change}`);
+        for (const change of factChanges(factsBefore, factsOf(once))) fail(doc, `fix-all changes a fact: ${change}`);
       }
       assert.deepEqual(failures, [], `${stats.failures} failures`);
     });

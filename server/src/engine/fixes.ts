@@ -21,7 +21,8 @@ export function getFixes(analysis: Analysis, problem: Problem): Fix[] {
   } catch {
     fixes = [];
   }
-  fixes = fixes.filter((f) => f.edits.length > 0);
+  // Only a safe fix may be preferred (SPEC section 4), whatever a rule says.
+  fixes = fixes.filter((f) => f.edits.length > 0).map((f) => (f.isPreferred && f.kind !== 'safe' ? { ...f, isPreferred: false } : f));
   if (!NOT_DISABLABLE.has(problem.ruleId)) fixes.push(disableForLine(analysis, problem), disableForFile(analysis, problem));
   return fixes;
 }
