@@ -20,7 +20,8 @@ export const unusedSuppression: Rule = {
     const alone = analysis.text.slice(lineStart, s.start).trim() === '';
     const end = alone ? Math.min(analysis.text.length, lineEnd + (analysis.text[lineEnd] === '\r' ? 2 : 1)) : s.end;
     const start = alone ? lineStart : s.start - (analysis.text.slice(0, s.start).match(/[ \t]*$/)?.[0].length ?? 0);
-    return [{ title: 'Remove unused suppression', edits: [{ start, end, newText: '' }], kind: 'safe', isPreferred: (problem.data.unused as string[] | undefined)?.length === Math.max(1, s.ruleIds.length) }];
+    const allUnused = (problem.data.unused as string[] | undefined)?.length === Math.max(1, s.ruleIds.length);
+    return [{ title: 'Remove unused suppression', edits: [{ start, end, newText: '' }], kind: allUnused ? 'safe' : 'suggestion', isPreferred: allUnused }];
   },
 };
 
