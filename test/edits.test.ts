@@ -43,6 +43,7 @@ const TRICKY = [
   'line\nbreak',
   'tab\there',
   '',
+  '<<',
   'x'.repeat(120) + ' ' + 'y'.repeat(120),
 ];
 
@@ -57,6 +58,7 @@ describe('edits: yamlString', () => {
         assert.deepEqual(parse(`${w}: v\n`), { [value]: 'v' }, `block key: ${w}`);
         assert.deepEqual(parse(`{ ${w}: v }\n`), { [value]: 'v' }, `flow key: ${w}`);
         assert.deepEqual(parse(`k: ${w}\n`, { version: '1.1' }), { k: value }, `YAML 1.1 reader: ${w}`);
+        assert.deepEqual(parse(`${w}: v\n`, { merge: true }), { [value]: 'v' }, `key with merge keys on: ${w}`);
       }
     });
   }

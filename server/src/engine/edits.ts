@@ -40,7 +40,8 @@ export function yamlString(value: string, style: QuoteStyle = 'plain'): string {
     if (/^["']/.test(legacy)) out = legacy;
   }
   // Never a scalar over several lines (a folded flow scalar): double quotes with escapes instead.
-  if (/[\r\n]/.test(out)) out = writeWithYaml(value, '1.2', Scalar.QUOTE_DOUBLE);
+  // A plain `<<` key is a merge key to readers with merge keys on (as ours are), which yaml's writer does not know.
+  if (/[\r\n]/.test(out) || out === '<<') out = writeWithYaml(value, '1.2', Scalar.QUOTE_DOUBLE);
   return out;
 }
 
