@@ -21,7 +21,8 @@ import { AWAITS_USER_INPUT, parseHeader, splitLines } from './helpers/fixtures';
 
 const ROOT = path.join(__dirname, '..');
 const TODAY = '2026-06-01';
-const SEED = 0x8f1e5;
+// PROPERTY_SEED=<n> explores other documents locally; the suite always runs the default.
+const SEED = Number(process.env.PROPERTY_SEED ?? 0x8f1e5);
 
 interface Doc {
   name: string;
@@ -61,6 +62,13 @@ function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** FNV-1a: a stable number for a name. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
 type Rand = ReturnType<typeof prng>;
@@ -168,7 +176,7 @@ function mutated(r: Rand, base: Doc, n: number): Doc {
       lines.splice(i, 0, `${/^\s*/.exec(line)![0]}# a note`);
     }
   }
-  return { name: `${base.name} mutant #${n}`, text: lines.join('\n'), options: base.options };
+  return { name: `${base.name} (mutant ${n})`, text: lines.join('\n'), options: base.options };
 }
 
 function withCrlf(d: Doc): Doc {
@@ -178,9 +186,12 @@ function withCrlf(d: Doc): Doc {
 function corpus(): Doc[] {
   const files = [...filesUnder(path.join(ROOT, 'test', 'fixtures')), ...filesUnder(path.join(ROOT, 'examples'))].map(fromFile);
   const r = prng(SEED);
-  const docs = [...files];
-  for (let i = 0; i < 30; i++) docs.push(generated(r, i));
-  for (let i = 0; i < 50; i++) docs.push(mutated(r, pick(r, [...files, ...docs.slice(files.length)]), i));
+  const made: Doc[] = [];
+  for (let i = 0; i < 30; i++) made.push(generated(r, i));
+  // About one document in three gets a mutant, seeded by its own name: adding a
+  // fixture adds cases but never reshuffles the others.
+  const mutants = [...files, ...made].filter((d) => hash(d.name) % 3 === 0).map((d, i) => mutated(prng(SEED ^ hash(d.name)), d, i));
+  const docs = [...files, ...made, ...mutants];
   return [...docs, ...docs.map(withCrlf)];
 }
 
@@ -312,9 +323,10 @@ function factChanges(before: Facts, after: Facts): string[] {
     const now = after.roles.get(key) ?? [];
     const removed = was.filter((id) => !now.includes(id));
     const added = now.filter((id) => !was.includes(id));
-    // Only correcting an undefined id to the one defined id a typo away is not a change of fact.
+    // Only correcting an undefined id to the one defined id a typo away is not a change of
+    // fact (in a list that names the undefined id twice, one of them may be corrected first).
     const removedOk = removed.every((id) => !defined.has(id));
-    const addedOk = added.every((id) => defined.has(id) && removed.some((old) => editDistance(old, id, 2) <= 2));
+    const addedOk = added.every((id) => defined.has(id) && was.some((old) => !defined.has(old) && editDistance(old, id, 2) <= 2));
     if (!removedOk || !addedOk) out.push(`${key}: [${was}] -> [${now}]`);
   }
   for (const [id, was] of before.authority) {

@@ -146,6 +146,8 @@ function onKeyLine(ctx: EditContext, key: Node, written: string): TextEdit {
 export function replaceRefField(ctx: EditContext, field: RefField, id: string): TextEdit[] {
   const node = field.node;
   if (!node?.range) return [onKeyLine(ctx, field.pair.key as Node, yamlString(id))];
+  // A mapping where an id goes is something else gone wrong (often a lost key above it): not ours to overwrite.
+  if (isMap(node)) return [];
   if (isSeq(node) && !node.flow) {
     // Block list: the id goes onto the key's line; each item's lines go away,
     // and every comment (own-line or trailing an item) stays on a line of its own.
