@@ -123,6 +123,8 @@ function generated(r: Rand, n: number): Doc {
         if (r() < 0.2) lines.push(`    ${pick(r, ['nmae', 'discpline', 'titel'])}: x`);
       }
     }
+  } else if (r() < 0.7) {
+    lines.push(`people:${pick(r, [' # nobody yet', ' ~', '', ' &everyone', ' {}'])}`);
   }
   lines.push('products:', '  payments:', '    name: Payments');
   if (r() < 0.3) lines.push('    vision: Pay easily.');
@@ -138,7 +140,8 @@ function generated(r: Rand, n: number): Doc {
     if (r() < 0.7) lines.push(`        teams: [${pick(r, teams)}${r() < 0.3 ? ', grwoth' : ''}]`);
     if (r() < 0.5) lines.push('        outcomes: [Faster]');
   }
-  if (r() < 0.85) {
+  if (r() < 0.1) lines.push(`teams:${pick(r, [' # none yet', ' ~', ' {}'])}`);
+  else if (r() < 0.85) {
     lines.push('teams:');
     for (const t of teams) {
       lines.push(`  ${t}:`);

@@ -295,11 +295,14 @@ export function addSectionEntry(ctx: EditContext, root: Node | null, section: st
     const indent = indentOfKey(ctx, sectionPair) + '  ';
     const keyNode = sectionPair.key as Node;
     const edits: TextEdit[] = [];
-    let lineOf = colonAfter(ctx, keyNode);
+    const colon = colonAfter(ctx, keyNode);
+    let lineOf = colon;
     if (value?.range) {
+      // Everything between the colon and a comment goes but the anchors.
       const props = propsBefore(ctx, value.range[0]);
-      const kept = props.anchors.join(' ');
-      if (ctx.text.slice(props.start, value.range[1]) !== kept) edits.push({ start: props.start, end: value.range[1], newText: kept });
+      const end = value.range[1];
+      const newText = `${props.anchors.map((a) => ` ${a}`).join('')}${ctx.text[end] === '#' ? ' ' : ''}`;
+      if (ctx.text.slice(colon + 1, end) !== newText) edits.push({ start: colon + 1, end, newText });
       lineOf = value.range[0];
     }
     const at = endOfLineAt(ctx, lineOf);
