@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, Lexer, parseDocument, type Node, type Pair } from 'yaml';
 import { analyze, applyEdits, fixAllText, getFixes } from '../server/src/engine';
 import type { AnalyzeOptions, Problem, TextEdit } from '../server/src/engine';
 import { addDuplicateKeyErrors } from '../server/src/engine/duplicates';
@@ -124,7 +124,7 @@ function generated(r: Rand, n: number): Doc {
       }
     }
   } else if (r() < 0.7) {
-    lines.push(`people:${pick(r, [' # nobody yet', ' ~', '', ' &everyone', ' {}'])}`);
+    lines.push(`people:${pick(r, [' # nobody yet', ' ~', '', ' &everyone', ' {}', ' &e !!null # c'])}`);
   }
   lines.push('products:', '  payments:', '    name: Payments');
   if (r() < 0.3) lines.push('    vision: Pay easily.');
@@ -238,6 +238,32 @@ function lostComments(before: string, after: string, edits: readonly TextEdit[])
  */
 function extendsExpiredDirective(analysis: ReturnType<typeof analyze>, edits: readonly TextEdit[]): boolean {
   return edits.length === 1 && edits[0].newText.startsWith(', ') && analysis.suppressions.some((s) => s.idsEnd === edits[0].start && s.until !== undefined && s.until <= analysis.settings.today);
+}
+
+/** Every comment (own-line or trailing) of a text, with its offset, from yaml's own lexer. */
+function commentsOf(text: string): { at: number; text: string }[] {
+  const out: { at: number; text: string }[] = [];
+  let at = 0;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's markers for a document, a scalar and a flow end are not source text.
+    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    if (token.startsWith('#')) out.push({ at, text: token });
+    at += token.length;
+  }
+  return out;
+}
+
+/** Comments (trailing ones too) that no edit touches and that `after` no longer has. */
+function lostTrailingComments(before: string, after: string, edits: readonly TextEdit[]): string[] {
+  const want = new Map<string, number>();
+  for (const c of commentsOf(before)) {
+    const end = c.at + c.text.length;
+    if (edits.some((e) => (e.start === e.end ? c.at < e.start && e.start <= end : e.start < end && c.at < e.end))) continue;
+    want.set(c.text, (want.get(c.text) ?? 0) + 1);
+  }
+  const have = new Map<string, number>();
+  for (const c of commentsOf(after)) have.set(c.text, (have.get(c.text) ?? 0) + 1);
+  return [...want].filter(([t, n]) => (have.get(t) ?? 0) < n).map(([t]) => t);
 }
 
 const sameFinding = (a: Problem, b: Problem): boolean => a.ruleId === b.ruleId && a.message === b.message;
@@ -380,7 +406,7 @@ describe('fix properties (every fixture, example, generated and mutated document
               continue;
             }
             if (fix.kind === 'safe') for (const change of factChanges(factsBefore, factsOf(after))) fail(doc, `safe ${where} changes a fact: ${change}`);
-            const lost = lostComments(doc.text, after, fix.edits);
+            const lost = [...lostComments(doc.text, after, fix.edits), ...lostTrailingComments(doc.text, after, fix.edits)];
             if (lost.length) fail(doc, `${where} drops comments: ${lost.join(' | ')}`);
             const endsAfter = lineEnds(after);
             if ((ends.crlf > 0 && ends.lf === 0 && endsAfter.lf > 0) || (ends.crlf === 0 && endsAfter.crlf > 0)) fail(doc, `${where} mixes line ends`);
