@@ -20,6 +20,13 @@
 // This module knows nothing about the engine beyond the shapes it reads, so
 // it can be unit-tested on its own.
 
+/**
+ * Fixes that write an empty value for the user to fill in (SPEC section 4:
+ * "puts the cursor on an empty value; writes no TODO text"): the finding
+ * stays until the user writes the value.
+ */
+export const AWAITS_USER_INPUT: ReadonlySet<string> = new Set(['Add a product vision']);
+
 export const SEVERITY_NAMES = ['error', 'warning', 'info', 'hint'] as const;
 
 /** One finding, as an annotation says it or as the engine reports it. 0-based line and column. */

@@ -126,7 +126,7 @@ const CASES: Case[] = [
     rule: 'vision-required',
     title: 'Add a product vision',
     removed: [],
-    added: ['    vision: "TODO: one sentence that sets the boundaries of every domain"'],
+    added: ['    vision: ""'],
   },
   ...(['combined', 'separated', 'contextual', 'outcomes-first'] as const).map<Case>((stance) => ({
     text: variant('  stance: combined   # one person per domain\n', ''),
@@ -204,9 +204,21 @@ describe('lsp: code actions', function () {
       const now = await client.diagnostics(uri, 2);
       assert.ok(!now.some((x) => x.code === 'yaml-syntax'), 'still parses');
       const same = now.filter((x) => x.code === c.rule && x.message === d.message);
-      assert.deepEqual(same, [], `${c.rule} still fires after '${c.title}'`);
+      // 'Add a product vision' leaves an empty value for the user to write: the finding stays until then.
+      if (c.title !== 'Add a product vision') assert.deepEqual(same, [], `${c.rule} still fires after '${c.title}'`);
     });
   }
+
+  it('never marks a suggestion as preferred, even when it is the only one', async () => {
+    // bob is the only candidate owner, but naming an owner is a fact about people.
+    const text = variants(['    owner: alice            # accountable owner\n', ''], ['        productManager: alice\n', '        productManager: bob\n']);
+    const { uri, diagnostics } = await openWith(text);
+    const d = diagnostics.find((x) => x.code === 'single-owner')!;
+    const actions = await actionsFor(uri, d);
+    const assign = actions.filter((a) => a.title.startsWith('Assign owner: '));
+    assert.ok(assign.length > 0, actions.map((a) => a.title).join(' | '));
+    assert.ok(actions.every((a) => a.isPreferred === undefined), 'no preferred action');
+  });
 
   it('marks the engine-preferred fix as preferred', async () => {
     const text = variant('productManager: alice', 'productManager: alcie');
@@ -234,11 +246,11 @@ describe('lsp: code actions', function () {
     assert.deepEqual(await actionsFor(uri, diagnostics[0], ['refactor']), []);
   });
 
-  it('source.fixAll.productteam applies every fix with exactly one candidate', async () => {
+  it('source.fixAll.productteam applies each finding\'s single safe fix, as a minimal edit', async () => {
     const text = variants(
-      ['    name: Bob Chen', '    nmae: Bob Chen'], // Rename to 'name'
-      ['discipline: ux', 'discipline: uxx'], // Change to 'ux'
-      ['members: [bob, carol, dan, erin]', 'members: [bob, carol, dan, erin, zed]'], // Add person 'zed'
+      ['    name: Bob Chen', '    nmae: Bob Chen'], // Rename to 'name': safe
+      ['discipline: ux', 'discipline: uxx'], // Change to 'ux': safe
+      ['members: [bob, carol, dan, erin]', 'members: [bob, carol, dan, erin, zed]'], // Add person 'zed': a suggestion, left alone
       ['owner: alice            # accountable owner', 'owner: [alice, bob]     # accountable owner'], // two candidates: left alone
     );
     const { uri, diagnostics } = await openWith(text);
@@ -251,10 +263,12 @@ describe('lsp: code actions', function () {
       const fixAll = actions.find((a) => a.kind === 'source.fixAll.productteam');
       assert.ok(fixAll, `fix-all for only=${only.join(',')}`);
       assert.equal(actions.filter((a) => a.kind === 'quickfix').length, 0);
+      const edits = fixAll.edit!.changes![uri];
+      assert.ok(edits.every((e) => e.range.start.line > 0 || e.range.end.line < text.split('\n').length - 2), 'no edit replaces the whole file');
       const after = applyWorkspaceEdit(text, uri, fixAll.edit!);
       assert.match(after, /^ {4}name: Bob Chen$/m);
       assert.match(after, /discipline: ux \}/);
-      assert.match(after, /^ {2}zed:\n {4}name: Zed$/m);
+      assert.doesNotMatch(after, /^ {2}zed:/m);
       assert.match(after, /owner: \[alice, bob\] {5}# accountable owner/);
       for (const comment of commentsOf(text)) assert.ok(after.includes(comment));
     }

@@ -55,6 +55,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     stanceSource: optionStance ? 'option' : model.organization.declaredStance ? 'file' : 'default',
     stage: model.organization.stage,
     maxDomainsPerPerson: options.maxDomainsPerPerson ?? model.settings.maxDomainsPerPerson ?? DEFAULT_MAX_DOMAINS_PER_PERSON,
+    maxDomainsSource: options.maxDomainsPerPerson !== undefined ? 'option' : model.settings.maxDomainsPerPerson !== undefined ? 'file' : 'default',
     ruleSettings,
     today: options.today ?? todayString(),
   };

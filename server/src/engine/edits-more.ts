@@ -4,7 +4,7 @@
 // invariant holds: computed from node ranges, never a re-stringified document,
 // and every comment in a removed range survives on a line of its own.
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import { pairOf, setMapProperty, type EditContext } from './edits';
+import { pairOf, setWrittenProperty, type EditContext } from './edits';
 import type { Span, TextEdit } from './types';
 
 function eolOf(ctx: EditContext): string {
@@ -161,10 +161,10 @@ export function setSetting(ctx: EditContext, root: Node | null, key: string, val
   if (!isMap(root)) return [];
   const settings = pairOf(root, 'settings');
   if (settings) {
-    if (isMap(settings.value)) return setMapProperty(ctx, settings.value as YAMLMap, key, valueText);
+    if (isMap(settings.value)) return setWrittenProperty(ctx, settings.value as YAMLMap, key, valueText);
     return [];
   }
-  if (root.flow) return setMapProperty(ctx, root, 'settings', `{ ${key}: ${valueText} }`);
+  if (root.flow) return setWrittenProperty(ctx, root, 'settings', `{ ${key}: ${valueText} }`);
   const eol = eolOf(ctx);
   const anchor = pairOf(root, 'organization') ?? pairOf(root, 'version') ?? (root.items[0] as Pair | undefined);
   const anchorNode = (anchor?.value as Node | null)?.range ? (anchor!.value as Node) : (anchor?.key as Node | undefined);

@@ -1,7 +1,7 @@
 // Minimal text edits computed from node ranges. Nothing here re-stringifies
 // the document: yaml's own docs say comment placement after a round trip "is
 // not completely stable", and users' files are theirs.
-import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LineIndex } from './lines';
 import type { RefField } from './model';
 import type { Span, TextEdit } from './types';
@@ -12,11 +12,41 @@ export interface EditContext {
 }
 
 type QuoteStyle = 'double' | 'single' | 'plain';
+type ScalarType = typeof Scalar.PLAIN | typeof Scalar.QUOTE_SINGLE | typeof Scalar.QUOTE_DOUBLE;
+
+/** yaml's own writer for one string, as an item of a flow sequence (so it is safe in flow and block context alike). */
+function writeWithYaml(value: string, version: '1.1' | '1.2', type: ScalarType): string {
+  const doc = new Document([value], { version });
+  const seq = doc.contents as YAMLSeq<Scalar>;
+  seq.flow = true;
+  seq.items[0].type = type;
+  const out = doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false }).trimEnd();
+  return out.slice(1, -1);
+}
+
+/**
+ * A scalar that YAML reads back as exactly `value`, a string, wherever it is
+ * written (a key or a value, block or flow): yaml's own scalar writer
+ * decides when quotes are needed (`on-call: x`, `#1`, `true`, `1.0`, `null`,
+ * a leading `*`, `&` or `!`, a trailing space…). A plain scalar is kept only
+ * when both YAML 1.2 and 1.1 readers would take it as a string, since other
+ * tools may read the file with either.
+ */
+export function yamlString(value: string, style: QuoteStyle = 'plain'): string {
+  const type = style === 'double' ? Scalar.QUOTE_DOUBLE : style === 'single' ? Scalar.QUOTE_SINGLE : Scalar.PLAIN;
+  let out = writeWithYaml(value, '1.2', type);
+  if (style === 'plain' && !/^["']/.test(out)) {
+    const legacy = writeWithYaml(value, '1.1', type);
+    if (/^["']/.test(legacy)) out = legacy;
+  }
+  // Never a scalar over several lines (a folded flow scalar): double quotes with escapes instead.
+  // A plain `<<` key is a merge key to readers with merge keys on (as ours are), which yaml's writer does not know.
+  if (/[\r\n]/.test(out) || out === '<<') out = writeWithYaml(value, '1.2', Scalar.QUOTE_DOUBLE);
+  return out;
+}
 
 function quoteAs(style: QuoteStyle, value: string): string {
-  if (style === 'double') return JSON.stringify(value);
-  if (style === 'single') return `'${value.replace(/'/g, "''")}'`;
-  return plainOrQuoted(value);
+  return yamlString(value, style);
 }
 
 /** Writes a scalar the way the original was written (plain, 'single' or "double" quoted). */
@@ -28,13 +58,61 @@ export function scalarLike(node: Node | null | undefined, value: string): string
 /** Replaces the scalar written at `span` (a key or a value), keeping its quoting style. */
 export function replaceSpanLike(ctx: EditContext, span: Span, value: string): TextEdit {
   const first = ctx.text[span.start];
-  return { start: span.start, end: span.end, newText: quoteAs(first === '"' ? 'double' : first === "'" ? 'single' : 'plain', value) };
+  return spaced(ctx, { start: span.start, end: span.end, newText: quoteAs(first === '"' ? 'double' : first === "'" ? 'single' : 'plain', value) });
 }
 
-/** A plain scalar when YAML allows it, else double-quoted. */
-export function plainOrQuoted(value: string): string {
-  const plainSafe = /^[A-Za-z0-9_][A-Za-z0-9_ .\-/()%@+]*$/.test(value) && !/ $/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[0-9.+-]+$/.test(value);
-  return plainSafe ? value : JSON.stringify(value);
+/**
+ * Keeps a replacement from gluing onto its neighbours: a space after a `:`,
+ * a tag or an anchor right before it, and before a comment right after it.
+ */
+function spaced(ctx: EditContext, edit: TextEdit): TextEdit {
+  if (edit.newText === '') return edit;
+  const before = edit.start > 0 ? ctx.text[edit.start - 1] : '\n';
+  const after = ctx.text[edit.end] ?? '\n';
+  let newText = edit.newText;
+  if (!/[\s[{,]/.test(before)) newText = ` ${newText}`;
+  if (after === '#') newText = `${newText} `;
+  return { ...edit, newText };
+}
+
+interface Props {
+  /** Where the node's properties (tag, anchor) begin, or the node's own start when it has none. */
+  start: number;
+  /** The anchors written (`&o`), kept by a replacement. */
+  anchors: string[];
+}
+
+/**
+ * The tag and anchor written before a node. yaml's node ranges start after
+ * them, so they are found by stepping back over `!tag` and `&anchor` tokens.
+ */
+function propsBefore(ctx: EditContext, at: number): Props {
+  const anchors: string[] = [];
+  let start = at;
+  let i = at;
+  for (;;) {
+    let j = i;
+    while (j > 0 && (ctx.text[j - 1] === ' ' || ctx.text[j - 1] === '\t')) j--;
+    let k = j;
+    while (k > 0 && !/[\s[{,]/.test(ctx.text[k - 1])) k--;
+    const token = ctx.text.slice(k, j);
+    if (k === j || !/^[!&]/.test(token)) break;
+    if (token.startsWith('&')) anchors.unshift(token);
+    start = k;
+    i = k;
+  }
+  return { start, anchors };
+}
+
+/**
+ * Replaces a scalar value (possibly empty, `~`, tagged, anchored, followed by
+ * a comment) with a written scalar. A tag goes (`!!null alice` would not be
+ * an id), an anchor stays (aliases elsewhere may use it).
+ */
+function replaceScalarValue(ctx: EditContext, node: Node, written: string): TextEdit {
+  const props = propsBefore(ctx, node.range![0]);
+  const newText = [...props.anchors, written].join(' ');
+  return spaced(ctx, { start: props.start, end: node.range![1], newText });
 }
 
 function nextLineStart(ctx: EditContext, line: number): number {
@@ -51,34 +129,68 @@ function colonAfter(ctx: EditContext, key: Node): number {
   return i < 0 ? key.range![1] : i;
 }
 
+/**
+ * Writes `written` as the value of a key whose value is a block collection
+ * (or nothing at all): onto the key's line, after the colon, keeping any
+ * anchor written there and dropping a tag.
+ */
+function onKeyLine(ctx: EditContext, key: Node, written: string): TextEdit {
+  const colon = colonAfter(ctx, key);
+  const tail = ctx.text.slice(colon + 1, endOfLineAt(ctx, colon));
+  const props = /^(?:[ \t]+[!&][^\s#]*)*/.exec(tail)![0];
+  const anchors = props.match(/&[^\s]+/g) ?? [];
+  return { start: colon + 1, end: colon + 1 + props.length, newText: ` ${[...anchors, written].join(' ')}` };
+}
+
 /** Turns a person/team field (a scalar or a list) into exactly one id. */
 export function replaceRefField(ctx: EditContext, field: RefField, id: string): TextEdit[] {
   const node = field.node;
-  if (!node?.range) {
-    // `owner:` with no value at all.
-    const colon = colonAfter(ctx, field.pair.key as Node);
-    return [{ start: colon + 1, end: colon + 1, newText: ` ${id}` }];
-  }
+  if (!node?.range) return [onKeyLine(ctx, field.pair.key as Node, yamlString(id))];
+  // A mapping where an id goes is something else gone wrong (often a lost key above it): not ours to overwrite.
+  if (isMap(node)) return [];
   if (isSeq(node) && !node.flow) {
-    // Block list: the id goes onto the key's line; each item line goes away,
+    // Block list: the id goes onto the key's line; each item's lines go away,
     // and every comment (own-line or trailing an item) stays on a line of its own.
-    const colon = colonAfter(ctx, field.pair.key as Node);
-    const edits: TextEdit[] = [{ start: colon + 1, end: colon + 1, newText: ` ${id}` }];
-    for (const item of node.items as Node[]) {
-      if (!item?.range) continue;
-      const line = ctx.lines.positionAt(item.range[0]).line;
+    const items = (node.items as (Node | null)[]).filter((item): item is Node => !!item?.range);
+    const firstItem = items.find((item) => isScalar(item));
+    const edits: TextEdit[] = [onKeyLine(ctx, field.pair.key as Node, scalarLike(firstItem, id))];
+    for (const item of items) {
+      const line = ctx.lines.positionAt(item.range![0]).line;
+      const lastLine = ctx.lines.positionAt(Math.max(item.range![0], valueEnd(ctx, item))).line;
       const start = ctx.lines.lineStart(line);
-      const end = ctx.lines.lineEnd(line);
-      const rest = ctx.text.slice(item.range[1], end).trim();
-      const dash = ctx.text.lastIndexOf('-', item.range[0]);
+      const end = ctx.lines.lineEnd(lastLine);
+      const rest = ctx.text.slice(valueEnd(ctx, item), end).trim();
+      const dash = ctx.text.lastIndexOf('-', item.range![0]);
       const indent = ctx.text.slice(start, Math.max(start, dash)).replace(/[^ \t]/g, ' ');
       if (rest.startsWith('#')) edits.push({ start, end, newText: `${indent}${rest}` });
-      else edits.push({ start, end: Math.min(ctx.text.length, nextLineStart(ctx, line)), newText: '' });
+      else edits.push({ start, end: Math.min(ctx.text.length, nextLineStart(ctx, lastLine)), newText: '' });
     }
     return edits;
   }
-  const first = isSeq(node) ? (node.items[0] as Node | undefined) : node;
-  return [{ start: node.range[0], end: node.range[1], newText: scalarLike(first, id) }];
+  if (isSeq(node)) {
+    const first = node.items[0] as Node | undefined;
+    const props = propsBefore(ctx, node.range[0]);
+    return [spaced(ctx, { start: props.start, end: node.range[1], newText: [...props.anchors, scalarLike(first, id)].join(' ') })];
+  }
+  return [replaceScalarValue(ctx, node, scalarLike(node, id))];
+}
+
+/** The mapping that holds the key starting at `offset`, if any (a walk down the nodes that contain it). */
+export function mapWithKeyAt(doc: { contents: unknown }, offset: number): YAMLMap | undefined {
+  let node = doc.contents as Node | null;
+  while (node?.range && node.range[0] <= offset && offset <= node.range[2]) {
+    let next: Node | null = null;
+    if (isMap(node)) {
+      for (const p of node.items as Pair<Node | null, Node | null>[]) {
+        if (p.key?.range?.[0] === offset) return node;
+        if (p.value?.range && p.value.range[0] <= offset && offset <= p.value.range[2]) next = p.value;
+      }
+    } else if (isSeq(node)) {
+      next = (node.items as (Node | null)[]).find((item) => item?.range && item.range[0] <= offset && offset <= item.range[2]) ?? null;
+    }
+    node = next;
+  }
+  return undefined;
 }
 
 /** The pair with a given key in a mapping. */
@@ -99,27 +211,37 @@ function indentOfKey(ctx: EditContext, pair: Pair): string {
 }
 
 /**
- * Sets `key: value` in a mapping: replaces the value when the key exists,
- * else inserts a new entry after `after` (a key) or at the end, in the
- * mapping's own style (block or flow).
+ * Sets `key: value` in a mapping (`value` is the string to write; it is
+ * quoted when YAML needs it): replaces the value when the key exists, else
+ * inserts a new entry after `after` (a key) or at the end, in the mapping's
+ * own style (block or flow).
  */
-export function setMapProperty(ctx: EditContext, map: YAMLMap, key: string, valueText: string, after?: string[]): TextEdit[] {
+export function setMapProperty(ctx: EditContext, map: YAMLMap, key: string, value: string, after?: string[]): TextEdit[] {
+  return setWrittenProperty(ctx, map, key, yamlString(value), after);
+}
+
+/** Like setMapProperty, with `valueText` written as given (a number, a flow map): the caller vouches for it. */
+export function setWrittenProperty(ctx: EditContext, map: YAMLMap, key: string, valueText: string, after?: string[]): TextEdit[] {
   const existing = pairOf(map, key);
   if (existing) {
     const v = existing.value as Node | null;
-    if (v?.range) return [{ start: v.range[0], end: v.range[1], newText: valueText }];
-    const colon = colonAfter(ctx, existing.key as Node);
-    return [{ start: colon + 1, end: colon + 1, newText: ` ${valueText}` }];
+    if (isScalar(v) && v.range) return [replaceScalarValue(ctx, v, valueText)];
+    if (v?.range && (map.flow || isMap(v) && v.flow || isSeq(v) && v.flow)) return [spaced(ctx, { start: v.range[0], end: v.range[1], newText: valueText })];
+    if (v?.range) return [];
+    return [onKeyLine(ctx, existing.key as Node, valueText)];
   }
+  const keyText = yamlString(key);
   const items = map.items as Pair[];
+  if (!map.range) return [];
   if (map.flow || items.length === 0) {
     if (items.length === 0) {
-      const open = map.range![0];
-      return [{ start: open + 1, end: open + 1, newText: ` ${key}: ${valueText} ` }];
+      const open = map.range[0];
+      if (ctx.text[open] !== '{') return [];
+      return [{ start: open + 1, end: open + 1, newText: ` ${keyText}: ${valueText} ` }];
     }
     const last = items[items.length - 1];
     const end = ((last.value as Node | null)?.range ?? (last.key as Node).range!)[1];
-    return [{ start: end, end, newText: `, ${key}: ${valueText}` }];
+    return [{ start: end, end, newText: `, ${keyText}: ${valueText}` }];
   }
   let anchor: Pair = items[items.length - 1];
   for (const a of after ?? []) {
@@ -131,46 +253,67 @@ export function setMapProperty(ctx: EditContext, map: YAMLMap, key: string, valu
   }
   const anchorNode = (anchor.value as Node | null)?.range ? (anchor.value as Node) : (anchor.key as Node);
   const at = endOfLineAt(ctx, valueEnd(ctx, anchorNode));
-  return [{ start: at, end: at, newText: `${ctx.text.includes('\r\n') ? '\r\n' : '\n'}${indentOfKey(ctx, items[0])}${key}: ${valueText}` }];
+  return [{ start: at, end: at, newText: `${eolOf(ctx.text)}${indentOfKey(ctx, items[0])}${keyText}: ${valueText}` }];
+}
+
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /**
- * Adds an entry (`id:` plus its body lines) to an id-keyed section such as
- * `people:` or `teams:`, creating the section at the end of the file if needed.
- * `body` holds `field: value` lines without indentation.
+ * Adds an entry (`id:` plus its body) to an id-keyed section such as
+ * `people:` or `teams:`, creating the section at the end of the file if
+ * needed. `body` holds `[field, value]` pairs; the id and the values are
+ * written as YAML strings (quoted when YAML needs it).
  */
 export function addSectionEntry(ctx: EditContext, root: Node | null, section: string, id: string, body: [string, string][]): TextEdit[] {
-  const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(ctx.text);
   const rootMap = isMap(root) ? root : undefined;
+  if (root && !rootMap && !(isScalar(root) && root.value === null)) return [];
+  const idText = yamlString(id);
+  const fields = body.map(([k, v]) => [yamlString(k), yamlString(v)] as const);
+  const flowBody = `{ ${fields.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+  const blockBody = (indent: string) => fields.map(([k, v]) => `${eol}${indent}${k}: ${v}`).join('');
   const sectionPair = pairOf(rootMap, section);
-  const sectionMap = isMap(sectionPair?.value) ? (sectionPair!.value as YAMLMap) : undefined;
-  const flowBody = `{ ${body.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
-  if (sectionMap && sectionMap.items.length > 0 && !sectionMap.flow) {
-    const items = sectionMap.items as Pair[];
+  const value = sectionPair?.value as Node | null | undefined;
+  if (isMap(value) && value.items.length > 0 && !value.flow) {
+    const items = value.items as Pair[];
     const indent = indentOfKey(ctx, items[0]);
     const last = items[items.length - 1];
     const lastNode = (last.value as Node | null)?.range ? (last.value as Node) : (last.key as Node);
     const at = endOfLineAt(ctx, valueEnd(ctx, lastNode));
     // Follow the file's habit: if its entries are flow maps, write one too.
     const firstValue = items[0].value;
-    if (isMap(firstValue) && firstValue.flow) return [{ start: at, end: at, newText: `${eol}${indent}${id}: ${flowBody}` }];
+    if (isMap(firstValue) && firstValue.flow) return [{ start: at, end: at, newText: `${eol}${indent}${idText}: ${flowBody}` }];
     const step = childIndent(ctx, items[0]) ?? indent + '  ';
-    return [{ start: at, end: at, newText: `${eol}${indent}${id}:${body.map(([k, v]) => `${eol}${step}${k}: ${v}`).join('')}` }];
+    return [{ start: at, end: at, newText: `${eol}${indent}${idText}:${blockBody(step)}` }];
   }
-  if (sectionMap && sectionMap.flow) {
-    return setMapProperty(ctx, sectionMap, id, flowBody);
-  }
+  if (isMap(value)) return setWrittenProperty(ctx, value, id, flowBody);
   if (sectionPair) {
-    // `people:` with nothing (or something unusable) after it.
-    const colon = colonAfter(ctx, sectionPair.key as Node);
-    const v = sectionPair.value as Node | null;
+    // `people:` with nothing after it (or `~`, a tag, an anchor, a comment): the
+    // entry goes on the lines below; a written null goes, an anchor stays.
+    if (value && !(isScalar(value) && value.value === null)) return [];
     const indent = indentOfKey(ctx, sectionPair) + '  ';
-    const end = v?.range && isScalar(v) && v.value === null ? v.range[1] : colon + 1;
-    return [{ start: colon + 1, end: Math.max(colon + 1, end), newText: `${eol}${indent}${id}:${body.map(([k, v2]) => `${eol}${indent}  ${k}: ${v2}`).join('')}` }];
+    const keyNode = sectionPair.key as Node;
+    const edits: TextEdit[] = [];
+    const colon = colonAfter(ctx, keyNode);
+    let lineOf = colon;
+    if (value?.range) {
+      // Everything between the colon and a comment goes but the anchors.
+      const props = propsBefore(ctx, value.range[0]);
+      const end = value.range[1];
+      const newText = `${props.anchors.map((a) => ` ${a}`).join('')}${ctx.text[end] === '#' ? ' ' : ''}`;
+      if (ctx.text.slice(colon + 1, end) !== newText) edits.push({ start: colon + 1, end, newText });
+      lineOf = value.range[0];
+    }
+    const at = endOfLineAt(ctx, lineOf);
+    edits.push({ start: at, end: at, newText: `${eol}${indent}${idText}:${blockBody(indent + '  ')}` });
+    return edits;
   }
+  if (rootMap?.flow) return setWrittenProperty(ctx, rootMap, section, `{ ${idText}: ${flowBody} }`);
   // No section at all: append one at the end of the file.
   const needsBreak = ctx.text.length > 0 && !ctx.text.endsWith('\n');
-  return [{ start: ctx.text.length, end: ctx.text.length, newText: `${needsBreak ? eol : ''}${eol}${section}:${eol}  ${id}:${body.map(([k, v]) => `${eol}    ${k}: ${v}`).join('')}${eol}` }];
+  return [{ start: ctx.text.length, end: ctx.text.length, newText: `${needsBreak ? eol : ''}${eol}${section}:${eol}  ${idText}:${blockBody('    ')}${eol}` }];
 }
 
 /** The indentation of the first key inside an entry's block map, if it has one. */

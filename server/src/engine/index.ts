@@ -5,7 +5,7 @@
 // editor, no protocol.
 export * from './types';
 export { analyze } from './analyze';
-export { getFixes, getFixAllEdits, fixAllText, applyEdits } from './fixes';
+export { getFixes, getFixAllEdits, fixAllText, diffEdits, applyEdits } from './fixes';
 export { RULES, ruleById, ruleDocsUrl, type Rule, type RuleMeta } from './rules';
 export { LineIndex, type Position } from './lines';
 export { locate, type Location } from './locate';

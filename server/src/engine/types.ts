@@ -48,8 +48,8 @@ export type FixKind = 'safe' | 'suggestion';
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** Safe or suggestion; a fix without a kind is treated as a suggestion. */
-  kind?: FixKind;
+  /** Safe (fix-all and `--fix` may apply it) or a suggestion (offered, never applied in bulk). */
+  kind: FixKind;
   /** The one obviously right fix (only ever a safe one). */
   isPreferred?: boolean;
 }
@@ -272,6 +272,8 @@ export interface EffectiveSettings {
   stanceSource: 'option' | 'file' | 'default';
   stage: Stage;
   maxDomainsPerPerson: number;
+  /** Where the limit came from: an option (editor setting, CLI) wins over the file's `settings`. */
+  maxDomainsSource: 'option' | 'file' | 'default';
   /** Severities the user set for rules (file settings, then options on top). */
   ruleSettings: Map<string, RuleSetting>;
   /** YYYY-MM-DD. */

@@ -2,8 +2,8 @@
 // (`code`) and the offsets it carries in `data` (or its range, when the
 // document moved on since), never by its message text.
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic } from 'vscode-languageserver';
-import type { Analysis, Problem } from '../engine';
-import { getFixAllEdits, getFixes } from '../engine';
+import type { AnalyzeOptions, Analysis, Problem, RuleSetting } from '../engine';
+import { diffEdits, fixAllText, getFixes } from '../engine';
 import {
   DIAGNOSTIC_SOURCE,
   FIX_ALL_KIND,
@@ -55,8 +55,24 @@ export function codeActions(analysis: Analysis, target: EditTarget, context: Cod
     }
   }
   if (only?.some((k) => kindMatches(k, FIX_ALL_KIND))) {
-    const edits = getFixAllEdits(analysis);
+    // The same whole-text fix-all as the CLI's --fix (safe fixes only, to a
+    // fixed point), sent back as the one edit that spans what changed.
+    const fixed = fixAllText(analysis.text, optionsOf(analysis)).text;
+    const edits = diffEdits(analysis.text, fixed);
     if (edits.length) actions.push(toFixAll(analysis, target, edits));
   }
   return actions;
+}
+
+/** The options an analysis was made with, as far as they matter to fix-all: what the editor set over the file. */
+export function optionsOf(analysis: Analysis): AnalyzeOptions {
+  const { settings, model } = analysis;
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of settings.ruleSettings) if (model.settings.rules[id] !== setting) rules[id] = setting;
+  return {
+    today: settings.today,
+    rules,
+    maxDomainsPerPerson: settings.maxDomainsPerPerson,
+    ...(settings.stanceSource === 'option' ? { stance: settings.stance } : {}),
+  };
 }

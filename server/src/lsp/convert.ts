@@ -116,7 +116,8 @@ export function toWorkspaceEdit(a: Converted, target: EditTarget, edits: readonl
 export function toQuickFix(a: Converted, target: EditTarget, fix: Fix, diagnostic: Diagnostic): CodeAction {
   const action = CodeAction.create(fix.title, toWorkspaceEdit(a, target, fix.edits), CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
-  if (fix.isPreferred) action.isPreferred = true;
+  // Only a safe fix may be the one the editor applies on its own (SPEC section 4).
+  if (fix.isPreferred && fix.kind === 'safe') action.isPreferred = true;
   return action;
 }
 

@@ -29,6 +29,6 @@ export const decisionAuthority: Rule = {
     const id = String(problem.data.id);
     const person = analysis.model.people.get(id);
     if (!person?.map) return [];
-    return [{ title: `Grant full decision authority to ${id}`, edits: setMapProperty(analysis, person.map, 'decisionAuthority', 'full'), isPreferred: true }];
+    return [{ title: `Grant full decision authority to ${id}`, edits: setMapProperty(analysis, person.map, 'decisionAuthority', 'full'), kind: 'suggestion' }];
   },
 };

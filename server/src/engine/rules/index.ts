@@ -90,7 +90,8 @@ export function runRules(base: Omit<RuleContext, 'report'>, only?: string[]): Pr
         if (!sev) return;
         // Block collections end after their last line break; a squiggle should not.
         let end = Math.max(span.end, span.start);
-        while (end > span.start && /\s/.test(base.text[end - 1])) end--;
+        // Only YAML's own white space: a no-break space at the end of a value is part of it.
+        while (end > span.start && /[ \t\r\n]/.test(base.text[end - 1])) end--;
         problems.push({ ruleId: rule.id, severity: sev, message, start: span.start, end, data });
       },
     };

@@ -30,7 +30,8 @@ export const overloadedPerson: Rule = {
   },
   fixes(problem, analysis) {
     const n = ((problem.data.domains as string[] | undefined) ?? []).length;
-    if (n === 0) return [];
+    // An editor setting or CLI option overrides the file: raising the file's limit would change nothing.
+    if (n === 0 || analysis.settings.maxDomainsSource === 'option') return [];
     return [{ title: `Raise maxDomainsPerPerson to ${n}`, kind: 'suggestion', edits: setSetting(analysis, analysis.doc.contents as Node | null, 'maxDomainsPerPerson', String(n)) }];
   },
 };

@@ -103,21 +103,22 @@ export const roleSplit: Rule = {
     const po = String(problem.data.po);
     if (problem.data.want === 'combined') {
       const fixes: Fix[] = [];
-      if (d.productOwner) fixes.push({ title: `Make ${pm} the product owner too`, edits: replaceRefField(analysis, d.productOwner, pm) });
-      if (d.productManager) fixes.push({ title: `Make ${po} the product manager too`, edits: replaceRefField(analysis, d.productManager, po) });
+      if (d.productOwner) fixes.push({ title: `Make ${pm} the product owner too`, edits: replaceRefField(analysis, d.productOwner, pm), kind: 'suggestion' });
+      if (d.productManager) fixes.push({ title: `Make ${po} the product manager too`, edits: replaceRefField(analysis, d.productManager, po), kind: 'suggestion' });
       return fixes;
     }
     const holders = productRoleHolders(analysis.model);
     const fixes: Fix[] = teamPeople(analysis.model, d)
       .filter((id) => !holders.has(id) && analysis.model.people.has(id))
-      .map((id) => ({ title: `Hand the product owner role to ${id}`, edits: setProductOwner(analysis, d, id) }));
+      .map((id): Fix => ({ title: `Hand the product owner role to ${id}`, edits: setProductOwner(analysis, d, id), kind: 'suggestion' }));
     const placeholder = freeId(analysis, `${d.id}-product-owner`);
     fixes.push({
       title: 'Add a product owner placeholder',
       edits: [
         ...setProductOwner(analysis, d, placeholder),
-        ...addSectionEntry(analysis, analysis.doc.contents as Node | null, 'people', placeholder, [['name', `"Product owner for ${d.name ?? d.id} (to be named)"`]]),
+        ...addSectionEntry(analysis, analysis.doc.contents as Node | null, 'people', placeholder, [['name', `Product owner for ${d.name ?? d.id} (to be named)`]]),
       ],
+      kind: 'suggestion',
     });
     return fixes;
   },

@@ -8,7 +8,7 @@
 //   slack: "@nia"        -> Rename to 'x-slack', Remove property 'slack'   (suggestions)
 //   { title: Director, Freight Products } -> Quote 'Director, Freight Products' (safe)
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
-import { pairOf, plainOrQuoted, replaceSpanLike, setMapProperty } from '../edits';
+import { mapWithKeyAt, pairOf, replaceSpanLike, setMapProperty } from '../edits';
 import { realDate } from '../model';
 import { titleCase } from '../text';
 import { makeList, removePair } from '../edits-more';
@@ -76,9 +76,11 @@ function unknownPropertyFixes(problem: Problem, analysis: Analysis, candidates: 
   const comma = problem.data.comma as { start: number; end: number; newText: string } | undefined;
   if (comma) fixes.push({ title: `Quote ${comma.newText.replace(/^"|"$/g, "'")}`, kind: 'safe', isPreferred: true, edits: [{ start: comma.start, end: comma.end, newText: comma.newText }] });
   const one = candidates.length === 1 && !comma;
-  for (const c of candidates.slice(0, 3)) fixes.push({ title: `Rename to '${c}'`, kind: one ? 'safe' : 'suggestion', isPreferred: one, edits: [replaceSpanLike(analysis, problem, c)] });
+  // Renaming onto a key the mapping already has would write a duplicate key: not offered.
+  const map = mapWithKeyAt(analysis.doc, problem.start);
+  for (const c of candidates.slice(0, 3).filter((x) => !pairOf(map, x))) fixes.push({ title: `Rename to '${c}'`, kind: one ? 'safe' : 'suggestion', isPreferred: one, edits: [replaceSpanLike(analysis, problem, c)] });
   if (!comma) fixes.push({ title: `Rename to 'x-${key}'`, kind: 'suggestion', edits: [replaceSpanLike(analysis, problem, `x-${key}`)] });
-  const owner = mapOfKeyAt(analysis, problem.start);
+  const owner = map;
   if (owner) {
     const pair = (owner.items as { key: unknown }[]).find((p) => (p.key as Node | null)?.range?.[0] === problem.start);
     if (pair) fixes.push({ title: `Remove property '${key}'`, kind: 'suggestion', edits: removePair(analysis, owner, pair as never) });
@@ -107,7 +109,7 @@ function missingPropertyFixes(problem: Problem, analysis: Analysis): Fix[] {
   for (const seg of segments) node = isMap(node) ? (node.items.find((p) => String((p.key as { value?: unknown } | null)?.value) === seg)?.value as unknown) : undefined;
   const id = segments[segments.length - 1];
   if (!isMap(node) || id === undefined) return [];
-  return [{ title: `Add '${key}'`, kind: 'suggestion', edits: setMapProperty(analysis, node as YAMLMap, 'name', plainOrQuoted(titleCase(id)), []) }];
+  return [{ title: `Add '${key}'`, kind: 'suggestion', edits: setMapProperty(analysis, node as YAMLMap, 'name', titleCase(id), []) }];
 }
 
 /** The scalar value node the problem is reported on. */
@@ -122,23 +124,6 @@ function nodeAt(analysis: Analysis, span: { start: number }): Node | undefined {
     }
     if (Array.isArray(node.items)) for (const it of node.items) visit(it);
     if ('key' in node) visit(node.key);
-    if ('value' in node) visit(node.value);
-  };
-  visit(analysis.doc.contents);
-  return found;
-}
-
-/** The mapping one of whose keys starts at `offset`. */
-function mapOfKeyAt(analysis: Analysis, offset: number): YAMLMap | undefined {
-  let found: YAMLMap | undefined;
-  const visit = (n: unknown): void => {
-    if (found || !n || typeof n !== 'object') return;
-    const node = n as { items?: unknown[]; value?: unknown };
-    if (isMap(n) && (n.items as { key: unknown }[]).some((p) => (p.key as Node | null)?.range?.[0] === offset)) {
-      found = n as YAMLMap;
-      return;
-    }
-    if (Array.isArray(node.items)) for (const it of node.items) visit(it);
     if ('value' in node) visit(node.value);
   };
   visit(analysis.doc.contents);

@@ -2,6 +2,7 @@
 // owner is the sole person responsible for backlog grooming.").
 //   productOwner: [bob, carol]  ->  Keep bob as the only product owner | Keep carol …
 import { replaceRefField } from '../edits';
+import type { Fix } from '../types';
 import type { Rule } from './rule';
 import { findDomain, uniq } from './common';
 
@@ -24,10 +25,12 @@ export const singleBacklogOwner: Rule = {
       }
     }
   },
-  fixes(problem, analysis) {
+  fixes(problem, analysis): Fix[] {
     const d = findDomain(analysis.model, problem.data.product, problem.data.domain);
     if (!d?.productOwner) return [];
     const candidates = (problem.data.candidates as string[]) ?? [];
-    return candidates.map((id) => ({ title: `Keep ${id} as the only product owner`, edits: replaceRefField(analysis, d.productOwner!, id), isPreferred: candidates.length === 1 }));
+    // Safe only when the list names one person several times; choosing among people is a suggestion.
+    const safe = candidates.length === 1;
+    return candidates.map((id) => ({ title: `Keep ${id} as the only product owner`, edits: replaceRefField(analysis, d.productOwner!, id), kind: safe ? 'safe' : 'suggestion', isPreferred: safe }));
   },
 };

@@ -66,13 +66,16 @@ export const singleOwner: Rule = {
       const existing = domain ? domain.owner : product.owner;
       for (const id of candidates) {
         const edits = existing ? replaceRefField(analysis, existing, id) : map ? setMapProperty(analysis, map, 'owner', id, domain ? ['productOwner', 'productManager', 'name'] : ['name']) : [];
-        if (edits.length) fixes.push({ title: `Assign owner: ${id}`, edits, isPreferred: candidates.length === 1 });
+        // Naming an owner is a fact about people: always a suggestion, however few the candidates.
+        if (edits.length) fixes.push({ title: `Assign owner: ${id}`, edits, kind: 'suggestion' });
       }
       return fixes;
     }
     const field = domain ? (problem.data.field === 'owner' ? domain.owner : domain.productManager) : product.owner;
     if (!field) return [];
-    for (const id of candidates) fixes.push({ title: `Assign single owner: ${id}`, edits: replaceRefField(analysis, field, id), isPreferred: candidates.length === 1 });
+    // Safe only when the list names one person several times: cutting it to once changes nobody's role.
+    const safe = candidates.length === 1;
+    for (const id of candidates) fixes.push({ title: `Assign single owner: ${id}`, edits: replaceRefField(analysis, field, id), kind: safe ? 'safe' : 'suggestion', isPreferred: safe });
     return fixes;
   },
 };

@@ -17,6 +17,6 @@ export const stanceDeclared: Rule = {
   fixes(_problem, analysis) {
     const map = analysis.model.organization.map;
     if (!map) return [];
-    return STANCES.map((s) => ({ title: `Declare stance: ${s}`, edits: setMapProperty(analysis, map, 'stance', s, ['stage', 'name']) }));
+    return STANCES.map((s) => ({ title: `Declare stance: ${s}`, edits: setMapProperty(analysis, map, 'stance', s, ['stage', 'name']), kind: 'suggestion' as const }));
   },
 };

@@ -3,6 +3,7 @@
 import { addSectionEntry, replaceSpanLike } from '../edits';
 import { Suggester, titleCase } from '../text';
 import type { Node } from 'yaml';
+import type { Fix } from '../types';
 import type { Rule } from './rule';
 
 // Typing rarely changes the set of ids, so the last suggester per kind (and
@@ -50,10 +51,13 @@ export const unknownReference: Rule = {
     const kind = problem.data.kind === 'team' ? 'team' : 'person';
     const candidates = (problem.data.candidates as string[]) ?? [];
     const ref = analysis.model.refs.find((r) => r.start === problem.start);
-    const fixes = [];
-    if (ref) for (const c of candidates) fixes.push({ title: `Change to '${c}'`, edits: [replaceSpanLike(analysis, ref, c)], isPreferred: candidates.length === 1 });
+    const fixes: Fix[] = [];
+    // One close id: a typo, safely corrected. Several: the user picks.
+    const safe = candidates.length === 1;
+    if (ref) for (const c of candidates) fixes.push({ title: `Change to '${c}'`, edits: [replaceSpanLike(analysis, ref, c)], kind: safe ? 'safe' : 'suggestion', isPreferred: safe });
     const section = kind === 'person' ? 'people' : 'teams';
-    fixes.push({ title: `Add ${kind} '${id}'`, edits: addSectionEntry(analysis, analysis.doc.contents as Node | null, section, id, [['name', titleCase(id)]]) });
+    // Adding a person or team is a new fact, never applied in bulk.
+    fixes.push({ title: `Add ${kind} '${id}'`, edits: addSectionEntry(analysis, analysis.doc.contents as Node | null, section, id, [['name', titleCase(id) || id]]), kind: 'suggestion' });
     return fixes;
   },
 };

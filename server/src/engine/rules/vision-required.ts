@@ -5,7 +5,6 @@ import { setMapProperty } from '../edits';
 import type { Rule } from './rule';
 import { findProduct } from './common';
 
-export const VISION_PLACEHOLDER = '"TODO: one sentence that sets the boundaries of every domain"';
 
 export const visionRequired: Rule = {
   id: 'vision-required',
@@ -22,6 +21,7 @@ export const visionRequired: Rule = {
   fixes(problem, analysis) {
     const p = findProduct(analysis.model, problem.data.product);
     if (!p?.map) return [];
-    return [{ title: 'Add a product vision', edits: setMapProperty(analysis, p.map, 'vision', VISION_PLACEHOLDER, ['name']), isPreferred: true }];
+    // An empty value for the user to fill in: the tool writes no vision of its own (and no TODO text).
+    return [{ title: 'Add a product vision', edits: setMapProperty(analysis, p.map, 'vision', '', ['name']), kind: 'suggestion' }];
   },
 };
