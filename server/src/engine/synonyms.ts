@@ -118,7 +118,8 @@ export function normalise(v: string): string {
 /**
  * The allowed values a written value probably means, best first: the same
  * value in another case or with other separators (alone, when there is one),
- * then by meaning, then by spelling. Never the value itself.
+ * then by meaning, then (alone) the one value it is the beginning of,
+ * else by spelling. Never the value itself.
  */
 export function suggestEnum(value: string, allowed: readonly string[]): string[] {
   const n = normalise(value);
@@ -127,6 +128,9 @@ export function suggestEnum(value: string, allowed: readonly string[]): string[]
   const out: string[] = [];
   const meant = SYNONYMS[n];
   if (meant && allowed.includes(meant)) out.push(meant);
+  // Half-typed (`pro`, `te`): the one allowed value it begins, not look-alikes by spelling (`ux`).
+  const begun = n.length >= 2 ? allowed.filter((a) => normalise(a).startsWith(n)) : [];
+  if (begun.length === 1 && out.length === 0) return begun;
   const bySpelling = closest(value, allowed, Math.max(2, Math.ceil(value.length / 3)));
   for (const c of bySpelling) if (!out.includes(c) && c !== value) out.push(c);
   return out;

@@ -55,6 +55,13 @@ export function roleSplitExpectation(
 
 const NO_STANCE = 'No stance is declared, so this is information only. ';
 
+/** A misspelt stance (`seperated`) is no stance, but the message says what was written (the schema error says how to fix it). */
+function noStanceLead(written: unknown): string {
+  return typeof written === 'string' && written.trim() !== ''
+    ? `No stance is declared ('${written}' is not one of combined, separated, contextual, outcomes-first), so this is information only. `
+    : NO_STANCE;
+}
+
 export const roleSplit: Rule = {
   id: 'role-split',
   defaultSeverity: 'warning',
@@ -69,7 +76,7 @@ export const roleSplit: Rule = {
       if (!expect) continue;
       const reason = ROLE_SPLIT_REASONS[expect.reason];
       const severity: Severity = declared ? expect.severity : 'info';
-      const lead = declared ? '' : NO_STANCE;
+      const lead = declared ? '' : noStanceLead(ctx.model.organization.map?.get('stance'));
       const under = declared ? `under ${reason.phrase}` : `under the default ${reason.phrase.replace(/^the /, '')}`;
       for (const d of p.domains) {
         const pm = ids(d.productManager);

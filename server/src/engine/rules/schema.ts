@@ -7,9 +7,13 @@
 //   tilte: Head of X     -> Rename to 'title'                (safe: one close key)
 //   slack: "@nia"        -> Rename to 'x-slack', Remove property 'slack'   (suggestions)
 //   { title: Director, Freight Products } -> Quote 'Director, Freight Products' (safe)
+// An owner or a list left empty mid-edit (`owner:`, `teams:`) means "none yet":
+// the rule that judges "none" says so (single-owner, domain-without-team…), so
+// the type error would be a second finding, at error, on the same place.
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { mapWithKeyAt, pairOf, replaceSpanLike, setMapProperty } from '../edits';
 import { realDate } from '../model';
+import { locatePointer } from '../resolve';
 import { titleCase } from '../text';
 import { makeList, removePair } from '../edits-more';
 import type { Analysis } from '../types';
@@ -23,6 +27,7 @@ export const schema: Rule = {
   seeds: [],
   check(ctx) {
     for (const e of ctx.schemaErrors) {
+      if (e.kind === 'type' && leftEmpty(ctx.doc, e.pointer)) continue;
       ctx.report(e, e.message, {
         kind: e.kind,
         pointer: e.pointer,
@@ -69,6 +74,26 @@ export const schema: Rule = {
     }
   },
 };
+
+/**
+ * Owners and lists whose absence another rule judges: an owner (single-owner),
+ * a domain's teams (domain-without-team), stakeholders and outcomes
+ * (outcomes-defined), a team's members. Roles that default to someone else
+ * when missing (productManager, productOwner, scrumMaster) are not here: an
+ * empty one is still a type error, never read as "the default".
+ */
+const READ_AS_NONE = [
+  /^\/products\/[^/]+\/owner$/,
+  /^\/products\/[^/]+\/domains\/[^/]+\/(owner|teams|stakeholders|outcomes)$/,
+  /^\/teams\/[^/]+\/members$/,
+];
+
+/** The value at `pointer` is empty (`teams:` with nothing after it, `~`, `null`) and means "none". */
+function leftEmpty(doc: Analysis['doc'], pointer: string): boolean {
+  if (!READ_AS_NONE.some((re) => re.test(pointer))) return false;
+  const { node } = locatePointer(doc, pointer);
+  return isScalar(node) && node.value === null;
+}
 
 function unknownPropertyFixes(problem: Problem, analysis: Analysis, candidates: string[]): Fix[] {
   const key = String(problem.data.property);

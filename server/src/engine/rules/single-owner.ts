@@ -36,7 +36,8 @@ export const singleOwner: Rule = {
         const owners2 = uniq(o);
         if (owners2.length === 0) {
           const target = field && field.node?.range ? field.value : d.key;
-          ctx.report(target, `Domain '${d.id}' has no accountable owner: it has no 'owner' and no 'productManager'.`, {
+          const why = d.owner ? "its 'owner' is empty" : "it has no 'owner' and no 'productManager'";
+          ctx.report(target, `Domain '${d.id}' has no accountable owner: ${why}.`, {
             product: p.id,
             domain: d.id,
             missing: true,
