@@ -2,16 +2,26 @@
 // yourself a Core Product Team consisting of the necessary experts:
 // technology, UX and business.").
 import { ids } from '../model';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { teamPeople, uniq } from './common';
+
+/** What a finding carries to its fixes. */
+type Data = { product: string; domain: string; missing: string[] };
 
 const NEEDED = ['technology', 'ux', 'business'] as const;
 
-export const coreTeam: Rule = {
+export const coreTeam = defineRule<Data>()({
   id: 'core-team',
   defaultSeverity: 'info',
   description: "The people of a domain's teams, with its PM and PO, lack at least one of the disciplines technology, ux and business.",
   seeds: ['000_afd94fb3940db4b8.txt'],
+  docs: {
+    firesWhen: "The people of a domain's teams, with its product manager and product owner, lack at least one of the disciplines technology, ux and business (a domain with no team lacks all three).",
+  },
+  rationale: {
+    why: 'The product work needs a core team with technology, UX and business expertise to share discovery and delivery.',
+    quoteIds: ['schutyser-core-team', 'patton-superhero'],
+  },
   check(ctx) {
     const { model } = ctx;
     for (const p of model.products) {
@@ -25,4 +35,4 @@ export const coreTeam: Rule = {
       }
     }
   },
-};
+});

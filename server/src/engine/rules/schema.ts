@@ -1,13 +1,24 @@
 // schema: what JSON Schema says (type, enum, required, unknown property),
 // placed on the smallest node. Fixes: the closest allowed value or known key.
 import { replaceSpanLike } from '../edits';
-import type { Rule } from './rule';
+import type { SchemaErrorKind } from '../types';
+import { defineRule } from './rule';
 
-export const schema: Rule = {
+/** What a finding carries to its fixes. */
+type Data = { kind: SchemaErrorKind; pointer: string; property?: string; candidates: string[]; indirect?: true };
+
+export const schema = defineRule<Data>()({
   id: 'schema',
   defaultSeverity: 'error',
   description: 'A JSON-schema violation: wrong type, value not allowed, required property missing, unknown property.',
   seeds: [],
+  docs: {
+    firesWhen: 'A value has the wrong type, is not one of the allowed values, a required field is missing, or a property is unknown.',
+  },
+  rationale: {
+    why: 'A misspelt property or value is ignored by every rule, so a typo can hide a real ownership problem.',
+    quoteIds: [],
+  },
   check(ctx) {
     for (const e of ctx.schemaErrors) {
       ctx.report(e, e.message, { kind: e.kind, pointer: e.pointer, property: e.property, candidates: e.candidates ?? [], ...(e.indirect ? { indirect: true } : {}) });
@@ -16,7 +27,7 @@ export const schema: Rule = {
   fixes(problem, analysis) {
     // Reported on a `<<` key or an alias: the value lives at the anchor, so no edit here can fix it.
     if (problem.data.indirect) return [];
-    const candidates = (problem.data.candidates as string[] | undefined) ?? [];
+    const candidates = problem.data.candidates ?? [];
     if (candidates.length === 0) return [];
     // Both kinds are reported on exactly the scalar to replace (the key, or the value).
     if (problem.data.kind === 'unknown-property') {
@@ -27,5 +38,5 @@ export const schema: Rule = {
     }
     return [];
   },
-};
+});
 

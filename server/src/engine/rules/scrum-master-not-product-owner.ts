@@ -3,13 +3,23 @@
 // the CSPO", which one person cannot do for themself; he then questions it ("How
 // can the CSM coach the CSPO on things the CSM is not taught?").
 import { domainProductOwners, ids, type Domain } from '../model';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const scrumMasterNotProductOwner: Rule = {
+/** What a finding carries to its fixes. */
+type Data = { id: string; team: string; domains: string[] };
+
+export const scrumMasterNotProductOwner = defineRule<Data>()({
   id: 'scrum-master-not-product-owner',
   defaultSeverity: 'info',
   description: "A team's scrum master is also the product owner of a domain the team serves.",
   seeds: ['004_2c53fa25eaf0eed7.txt'],
+  docs: {
+    firesWhen: "A team's scrum master is also the product owner of a domain that team serves (an inference from what Aaron was taught).",
+  },
+  rationale: {
+    why: 'An inference, not a settled rule: Aaron reports being taught that the scrum master coaches the product owner (which one person cannot do for themself), and then questions how that coaching can work.',
+    quoteIds: ['aaron-csm-doubt', 'aaron-csm-coaches-cspo'],
+  },
   check(ctx) {
     // Which domains each team serves, in one pass (not teams × domains).
     const served = new Map<string, Domain[]>();
@@ -23,4 +33,4 @@ export const scrumMasterNotProductOwner: Rule = {
         ctx.report(team.scrumMaster.value, `${sm[0]} is scrum master of team '${team.id}' and product owner of ${domains.map((x) => `'${x}'`).join(', ')}, which the team serves. This is an inference from what Aaron was taught (the scrum master coaches the product owner, which no one can do for themself), and Aaron himself asks: "How can the CSM coach the CSPO on things the CSM is not taught?"`, { id: sm[0], team: team.id, domains });
     }
   },
-};
+});
