@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES, ruleById, isRuleId } from '../server/src/engine';
+import { analyze, getFixes, RULES, ruleById, isRuleId } from '../server/src/engine';
 import { outOfDate, replaceRegion } from '../scripts/generate';
 import { specAvailable, specRuleIds, specSkipMessage } from './helpers/spec';
 
@@ -77,6 +77,37 @@ describe('rules', () => {
     assert.deepEqual(flagged('runsWhenParseFails'), ['yaml-syntax']);
     assert.deepEqual(flagged('aboutSuppressions'), ['expired-suppression', 'invalid-suppression', 'unused-suppression']);
     assert.deepEqual(flagged('unnecessary'), ['unused-person', 'unused-suppression']);
+  });
+
+  it('marks the "Disable …" fixes, and offers them only for rules that can be disabled', () => {
+    const text = [
+      '# productteam-disable-next-line core-team, not-a-rule',
+      'version: 1',
+      'organization: { name: Acme, stance: combined }',
+      'people:',
+      '  alice: { name: Alice, discipline: product }',
+      '  zoe: { name: Zoe, discipline: data }',
+      'products:',
+      '  pay:',
+      '    name: Pay',
+      '    owner: alice',
+      '    domains:',
+      '      checkout: { productManager: alice, outcomes: [x] }',
+      'key: [',
+      '',
+    ].join('\n');
+    const parses = analyze(text.replace('key: [\n', ''), { today: '2026-06-01' });
+    const unused = parses.problems.find((p) => p.ruleId === 'unused-person')!;
+    const fixes = getFixes(parses, unused);
+    assert.deepEqual(
+      fixes.filter((f) => f.isSuppression).map((f) => f.title),
+      ['Disable unused-person for this line', 'Disable unused-person for this file'],
+    );
+    const invalid = parses.problems.find((p) => p.ruleId === 'invalid-suppression')!;
+    assert.ok(getFixes(parses, invalid).length > 0 && getFixes(parses, invalid).every((f) => !f.isSuppression), 'findings about suppressions are fixed, not disabled');
+    const broken = analyze(text.replace(/^# productteam-disable-next-line .*\n/, ''), { today: '2026-06-01' });
+    assert.deepEqual([...new Set(broken.problems.map((p) => p.ruleId))], ['yaml-syntax'], 'only runsWhenParseFails rules run on a broken file');
+    assert.ok(broken.problems.every((p) => getFixes(broken, p).every((f) => !f.isSuppression)), 'an unsuppressible rule offers no Disable fix');
   });
 
   describe('against SPEC section 3', () => {
