@@ -14,12 +14,6 @@ export function unifiedDiff(name: string, before: string, after: string): string
   return escapeControl(body, { keepLineBreaks: true });
 }
 
-/**
- * The "Disable <rule> for this line / file" actions the engine offers for every
- * finding: a way to silence it, not a suggestion to fix it.
- */
-const SUPPRESSION_FIX = /^Disable \S+ for this (line|file)$/;
-
 export interface Suggestion {
   line: number;
   ruleId: string;
@@ -32,7 +26,8 @@ export function suggestionsLeft(analysis: Analysis): Suggestion[] {
   const problems = [...analysis.problems].sort((a, b) => a.start - b.start || a.end - b.end);
   for (const problem of problems) {
     for (const fix of getFixes(analysis, problem)) {
-      if (fix.kind === 'safe' || SUPPRESSION_FIX.test(fix.title)) continue;
+      // "Disable … for this line / file" silences a finding; it is not a suggestion to fix it.
+      if (fix.kind === 'safe' || fix.isSuppression) continue;
       out.push({ line: analysis.lines.positionAt(problem.start).line + 1, ruleId: problem.ruleId, title: fix.title });
     }
   }

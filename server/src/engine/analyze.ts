@@ -4,7 +4,7 @@ import { addDuplicateKeyErrors } from './duplicates';
 import { parseIncremental } from './incremental';
 import { buildModel } from './model';
 import { LineIndex } from './lines';
-import { RULE_IDS, runRules } from './rules';
+import { RULES, runRules, UNSUPPRESSIBLE_RULES } from './rules';
 import { checkSuppressions } from './rules/suppression-rules';
 import { isFatalYamlError } from './rules/yaml-syntax';
 import { resolverFor } from './resolve';
@@ -35,9 +35,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
   const model = buildModel(doc);
   // Like a compiler after a parse error: when the structure itself is broken,
-  // everything but the syntax error would be noise about a tree that isn't
-  // what the user meant (the yaml-syntax message says the other checks are
-  // paused). A duplicate key, a bad alias or a second document leave the
+  // everything but the syntax error (the rules that declare
+  // runsWhenParseFails) would be noise about a tree that isn't what the user
+  // meant (the yaml-syntax message says the other checks are paused). A duplicate key, a bad alias or a second document leave the
   // structure of the first document intact: everything else still runs.
   const fatal = doc.errors.some(isFatalYamlError);
   const schemaErrors = fatal ? [] : validateSchema(doc, resolved.data);
@@ -60,11 +60,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     today: options.today ?? todayString(),
   };
 
-  const raw = runRules({ text, doc, model, settings, schemaErrors, lines }, fatal ? ['yaml-syntax'] : undefined);
+  const raw = runRules({ text, doc, model, settings, schemaErrors, lines }, fatal);
   const suppressions = parseSuppressions(text, lines);
-  const problems = applySuppressions(raw, suppressions, lines, settings);
+  const problems = applySuppressions(raw, suppressions, lines, settings, UNSUPPRESSIBLE_RULES);
   if (suppressions.length) {
-    problems.push(...checkSuppressions(suppressions, settings, RULE_IDS, fatal));
+    problems.push(...checkSuppressions(suppressions, settings, RULES, fatal));
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
   }
   return { text, lines, doc, model, settings, schemaErrors, suppressions, problems };

@@ -5,19 +5,12 @@ import type { Analysis } from './types';
 import { addDuplicateKeyErrors } from './duplicates';
 import { applyEdits } from './edits';
 import { PARSE_OPTIONS } from './incremental';
-import { isRuleId, ruleById } from './rules';
-import { isActive, UNSUPPRESSIBLE, type Suppression } from './suppressions';
+import { canBeDisabled, isRuleId, ruleById, UNSUPPRESSIBLE_RULES } from './rules';
+import { isActive, type Suppression } from './suppressions';
 import { analyze } from './analyze';
 import type { AnalyzeOptions, Fix, Problem, TextEdit } from './types';
 
 export { applyEdits };
-
-/**
- * Rules no "Disable …" fix is offered for: yaml-syntax cannot be suppressed
- * (a file that does not parse must never look clean), and findings about
- * suppressions are fixed, not suppressed.
- */
-const NOT_DISABLABLE = new Set(['yaml-syntax', 'unused-suppression', 'expired-suppression', 'invalid-suppression']);
 
 export function getFixes(analysis: Analysis, problem: Problem): Fix[] {
   const rule = ruleById(problem.ruleId);
@@ -29,7 +22,10 @@ export function getFixes(analysis: Analysis, problem: Problem): Fix[] {
   }
   // Only a safe fix may be preferred (SPEC section 4), whatever a rule says.
   fixes = fixes.filter((f) => f.edits.length > 0).map((f) => (f.isPreferred && f.kind !== 'safe' ? { ...f, isPreferred: false } : f));
-  if (!NOT_DISABLABLE.has(problem.ruleId)) {
+  // No "Disable …" for a rule that cannot be suppressed (a file that does not
+  // parse must never look clean), nor for findings about suppressions (they are
+  // fixed, not suppressed).
+  if (!rule || canBeDisabled(rule)) {
     fixes.push(disableForLine(analysis, problem));
     const forFile = disableForFile(analysis, problem);
     if (forFile) fixes.push(forFile);
@@ -44,7 +40,7 @@ function eolOf(text: string): string {
 
 /** A directive a new id may be added to: it suppresses today and names every id it means (no expired or impossible date, no bad id). */
 function extendable(analysis: Analysis, s: Suppression): boolean {
-  return isActive(s, analysis.settings.today) && s.ruleIds.length > 0 && s.ruleIds.every((id) => isRuleId(id) && !UNSUPPRESSIBLE.has(id));
+  return isActive(s, analysis.settings.today) && s.ruleIds.length > 0 && s.ruleIds.every((id) => isRuleId(id) && !UNSUPPRESSIBLE_RULES.has(id));
 }
 
 function disableForLine(analysis: Analysis, problem: Problem): Fix {
@@ -52,10 +48,10 @@ function disableForLine(analysis: Analysis, problem: Problem): Fix {
   const line = lines.positionAt(problem.start).line;
   const title = `Disable ${problem.ruleId} for this line`;
   const existing = analysis.suppressions.find((s) => s.kind === 'next-line' && s.line === line - 1 && extendable(analysis, s));
-  if (existing) return { title, kind: 'suggestion', edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
+  if (existing) return { title, kind: 'suggestion', isSuppression: true, edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
   const start = lines.lineStart(line);
   const indent = /^[ \t]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
-  return { title, kind: 'suggestion', edits: [{ start, end: start, newText: `${indent}# productteam-disable-next-line ${problem.ruleId}${eolOf(text)}` }] };
+  return { title, kind: 'suggestion', isSuppression: true, edits: [{ start, end: start, newText: `${indent}# productteam-disable-next-line ${problem.ruleId}${eolOf(text)}` }] };
 }
 
 function disableForFile(analysis: Analysis, problem: Problem): Fix | undefined {
@@ -65,8 +61,8 @@ function disableForFile(analysis: Analysis, problem: Problem): Fix | undefined {
   if (analysis.suppressions.some((s) => s.kind === 'enable' && (s.ruleIds.length === 0 || s.ruleIds.includes(problem.ruleId)))) return undefined;
   // Only a file-wide disable that no enable ends, with no date at all: a dated one would expire for the new id too.
   const existing = analysis.suppressions.find((s) => s.kind === 'disable' && s.fileWide && s.endLine.size === 0 && s.except.size === 0 && s.until === undefined && s.untilSpan === undefined && extendable(analysis, s));
-  if (existing) return { title, kind: 'suggestion', edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
-  return { title, kind: 'suggestion', edits: [{ start: 0, end: 0, newText: `# productteam-disable ${problem.ruleId}${eolOf(analysis.text)}` }] };
+  if (existing) return { title, kind: 'suggestion', isSuppression: true, edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
+  return { title, kind: 'suggestion', isSuppression: true, edits: [{ start: 0, end: 0, newText: `# productteam-disable ${problem.ruleId}${eolOf(analysis.text)}` }] };
 }
 
 /** Whether two edits touch: overlapping replacements, or an insertion at or inside another edit. */

@@ -12,7 +12,6 @@ import {
   LIFECYCLE_INFO,
   ROLES,
   ROLE_SPLIT_REASONS,
-  RULE_RATIONALE,
   STAGE_INFO,
   STANCE_INFO,
   formatQuote,
@@ -23,7 +22,7 @@ import {
 } from './knowledge';
 import { escapeMarkdown, inlineCode } from './markdown';
 import type { Domain, Model, Person, Product, Team } from './model';
-import { ruleDocsUrl } from './rules';
+import { ruleById, ruleDocsUrl } from './rules';
 import { STANCES, type Problem, type Stance } from './types';
 
 export { escapeMarkdown, inlineCode } from './markdown';
@@ -69,7 +68,7 @@ function findingLine(p: Problem): string {
 /** The hover of one finding: the finding, why it matters, at most one quote, the rule page. */
 export function findingHover(p: Problem, settings: Settings): string {
   if (p.ruleId === 'role-split') return roleSplitHover(p, settings);
-  const why = RULE_RATIONALE[p.ruleId];
+  const why = ruleById(p.ruleId)?.rationale;
   const q = why?.quoteIds.map(untagged).find((x) => x !== undefined);
   return join([
     findingLine(p),

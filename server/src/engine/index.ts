@@ -6,7 +6,7 @@
 export * from './types';
 export { analyze } from './analyze';
 export { getFixes, getFixAllEdits, fixAllText, diffEdits, applyEdits } from './fixes';
-export { RULES, ruleById, ruleDocsUrl, type Rule, type RuleMeta } from './rules';
+export { RULES, ruleById, ruleDocsUrl, isRuleId, type Rule, type RuleMeta, type RuleId } from './rules';
 export { LineIndex, type Position } from './lines';
 export { locate, type Location } from './locate';
 export { isProductTeamFile, PRODUCTTEAM_FILE_GLOBS } from './files';

@@ -17,6 +17,8 @@ export interface Source {
   untitled?: boolean;
   /** The article's author as given. */
   author: string;
+  /** How the rule index (docs/rules/README.md) names the article, e.g. "000 (Schutyser)". */
+  label: string;
   year?: number;
 }
 
@@ -62,17 +64,20 @@ export const SOURCES = {
     seed: '000_afd94fb3940db4b8.txt',
     article: 'Your product manager should be facing inward AND outward',
     author: 'Stijn Schutyser',
+    label: 'Schutyser',
     year: 2018,
   },
   runyan: {
     seed: '001_236220712318ff3c.txt',
     article: 'Product Owner OR Product Manager?',
     author: 'Kristin Runyan',
+    label: 'Runyan',
   },
   technicalPm: {
     seed: '002_737c81125a87b4e1.txt',
     article: 'Oh, So You Are a Product Owner Then?!',
     author: 'a (Technical) Product Manager, with Charles Humble',
+    label: 'a Technical PM',
     year: 2022,
   },
   productboard: {
@@ -80,11 +85,13 @@ export const SOURCES = {
     article: 'Product owner vs. product manager',
     untitled: true,
     author: 'Productboard',
+    label: 'Productboard',
   },
   aaron: {
     seed: '004_2c53fa25eaf0eed7.txt',
     article: 'Product Owner or Product Manager?',
     author: 'Aaron',
+    label: 'Aaron',
     year: 2017,
   },
 } as const satisfies Record<string, Source>;
@@ -871,101 +878,5 @@ export const FRAMEWORK_INFO: Record<'scrum' | 'kanban' | 'scrumban' | 'other', S
   other: {
     summary: 'Another way of working, or a mix.',
     rules: 'The framework adds no reason for role-split to fire; under the contextual stance the lifecycle and the stage decide. Under the other stances the framework changes nothing.',
-  },
-};
-
-/**
- * Why each rule exists, in our words, and the quotes behind it. A finding's
- * hover shows the first quote only; every rule but role-split lists untagged
- * quotes only, so that its hover takes no side (role-split shows every side).
- */
-export const RULE_RATIONALE: Record<string, { why: string; quoteIds: string[] }> = {
-  'yaml-syntax': {
-    why: 'Nothing else can be checked until the file parses; a duplicate key would silently drop one of two definitions.',
-    quoteIds: [],
-  },
-  schema: {
-    why: 'A misspelt property or value is ignored by every rule, so a typo can hide a real ownership problem.',
-    quoteIds: [],
-  },
-  'unknown-reference': {
-    why: 'A role held by a person or team that is not defined is a role nobody holds.',
-    quoteIds: [],
-  },
-  'single-owner': {
-    why: "Every stance accepts that a product or domain needs one accountable owner, and no article argues for several; it is Schutyser's position, written in an argument for combining the roles, so its words are shown on the role-split side of the debate, not here.",
-    quoteIds: [],
-  },
-  'single-backlog-owner': {
-    why: 'A backlog has one order of priorities, and that needs one person who sets it.',
-    quoteIds: ['productboard-sole-backlog-owner', 'tpm-po-owns-backlog'],
-  },
-  'role-split': {
-    why: 'The articles disagree on whether one person should be both product manager and product owner of a domain; this rule follows the stance the file declares.',
-    quoteIds: ['schutyser-two-roles', 'runyan-answer-is-no', 'tpm-coexist', 'king-titles', 'aaron-authority'],
-  },
-  'decision-authority': {
-    why: 'A product owner who must take every question back to someone else for approval stalls sprint planning and backlog review.',
-    quoteIds: ['aaron-authority', 'aaron-questions-back', 'aaron-empowered'],
-  },
-  'vision-required': {
-    why: 'Once a product is split into domains, one overall vision is what sets the boundaries between them.',
-    quoteIds: ['schutyser-vision'],
-  },
-  'overloaded-person': {
-    why: 'Holding product roles in many domains is a big job; spread the work, or narrow the domains. The limit (maxDomainsPerPerson, default 2) is a setting, not a figure from the articles.',
-    quoteIds: ['patton-superhero', 'aaron-big-job'],
-  },
-  'team-single-domain': {
-    why: "Teams aligned with one domain each keep ownership clear and let the product scale, as Domain Driven Design and Conway's Law suggest.",
-    quoteIds: ['schutyser-ddd'],
-  },
-  'departed-person': {
-    why: 'A role, seat or team place held by someone who has left is held by nobody: each needs handing over.',
-    quoteIds: [],
-  },
-  'scrum-master-not-product-owner': {
-    why: 'An inference, not a settled rule: Aaron reports being taught that the scrum master coaches the product owner (which one person cannot do for themself), and then questions how that coaching can work.',
-    quoteIds: ['aaron-csm-doubt', 'aaron-csm-coaches-cspo'],
-  },
-  'customer-contact': {
-    why: 'Every product role needs to speak with customers; requirements cascaded from someone else get misread on the way.',
-    quoteIds: ['tpm-every-role-customers', 'pragmatic-not-in-building', 'runyan-pm-client-interviews'],
-  },
-  'core-team': {
-    why: 'The product work needs a core team with technology, UX and business expertise to share discovery and delivery.',
-    quoteIds: ['schutyser-core-team', 'patton-superhero'],
-  },
-  'domain-without-team': {
-    why: 'A domain is meant to have a team responsible for it; a domain with none has nobody to build what its product manager decides.',
-    quoteIds: ['schutyser-ddd'],
-  },
-  'team-without-domain': {
-    why: 'A stream-aligned team that serves no domain is a leftover, or a domain forgot to list it.',
-    quoteIds: [],
-  },
-  'outcomes-defined': {
-    why: 'Stating the outcomes a domain should achieve makes clear what success looks like, whatever the titles of the people involved.',
-    quoteIds: [],
-  },
-  'stance-declared': {
-    why: 'The articles openly disagree on whether PM and PO should be one person; until the file declares a stance, role-split only informs.',
-    quoteIds: ['productboard-debate'],
-  },
-  'unused-person': {
-    why: 'A person with no role and no team membership is probably a leftover, or a role that was meant to be assigned.',
-    quoteIds: [],
-  },
-  'unused-suppression': {
-    why: 'A suppression that suppresses nothing hides no finding today but will hide a real one tomorrow.',
-    quoteIds: [],
-  },
-  'expired-suppression': {
-    why: 'A suppression with an until date was meant to be temporary; once the date has passed, the finding should be dealt with.',
-    quoteIds: [],
-  },
-  'invalid-suppression': {
-    why: 'A suppression that names no real rule, or a date that does not exist, silences nothing while looking as if it did; one that names yaml-syntax would hide a file that does not parse.',
-    quoteIds: [],
   },
 };

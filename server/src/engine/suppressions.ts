@@ -4,16 +4,13 @@
 //   # productteam-disable core-team -- from here to the matching enable (or the end)
 //   # productteam-enable core-team
 // A `disable` above any content covers the whole file. `yaml-syntax` can never
-// be suppressed. Parsing is linear in the length of a line: a comment full of
+// be suppressed (no rule declared `unsuppressible` can). Parsing is linear in the length of a line: a comment full of
 // spaces must not cost seconds per keystroke.
 import { Lexer } from 'yaml';
 import type { LineIndex } from './lines';
 import type { EffectiveSettings, Problem, Span, Suppression, SuppressionKind } from './types';
 
 export type { Suppression, SuppressionKind } from './types';
-
-/** Rules no directive can silence: a file that does not parse must never look clean. */
-export const UNSUPPRESSIBLE = new Set(['yaml-syntax']);
 
 const CONTROL_TOKENS = new Set(['\u0002', '\u0018', '\u001f']);
 const MARKER = 'productteam-';
@@ -222,8 +219,8 @@ export function isActive(s: Suppression, today: string): boolean {
 }
 
 /** Whether `s` covers a finding of `ruleId` on `line`; returns the id it was covered by ('*' for a bare one). */
-function coverage(s: Suppression, ruleId: string, line: number): string | undefined {
-  if (UNSUPPRESSIBLE.has(ruleId)) return undefined;
+function coverage(s: Suppression, ruleId: string, line: number, unsuppressible: ReadonlySet<string>): string | undefined {
+  if (unsuppressible.has(ruleId)) return undefined;
   const key = s.ruleIds.length === 0 ? '*' : s.ruleIds.includes(ruleId) ? ruleId : undefined;
   if (!key) return undefined;
   switch (s.kind) {
@@ -246,9 +243,11 @@ function coverage(s: Suppression, ruleId: string, line: number): string | undefi
 /**
  * Drops suppressed problems and marks which suppressions did something. An
  * expired suppression hides nothing; it records what it would have hidden, so
- * its own finding can say truthfully what is reported again.
+ * its own finding can say truthfully what is reported again. The findings of
+ * `unsuppressible` rules (a file that does not parse must never look clean)
+ * are never hidden.
  */
-export function applySuppressions(problems: Problem[], suppressions: Suppression[], lines: LineIndex, settings: EffectiveSettings): Problem[] {
+export function applySuppressions(problems: Problem[], suppressions: Suppression[], lines: LineIndex, settings: EffectiveSettings, unsuppressible: ReadonlySet<string>): Problem[] {
   if (suppressions.length === 0) return problems.sort(byOffset);
   const active = suppressions.filter((s) => isActive(s, settings.today));
   const expired = suppressions.filter((s) => s.kind !== 'enable' && s.invalidUntil === undefined && isExpired(s, settings.today));
@@ -267,13 +266,13 @@ export function applySuppressions(problems: Problem[], suppressions: Suppression
   const kept = problems.filter((p) => {
     const line = lines.positionAt(p.start).line;
     for (const s of [...(byLine.get(line) ?? []), ...ranges]) {
-      const by = coverage(s, p.ruleId, line);
+      const by = coverage(s, p.ruleId, line, unsuppressible);
       if (by) {
         s.used.add(by);
         return false;
       }
     }
-    for (const s of expired) if (coverage(s, p.ruleId, line)) s.revived.push(p.ruleId);
+    for (const s of expired) if (coverage(s, p.ruleId, line, unsuppressible)) s.revived.push(p.ruleId);
     return true;
   });
   return kept.sort(byOffset);

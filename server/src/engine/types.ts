@@ -52,6 +52,8 @@ export interface Fix {
   kind: FixKind;
   /** The one obviously right fix (only ever a safe one). */
   isPreferred?: boolean;
+  /** A "Disable … for this line / file" fix: it silences the finding rather than fixing it. */
+  isSuppression?: boolean;
 }
 
 /**

@@ -33,13 +33,10 @@ import type {
   SymbolNode,
   TextEdit,
 } from '../engine';
-import { ruleDocsUrl } from '../engine';
+import { ruleById, ruleDocsUrl } from '../engine';
 
 export const DIAGNOSTIC_SOURCE = 'productteam';
 export const FIX_ALL_KIND = 'source.fixAll.productteam';
-
-/** Rules whose findings are about text that does nothing: editors fade it out. */
-const UNNECESSARY_RULES = new Set(['unused-person', 'unused-suppression']);
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -78,7 +75,8 @@ export function toDiagnostic(a: Converted, problem: Problem, version: number): D
   const data: DiagnosticData = { ...problem.data, ruleId: problem.ruleId, start: problem.start, end: problem.end, version };
   const d = Diagnostic.create(toRange(a, problem), problem.message, SEVERITY[problem.severity], problem.ruleId, DIAGNOSTIC_SOURCE);
   d.codeDescription = { href: ruleDocsUrl(problem.ruleId) };
-  if (UNNECESSARY_RULES.has(problem.ruleId)) d.tags = [DiagnosticTag.Unnecessary];
+  // Findings about text that does nothing: editors fade it out.
+  if (ruleById(problem.ruleId)?.unnecessary) d.tags = [DiagnosticTag.Unnecessary];
   d.data = data;
   return d;
 }

@@ -11,8 +11,11 @@
 import { ids } from '../model';
 import { suggestEnum } from '../synonyms';
 import { DISCIPLINES } from '../types';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { teamPeople, uniq } from './common';
+
+/** What a finding carries to its fixes. */
+type Data = { product: string; domain: string; missing: string[]; counted: string[] };
 
 const NEEDED = ['technology', 'ux', 'business'] as const;
 /** How many people a message names before it says "and N more". */
@@ -29,11 +32,18 @@ function meant(written: string | undefined): string | undefined {
   return s.length === 1 ? s[0] : undefined;
 }
 
-export const coreTeam: Rule = {
+export const coreTeam = defineRule<Data>()({
   id: 'core-team',
   defaultSeverity: 'info',
   description: "A domain that has teams lacks at least one of the disciplines technology, ux and business among its teams' members, its PM, its PO and its stakeholders.",
   seeds: ['000_afd94fb3940db4b8.txt'],
+  docs: {
+    firesWhen: "A domain that has teams lacks at least one of the disciplines technology, ux and business among its teams' members, its product manager, its product owner and its `stakeholders`; the message says who was counted.",
+  },
+  rationale: {
+    why: 'The product work needs a core team with technology, UX and business expertise to share discovery and delivery.',
+    quoteIds: ['schutyser-core-team', 'patton-superhero'],
+  },
   check(ctx) {
     const { model } = ctx;
     for (const p of model.products) {
@@ -60,4 +70,4 @@ export const coreTeam: Rule = {
       }
     }
   },
-};
+});

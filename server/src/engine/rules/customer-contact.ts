@@ -6,18 +6,28 @@
 import { isScalar, type Node } from 'yaml';
 import { pairOf } from '../edits';
 import { domainProductOwners, ids } from '../model';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 function list(names: string[]): string {
   const q = names.map((n) => `'${n}'`);
   return q.length === 1 ? q[0] : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
 }
 
-export const customerContact: Rule = {
+/** What a finding carries to its fixes. */
+type Data = { id: string; domains: string[] };
+
+export const customerContact = defineRule<Data>()({
   id: 'customer-contact',
   defaultSeverity: 'warning',
   description: 'A product manager or product owner has `customerContact: never`.',
   seeds: ['002_737c81125a87b4e1.txt', '001_236220712318ff3c.txt'],
+  docs: {
+    firesWhen: 'A product manager or product owner has `customerContact: never`; the message names the domains where they hold the role.',
+  },
+  rationale: {
+    why: 'Every product role needs to speak with customers; requirements cascaded from someone else get misread on the way.',
+    quoteIds: ['tpm-every-role-customers', 'pragmatic-not-in-building', 'runyan-pm-client-interviews'],
+  },
   check(ctx) {
     // person -> role -> domains, in document order.
     const roles = new Map<string, Map<string, string[]>>();
@@ -42,4 +52,4 @@ export const customerContact: Rule = {
       ctx.report({ start: value.range[0], end: value.range[1] }, `${id} is ${held} but never talks to customers; every product role needs customer contact.`, { id, domains });
     }
   },
-};
+});

@@ -5,13 +5,23 @@
 //     -> Grant full decision authority to bob
 import { setMapProperty } from '../edits';
 import type { Ref } from '../model';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const decisionAuthority: Rule = {
+/** What a finding carries to its fixes. */
+type Data = { id: string; product: string; domain: string };
+
+export const decisionAuthority = defineRule<Data>()({
   id: 'decision-authority',
   defaultSeverity: 'warning',
   description: "A domain's product owner (or, with no product owner, its product manager) has `decisionAuthority: needs-approval`.",
   seeds: ['004_2c53fa25eaf0eed7.txt'],
+  docs: {
+    firesWhen: "A domain's product owner (or, when it has no product owner, its product manager) has `decisionAuthority: needs-approval`.",
+  },
+  rationale: {
+    why: 'A product owner who must take every question back to someone else for approval stalls sprint planning and backlog review.',
+    quoteIds: ['aaron-authority', 'aaron-questions-back', 'aaron-empowered'],
+  },
   check(ctx) {
     const { people } = ctx.model;
     for (const p of ctx.model.products) {
@@ -26,9 +36,9 @@ export const decisionAuthority: Rule = {
     }
   },
   fixes(problem, analysis) {
-    const id = String(problem.data.id);
+    const id = problem.data.id;
     const person = analysis.model.people.get(id);
     if (!person?.map) return [];
     return [{ title: `Grant full decision authority to ${id}`, edits: setMapProperty(analysis, person.map, 'decisionAuthority', 'full'), kind: 'suggestion' }];
   },
-};
+});

@@ -11,7 +11,7 @@ import type { Domain, Product, Ref, RefField, RoleName, Team } from '../model';
 import { ids } from '../model';
 import type { Fix } from '../types';
 import type { Analysis } from '../types';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { domainOwnerCandidates, productOwnerCandidates, productRoleHolders } from './common';
 
 const ROLE_WORDS: Record<RoleName, string> = {
@@ -36,11 +36,21 @@ function place(ref: Ref): string {
   return `of team '${h.id}'`;
 }
 
-export const departedPerson: Rule = {
+/** What a finding carries to its fixes: who left, and which place they still hold. */
+type Data = { id: string; role: RoleName; holder: string; product?: string };
+
+export const departedPerson = defineRule<Data>()({
   id: 'departed-person',
   defaultSeverity: 'warning',
   description: 'A person whose `until` date has passed still holds a product role, a scrum-master seat, a team membership or a stakeholder place.',
   seeds: [],
+  docs: {
+    firesWhen: "A person whose `until` date has passed still holds a product role, a scrum-master seat, a team membership or a stakeholder place; one finding per place.",
+  },
+  rationale: {
+    why: 'A role, seat or team place held by someone who has left is held by nobody: each needs handing over.',
+    quoteIds: [],
+  },
   check(ctx) {
     const { model, settings } = ctx;
     for (const ref of model.refs) {
@@ -57,8 +67,7 @@ export const departedPerson: Rule = {
   },
   fixes(problem, analysis) {
     const { model } = analysis;
-    const id = String(problem.data.id);
-    const role = problem.data.role as RoleName;
+    const { id, role } = problem.data;
     const ref = model.refs.find((r) => r.start === problem.start && r.id === id);
     if (!ref) return [];
     const gone = (x: string) => hasLeft(model.people.get(x)?.until, analysis.settings.today);
@@ -91,7 +100,7 @@ export const departedPerson: Rule = {
     }
     return fixes;
   },
-};
+});
 
 function handOver(analysis: Analysis, ref: Ref, to: string, title: string): Fix {
   return { title, kind: 'suggestion', edits: [replaceSpanLike(analysis, ref, to)] };

@@ -1,62 +1,23 @@
-// The rule registry and the loop that runs it.
+// The rule registry's lookups and the loop that runs the rules. The list of
+// rules itself is generated (registry.ts, by `npm run generate`): adding a
+// rule file is enough to register it.
 import type { Problem, ProblemData, Severity, Span } from '../types';
 import type { Rule, RuleContext, RuleMeta } from './rule';
 import { DOCS_BASE } from './rule';
-import { yamlSyntax } from './yaml-syntax';
-import { schema } from './schema';
-import { unknownReference } from './unknown-reference';
-import { singleOwner } from './single-owner';
-import { singleBacklogOwner } from './single-backlog-owner';
-import { roleSplit } from './role-split';
-import { decisionAuthority } from './decision-authority';
-import { visionRequired } from './vision-required';
-import { overloadedPerson } from './overloaded-person';
-import { teamSingleDomain } from './team-single-domain';
-import { scrumMasterNotProductOwner } from './scrum-master-not-product-owner';
-import { customerContact } from './customer-contact';
-import { coreTeam } from './core-team';
-import { outcomesDefined } from './outcomes-defined';
-import { stanceDeclared } from './stance-declared';
-import { unusedPerson } from './unused-person';
-import { departedPerson } from './departed-person';
-import { domainWithoutTeam } from './domain-without-team';
-import { teamWithoutDomain } from './team-without-domain';
-import { unusedSuppression, expiredSuppression, invalidSuppression } from './suppression-rules';
+import { RULES as DECLARED } from './registry';
 
-export type { Rule, RuleMeta, RuleContext } from './rule';
+export type { Rule, RuleMeta, RuleContext, RuleProblem } from './rule';
+export { canBeDisabled } from './rule';
 
-/** Every rule, in the order of SPEC section 3. */
-export const RULES: readonly Rule[] = [
-  yamlSyntax,
-  schema,
-  unknownReference,
-  singleOwner,
-  singleBacklogOwner,
-  roleSplit,
-  decisionAuthority,
-  visionRequired,
-  overloadedPerson,
-  teamSingleDomain,
-  departedPerson,
-  scrumMasterNotProductOwner,
-  customerContact,
-  coreTeam,
-  domainWithoutTeam,
-  teamWithoutDomain,
-  outcomesDefined,
-  stanceDeclared,
-  unusedPerson,
-  unusedSuppression,
-  expiredSuppression,
-  invalidSuppression,
-];
+/** Every rule id there is: a closed union, from the literal ids of the rule files. */
+export type RuleId = (typeof DECLARED)[number]['id'];
 
-/** Rules about the suppressions themselves: they run after suppressions are applied. */
-export const SUPPRESSION_RULES = new Set([unusedSuppression.id, expiredSuppression.id, invalidSuppression.id]);
+/** Every rule, by id. */
+export const RULES: readonly Rule[] = DECLARED;
 
-export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+export const RULE_IDS: readonly RuleId[] = DECLARED.map((r) => r.id);
 
-const byId = new Map(RULES.map((r) => [r.id, r]));
+const byId = new Map<string, Rule>(RULES.map((r) => [r.id, r]));
 
 export function ruleById(id: string): Rule | undefined {
   return byId.get(id);
@@ -66,9 +27,12 @@ export function ruleDocsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
 }
 
-export function isRuleId(id: string): boolean {
+export function isRuleId(id: string): id is RuleId {
   return byId.has(id);
 }
+
+/** Rules no directive can silence. */
+export const UNSUPPRESSIBLE_RULES: ReadonlySet<string> = new Set(RULES.filter((r) => r.unsuppressible).map((r) => r.id));
 
 /** The severity a problem gets: the user's setting wins over the rule's own choice. */
 export function severityFor(ctx: Pick<RuleContext, 'settings'>, rule: RuleMeta, proposed?: Severity): Severity | undefined {
@@ -77,11 +41,16 @@ export function severityFor(ctx: Pick<RuleContext, 'settings'>, rule: RuleMeta, 
   return set ?? proposed ?? rule.defaultSeverity;
 }
 
-export function runRules(base: Omit<RuleContext, 'report'>, only?: string[]): Problem[] {
+/**
+ * Runs every rule but those about suppressions (they run once suppressions
+ * are applied); when the file does not parse, only the rules that declare
+ * `runsWhenParseFails`.
+ */
+export function runRules(base: Omit<RuleContext, 'report'>, parseFailed = false): Problem[] {
   const problems: Problem[] = [];
   for (const rule of RULES) {
-    if (only && !only.includes(rule.id)) continue;
-    if (SUPPRESSION_RULES.has(rule.id)) continue; // run after suppressions
+    if (parseFailed && !rule.runsWhenParseFails) continue;
+    if (rule.aboutSuppressions) continue;
     if (base.settings.ruleSettings.get(rule.id) === 'off') continue;
     const ctx: RuleContext = {
       ...base,

@@ -6,13 +6,23 @@
 import { setSetting } from '../edits-more';
 import { ids } from '../model';
 import type { Node } from 'yaml';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const overloadedPerson: Rule = {
+/** What a finding carries to its fixes. */
+type Data = { id: string; domains: string[]; max: number };
+
+export const overloadedPerson = defineRule<Data>()({
   id: 'overloaded-person',
   defaultSeverity: 'warning',
   description: 'A person holds a product role (owner, PM or PO) in more domains than `maxDomainsPerPerson`.',
   seeds: ['000_afd94fb3940db4b8.txt', '004_2c53fa25eaf0eed7.txt', '001_236220712318ff3c.txt'],
+  docs: {
+    firesWhen: 'A person holds a product role (owner, product manager or product owner) in more domains than `settings.maxDomainsPerPerson` (default 2). Owning a product is not a domain.',
+  },
+  rationale: {
+    why: 'Holding product roles in many domains is a big job; spread the work, or narrow the domains. The limit (maxDomainsPerPerson, default 2) is a setting, not a figure from the articles.',
+    quoteIds: ['patton-superhero', 'aaron-big-job'],
+  },
   check(ctx) {
     const max = ctx.settings.maxDomainsPerPerson;
     const domainsOf = new Map<string, string[]>();
@@ -29,9 +39,9 @@ export const overloadedPerson: Rule = {
     }
   },
   fixes(problem, analysis) {
-    const n = ((problem.data.domains as string[] | undefined) ?? []).length;
+    const n = (problem.data.domains ?? []).length;
     // An editor setting or CLI option overrides the file: raising the file's limit would change nothing.
     if (n === 0 || analysis.settings.maxDomainsSource === 'option') return [];
     return [{ title: `Raise maxDomainsPerPerson to ${n}`, kind: 'suggestion', edits: setSetting(analysis, analysis.doc.contents as Node | null, 'maxDomainsPerPerson', String(n)) }];
   },
-};
+});

@@ -18,8 +18,20 @@ import { ROLE_SPLIT_REASONS, type RoleSplitReason } from '../knowledge';
 import type { Domain } from '../model';
 import { ids } from '../model';
 import type { Fix, Framework, Lifecycle, Severity, Stage, Stance } from '../types';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { findDomain, productRoleHolders, teamPeople } from './common';
+
+/** What a finding carries to its fixes: the domain, its PM and PO, and why the rule fired. */
+type RoleSplitData = {
+  product: string;
+  domain: string;
+  pm: string;
+  po: string;
+  want: RoleSplitExpectation['want'];
+  stance: Stance;
+  reason: RoleSplitReason;
+  declared: boolean;
+};
 
 export interface RoleSplitExpectation {
   /** 'combined': one person should hold both roles; 'separated': two people should. */
@@ -62,11 +74,19 @@ function noStanceLead(written: unknown): string {
     : NO_STANCE;
 }
 
-export const roleSplit: Rule = {
+export const roleSplit = defineRule<RoleSplitData>()({
   id: 'role-split',
   defaultSeverity: 'warning',
   description: 'The PM/PO arrangement of a domain goes against the declared stance.',
   seeds: ['000_afd94fb3940db4b8.txt', '001_236220712318ff3c.txt', '002_737c81125a87b4e1.txt'],
+  docs: {
+    firesWhen: "A domain's product manager / product owner arrangement goes against the file's declared `stance`.",
+    severity: 'warning (info in the contextual cases of Peltier, and always info when no stance is declared)',
+  },
+  rationale: {
+    why: 'The articles disagree on whether one person should be both product manager and product owner of a domain; this rule follows the stance the file declares.',
+    quoteIds: ['schutyser-two-roles', 'runyan-answer-is-no', 'tpm-coexist', 'king-titles', 'aaron-authority'],
+  },
   check(ctx) {
     const { stance, stage, stanceSource } = ctx.settings;
     const declared = stanceSource !== 'default';
@@ -106,8 +126,8 @@ export const roleSplit: Rule = {
   fixes(problem, analysis) {
     const d = findDomain(analysis.model, problem.data.product, problem.data.domain);
     if (!d) return [];
-    const pm = String(problem.data.pm);
-    const po = String(problem.data.po);
+    const pm = problem.data.pm;
+    const po = problem.data.po;
     if (problem.data.want === 'combined') {
       const fixes: Fix[] = [];
       if (d.productOwner) fixes.push({ title: `Make ${pm} the product owner too`, edits: replaceRefField(analysis, d.productOwner, pm), kind: 'suggestion' });
@@ -129,7 +149,7 @@ export const roleSplit: Rule = {
     });
     return fixes;
   },
-};
+});
 
 function setProductOwner(analysis: Analysis, d: Domain, id: string) {
   if (d.productOwner) return replaceRefField(analysis, d.productOwner, id);

@@ -1,5 +1,10 @@
-// What a rule is. One rule per file in this folder: its id, default severity,
-// the seed article it comes from, its check, and the fixes it offers.
+// What a rule is. One rule per file in this folder, and everything about it in
+// that file (after Biome's `declare_lint_rule!`): its id, default severity,
+// docs and rationale, the flags the engine reads instead of special-casing an
+// id, the type of the data its check hands to its fixes, and the two
+// functions. The registry (`registry.ts`), the schema's `settings.rules`, the
+// README's rule table and docs/rules/README.md are generated from these
+// (`npm run generate`).
 import type { Document } from 'yaml';
 import type { Analysis, EffectiveSettings } from '../types';
 import type { LineIndex } from '../lines';
@@ -7,16 +12,43 @@ import type { Model } from '../model';
 import type { SchemaError } from '../schema';
 import type { Fix, Problem, ProblemData, Severity, Span } from '../types';
 
-export interface RuleMeta {
-  id: string;
+export interface RuleMeta<Id extends string = string> {
+  id: Id;
   defaultSeverity: Severity;
-  /** One line: what the rule checks. */
+  /** One line: what the rule checks (the README's table, the schema's `settings.rules`, SARIF). */
   description: string;
   /** Seed articles the position comes from (file names in shared/seeds), empty for format rules. */
   seeds: string[];
+  /** What the rule index (docs/rules/README.md) says. */
+  docs: {
+    /** "Fires when", in full: the edge cases a user may wonder about. */
+    firesWhen: string;
+    /** The default-severity cell when the severity varies, e.g. "info (warning under the outcomes-first stance)". */
+    severity?: string;
+  };
+  /**
+   * Why the rule exists, in our words, and the ids of the quotes behind it
+   * (the quotes themselves are in knowledge.ts). A finding's hover shows the
+   * first untagged quote; every rule but role-split lists untagged quotes only,
+   * so that its hover takes no side.
+   */
+  rationale: { why: string; quoteIds: string[] };
+
+  // ---- flags: what the engine does differently for this rule ----
+  /** No directive can silence it, and no "Disable …" fix is offered (a file that does not parse must never look clean). */
+  unsuppressible?: boolean;
+  /** About the suppressions themselves: runs after suppressions are applied, and its findings are fixed, never disabled. */
+  aboutSuppressions?: boolean;
+  /** Still runs when the file does not parse (every other rule pauses until it does). */
+  runsWhenParseFails?: boolean;
+  /** Its findings are about text that does nothing: editors fade it out (LSP `Unnecessary`). */
+  unnecessary?: boolean;
 }
 
-export interface RuleContext {
+/** A problem of one rule, with the data its check reported. */
+export type RuleProblem<Data extends ProblemData = ProblemData> = Omit<Problem, 'data'> & { data: Data };
+
+export interface RuleContext<Data extends ProblemData = ProblemData> {
   text: string;
   doc: Document;
   model: Model;
@@ -24,13 +56,27 @@ export interface RuleContext {
   schemaErrors: SchemaError[];
   lines: LineIndex;
   /** Reports a finding; `severity` replaces the default (e.g. role-split's info case) unless the user set one. */
-  report(span: Span, message: string, data?: ProblemData, severity?: Severity): void;
+  report(span: Span, message: string, data: Data, severity?: Severity): void;
 }
 
-export interface Rule extends RuleMeta {
-  check(ctx: RuleContext): void;
+export interface Rule<Data extends ProblemData = ProblemData, Id extends string = string> extends RuleMeta<Id> {
+  check(ctx: RuleContext<Data>): void;
   /** Quick fixes for one of this rule's problems, computed from the analysis on demand. */
-  fixes?(problem: Problem, analysis: Analysis): Fix[];
+  fixes?(problem: RuleProblem<Data>, analysis: Analysis): Fix[];
+}
+
+/**
+ * Declares a rule: `defineRule<Data>()({ id: 'my-rule', … })`. The id keeps its
+ * literal type (so the registry yields a closed `RuleId` union) and `Data` is
+ * what `check` reports and `fixes` receives.
+ */
+export function defineRule<Data extends ProblemData = Record<string, never>>() {
+  return <const Id extends string>(rule: Rule<Data, Id>): Rule<Data, Id> => rule;
+}
+
+/** Whether a "Disable … for this line / file" fix is offered for the rule's findings. */
+export function canBeDisabled(rule: RuleMeta): boolean {
+  return !rule.unsuppressible && !rule.aboutSuppressions;
 }
 
 export const DOCS_BASE = 'https://github.com/productteam/productteam/blob/main/docs/rules/';

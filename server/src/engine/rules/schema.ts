@@ -17,14 +17,34 @@ import { locatePointer } from '../resolve';
 import { titleCase } from '../text';
 import { makeList, removePair } from '../edits-more';
 import type { Analysis } from '../types';
-import type { Fix, Problem } from '../types';
-import type { Rule } from './rule';
+import type { Fix, SchemaError, SchemaErrorKind } from '../types';
+import type { RuleProblem } from './rule';
+import { defineRule } from './rule';
 
-export const schema: Rule = {
+/** What a finding carries to its fixes. */
+type Data = {
+  kind: SchemaErrorKind;
+  pointer: string;
+  property?: string;
+  candidates: string[];
+  allowed?: string[];
+  to?: string;
+  comma?: SchemaError['comma'];
+  indirect?: true;
+};
+
+export const schema = defineRule<Data>()({
   id: 'schema',
   defaultSeverity: 'error',
   description: 'A JSON-schema violation: wrong type, value not allowed, required property missing, unknown property.',
   seeds: [],
+  docs: {
+    firesWhen: 'A value has the wrong type, is not one of the allowed values, a required field is missing, or a property is unknown.',
+  },
+  rationale: {
+    why: 'A misspelt property or value is ignored by every rule, so a typo can hide a real ownership problem.',
+    quoteIds: [],
+  },
   check(ctx) {
     for (const e of ctx.schemaErrors) {
       if (e.kind === 'type' && leftEmpty(ctx.doc, e.pointer)) continue;
@@ -50,7 +70,7 @@ export const schema: Rule = {
   fixes(problem, analysis) {
     // Reported on a `<<` key or an alias: the value lives at the anchor, so no edit here can fix it.
     if (problem.data.indirect) return [];
-    const candidates = (problem.data.candidates as string[] | undefined) ?? [];
+    const candidates = problem.data.candidates ?? [];
     switch (problem.data.kind) {
       case 'quoted': {
         const to = String(problem.data.to);
@@ -61,7 +81,7 @@ export const schema: Rule = {
         return node ? [{ title: 'Make it a list', kind: 'safe', isPreferred: true, edits: makeList(analysis, node) }] : [];
       }
       case 'enum': {
-        const offered = candidates.length ? candidates.slice(0, 3) : ((problem.data.allowed as string[] | undefined) ?? []);
+        const offered = candidates.length ? candidates.slice(0, 3) : (problem.data.allowed ?? []);
         const one = candidates.length === 1;
         return offered.map((c) => ({ title: `Change to '${c}'`, kind: one ? 'safe' : 'suggestion', isPreferred: one, edits: [replaceSpanLike(analysis, problem, c)] }));
       }
@@ -73,7 +93,7 @@ export const schema: Rule = {
         return [];
     }
   },
-};
+});
 
 /**
  * Owners and lists whose absence another rule judges: an owner (single-owner),
@@ -95,10 +115,10 @@ function leftEmpty(doc: Analysis['doc'], pointer: string): boolean {
   return isScalar(node) && node.value === null;
 }
 
-function unknownPropertyFixes(problem: Problem, analysis: Analysis, candidates: string[]): Fix[] {
+function unknownPropertyFixes(problem: RuleProblem<Data>, analysis: Analysis, candidates: string[]): Fix[] {
   const key = String(problem.data.property);
   const fixes: Fix[] = [];
-  const comma = problem.data.comma as { start: number; end: number; newText: string } | undefined;
+  const comma = problem.data.comma;
   if (comma) fixes.push({ title: `Quote ${comma.newText.replace(/^"|"$/g, "'")}`, kind: 'safe', isPreferred: true, edits: [{ start: comma.start, end: comma.end, newText: comma.newText }] });
   const one = candidates.length === 1 && !comma;
   // Renaming onto a key the mapping already has would write a duplicate key: not offered.
@@ -118,7 +138,7 @@ function unknownPropertyFixes(problem: Problem, analysis: Analysis, candidates: 
  * (`checkout-squad` -> Checkout Squad), `version: 1` at the top. A suggestion:
  * the name is a guess.
  */
-function missingPropertyFixes(problem: Problem, analysis: Analysis): Fix[] {
+function missingPropertyFixes(problem: RuleProblem<Data>, analysis: Analysis): Fix[] {
   const key = String(problem.data.property);
   const pointer = String(problem.data.pointer ?? '');
   if (key === 'version' && pointer === '') {

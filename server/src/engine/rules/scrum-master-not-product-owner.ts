@@ -4,14 +4,24 @@
 // can the CSM coach the CSPO on things the CSM is not taught?").
 import { replaceRefField } from '../edits';
 import { domainProductOwners, ids, type Domain } from '../model';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { productRoleHolders } from './common';
 
-export const scrumMasterNotProductOwner: Rule = {
+/** What a finding carries to its fixes. */
+type Data = { id: string; team: string; domains: string[] };
+
+export const scrumMasterNotProductOwner = defineRule<Data>()({
   id: 'scrum-master-not-product-owner',
   defaultSeverity: 'info',
   description: "A team's scrum master is also the product owner of a domain the team serves.",
   seeds: ['004_2c53fa25eaf0eed7.txt'],
+  docs: {
+    firesWhen: "A team's scrum master is also the product owner of a domain that team serves (an inference from what Aaron was taught).",
+  },
+  rationale: {
+    why: 'An inference, not a settled rule: Aaron reports being taught that the scrum master coaches the product owner (which one person cannot do for themself), and then questions how that coaching can work.',
+    quoteIds: ['aaron-csm-doubt', 'aaron-csm-coaches-cspo'],
+  },
   check(ctx) {
     // Which domains each team serves, in one pass (not teams × domains).
     const served = new Map<string, Domain[]>();
@@ -27,11 +37,11 @@ export const scrumMasterNotProductOwner: Rule = {
   },
   // Make <id> the scrum master of '<t>': one per member who holds no product role (a suggestion: it changes who does what).
   fixes(problem, analysis) {
-    const team = analysis.model.teams.get(String(problem.data.team));
+    const team = analysis.model.teams.get(problem.data.team);
     if (!team?.scrumMaster) return [];
     const holders = productRoleHolders(analysis.model);
     return ids(team.members)
       .filter((id, i, all) => all.indexOf(id) === i && !holders.has(id) && analysis.model.people.has(id))
       .map((id) => ({ title: `Make ${id} the scrum master of '${team.id}'`, kind: 'suggestion' as const, edits: replaceRefField(analysis, team.scrumMaster!, id) }));
   },
-};
+});

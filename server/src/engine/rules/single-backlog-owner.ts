@@ -3,14 +3,24 @@
 //   productOwner: [bob, carol]  ->  Keep bob as the only product owner | Keep carol …
 import { replaceRefField } from '../edits';
 import type { Fix } from '../types';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { findDomain, uniq } from './common';
 
-export const singleBacklogOwner: Rule = {
+/** What a finding carries to its fixes. */
+type Data = { product: string; domain: string; candidates: string[] };
+
+export const singleBacklogOwner = defineRule<Data>()({
   id: 'single-backlog-owner',
   defaultSeverity: 'error',
   description: 'A domain lists more than one `productOwner`.',
   seeds: ['003_ac3b7604d2ffb3c6.txt', '002_737c81125a87b4e1.txt'],
+  docs: {
+    firesWhen: 'A domain lists more than one `productOwner`.',
+  },
+  rationale: {
+    why: 'A backlog has one order of priorities, and that needs one person who sets it.',
+    quoteIds: ['productboard-sole-backlog-owner', 'tpm-po-owns-backlog'],
+  },
   check(ctx) {
     for (const p of ctx.model.products) {
       for (const d of p.domains) {
@@ -28,9 +38,9 @@ export const singleBacklogOwner: Rule = {
   fixes(problem, analysis): Fix[] {
     const d = findDomain(analysis.model, problem.data.product, problem.data.domain);
     if (!d?.productOwner) return [];
-    const candidates = (problem.data.candidates as string[]) ?? [];
+    const candidates = problem.data.candidates ?? [];
     // Safe only when the list names one person several times; choosing among people is a suggestion.
     const safe = candidates.length === 1;
     return candidates.map((id) => ({ title: `Keep ${id} as the only product owner`, edits: replaceRefField(analysis, d.productOwner!, id), kind: safe ? 'safe' : 'suggestion', isPreferred: safe }));
   },
-};
+});

@@ -6,14 +6,24 @@
 import { replaceRefField, setMapProperty } from '../edits';
 import { domainOwners, ids } from '../model';
 import type { Fix } from '../types';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { domainOwnerCandidates, findDomain, findProduct, productOwnerCandidates, uniq } from './common';
 
-export const singleOwner: Rule = {
+/** What a finding carries to its fixes: whose owner is missing (or which field lists several), and who could own it. */
+type Data = { product: string; domain?: string; missing?: true; field?: 'owner' | 'productManager'; candidates: string[] };
+
+export const singleOwner = defineRule<Data>()({
   id: 'single-owner',
   defaultSeverity: 'error',
   description: 'A product or domain has no accountable owner, or more than one.',
   seeds: ['000_afd94fb3940db4b8.txt'],
+  docs: {
+    firesWhen: 'A product or domain has no accountable owner, or more than one.',
+  },
+  rationale: {
+    why: "Every stance accepts that a product or domain needs one accountable owner, and no article argues for several; it is Schutyser's position, written in an argument for combining the roles, so its words are shown on the role-split side of the debate, not here.",
+    quoteIds: [],
+  },
   check(ctx) {
     const { model } = ctx;
     for (const p of model.products) {
@@ -57,7 +67,7 @@ export const singleOwner: Rule = {
   },
   fixes(problem, analysis) {
     const { model } = analysis;
-    const candidates = (problem.data.candidates as string[]) ?? [];
+    const candidates = problem.data.candidates ?? [];
     const product = findProduct(model, problem.data.product);
     if (!product) return [];
     const domain = problem.data.domain !== undefined ? findDomain(model, problem.data.product, problem.data.domain) : undefined;
@@ -79,4 +89,4 @@ export const singleOwner: Rule = {
     for (const id of candidates) fixes.push({ title: `Assign single owner: ${id}`, edits: replaceRefField(analysis, field, id), kind: safe ? 'safe' : 'suggestion', isPreferred: safe });
     return fixes;
   },
-};
+});

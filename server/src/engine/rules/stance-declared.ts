@@ -2,13 +2,23 @@
 // takes; until it does, the rules follow 'contextual'.
 import { setMapProperty } from '../edits';
 import { STANCES } from '../types';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const stanceDeclared: Rule = {
+/** What a finding carries to its fixes. */
+type Data = { candidates: string[] };
+
+export const stanceDeclared = defineRule<Data>()({
   id: 'stance-declared',
   defaultSeverity: 'hint',
   description: '`organization.stance` is missing.',
   seeds: ['000_afd94fb3940db4b8.txt', '001_236220712318ff3c.txt', '002_737c81125a87b4e1.txt', '003_ac3b7604d2ffb3c6.txt', '004_2c53fa25eaf0eed7.txt'],
+  docs: {
+    firesWhen: '`organization.stance` is missing.',
+  },
+  rationale: {
+    why: 'The articles openly disagree on whether PM and PO should be one person; until the file declares a stance, role-split only informs.',
+    quoteIds: ['productboard-debate'],
+  },
   check(ctx) {
     const org = ctx.model.organization;
     if (!org.key || !org.map || org.map.has('stance')) return;
@@ -19,4 +29,4 @@ export const stanceDeclared: Rule = {
     if (!map) return [];
     return STANCES.map((s) => ({ title: `Declare stance: ${s}`, edits: setMapProperty(analysis, map, 'stance', s, ['stage', 'name']), kind: 'suggestion' as const }));
   },
-};
+});

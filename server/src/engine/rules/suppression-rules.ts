@@ -6,33 +6,57 @@
 //   # productteam-disable single-owners                   ← unknown rule: did you mean 'single-owner'?
 //   # productteam-disable single-owner -- until 2026-13-45 ← not a real date: suppresses nothing
 import type { Analysis, EffectiveSettings } from '../types';
-import { isExpired, UNSUPPRESSIBLE, type Suppression } from '../suppressions';
+import { isExpired, type Suppression } from '../suppressions';
 import { Suggester } from '../text';
 import type { Fix, Problem, TextEdit } from '../types';
-import type { Rule } from './rule';
+import { defineRule, type RuleMeta } from './rule';
 
-export const unusedSuppression: Rule = {
+/** Every finding about a suppression names the directive by where it starts. */
+type AboutSuppression = { suppressionStart: number };
+/** `id`: the unused id (absent for a directive without ids); `unused`: every unused id of the directive ('*' for one without ids). */
+type UnusedSuppressionData = AboutSuppression & { id?: string; unused: string[] };
+type ExpiredSuppressionData = AboutSuppression & { until?: string; revived: number };
+type InvalidSuppressionData = AboutSuppression & { id?: string; reason: 'unsuppressible' | 'unknown-rule' | 'invalid-date' | 'unmatched-enable'; candidates?: string[] };
+
+export const unusedSuppression = defineRule<UnusedSuppressionData>()({
   id: 'unused-suppression',
   defaultSeverity: 'hint',
   description: 'A suppression comment (or one rule id in it) suppresses nothing.',
   seeds: [],
+  docs: {
+    firesWhen: 'A suppression comment, or one rule id in it, suppresses nothing.',
+  },
+  rationale: {
+    why: 'A suppression that suppresses nothing hides no finding today but will hide a real one tomorrow.',
+    quoteIds: [],
+  },
+  aboutSuppressions: true,
+  unnecessary: true,
   check() {},
   fixes(problem, analysis) {
     const s = suppressionOf(problem, analysis);
     if (!s) return [];
-    const unused = (problem.data.unused as string[] | undefined) ?? [];
-    const id = problem.data.id as string | undefined;
+    const unused = problem.data.unused ?? [];
+    const id = problem.data.id;
     // The comment goes only when none of its ids is left.
     const edit = id === undefined || unused.length >= Math.max(1, s.ruleIds.length) ? removeComment(analysis, s) : removeId(analysis, s, s.ruleIds.indexOf(id));
     return [{ title: 'Remove unused suppression', kind: 'safe', isPreferred: true, edits: [edit] }];
   },
-};
+});
 
-export const expiredSuppression: Rule = {
+export const expiredSuppression = defineRule<ExpiredSuppressionData>()({
   id: 'expired-suppression',
   defaultSeverity: 'warning',
   description: "A suppression's `until` date has come, so it no longer suppresses.",
   seeds: [],
+  docs: {
+    firesWhen: "A suppression comment's `until YYYY-MM-DD` date has come: from that day on it no longer suppresses, and is reported.",
+  },
+  rationale: {
+    why: 'A suppression with an until date was meant to be temporary; once the date has passed, the finding should be dealt with.',
+    quoteIds: [],
+  },
+  aboutSuppressions: true,
   check() {},
   fixes(problem, analysis) {
     const s = suppressionOf(problem, analysis);
@@ -44,26 +68,34 @@ export const expiredSuppression: Rule = {
     }
     return fixes;
   },
-};
+});
 
-export const invalidSuppression: Rule = {
+export const invalidSuppression = defineRule<InvalidSuppressionData>()({
   id: 'invalid-suppression',
   defaultSeverity: 'warning',
   description: 'A suppression comment names an unknown rule or `yaml-syntax`, has an `until` that is not a real date, or is an `enable` with no open `disable`.',
   seeds: [],
+  docs: {
+    firesWhen: 'A suppression comment names an unknown rule or `yaml-syntax`, has an `until` that is not a real date, or is an `enable` with no open `disable`.',
+  },
+  rationale: {
+    why: 'A suppression that names no real rule, or a date that does not exist, silences nothing while looking as if it did; one that names yaml-syntax would hide a file that does not parse.',
+    quoteIds: [],
+  },
+  aboutSuppressions: true,
   check() {},
   fixes(problem, analysis) {
     const s = suppressionOf(problem, analysis);
     if (!s) return [];
     const fixes: Fix[] = [];
-    const candidates = (problem.data.candidates as string[] | undefined) ?? [];
+    const candidates = problem.data.candidates ?? [];
     if (problem.data.reason === 'unknown-rule') {
       for (const c of candidates) fixes.push({ title: `Change to '${c}'`, kind: candidates.length === 1 ? 'safe' : 'suggestion', isPreferred: candidates.length === 1 || undefined, edits: [{ start: problem.start, end: problem.end, newText: c }] });
     }
     fixes.push({ title: 'Remove this directive', kind: 'suggestion', edits: [removeComment(analysis, s)] });
     return fixes;
   },
-};
+});
 
 function suppressionOf(problem: Problem, analysis: Analysis): Suppression | undefined {
   const at = problem.data.suppressionStart;
@@ -107,33 +139,39 @@ function where(s: Suppression): string {
   return 'from here to its enable or the end of the file';
 }
 
-let suggester: { ids: readonly string[]; s: Suggester } | undefined;
+/** What the registry says about suppressing, worked out once per registry. */
+let known: { rules: readonly RuleMeta[]; ids: Set<string>; unsuppressible: Set<string>; suggester: Suggester } | undefined;
 
 /**
  * Findings about the suppressions themselves. `paused` is set when the file
  * does not parse: the other checks did not run, so "unused" would be a lie.
  */
-export function checkSuppressions(suppressions: Suppression[], settings: EffectiveSettings, ruleIds: readonly string[], paused = false): Problem[] {
+export function checkSuppressions(suppressions: Suppression[], settings: EffectiveSettings, rules: readonly RuleMeta[], paused = false): Problem[] {
   const out: Problem[] = [];
-  const sev = (rule: Rule) => {
+  const sev = (rule: RuleMeta) => {
     const s = settings.ruleSettings.get(rule.id);
     return s === 'off' ? undefined : (s ?? rule.defaultSeverity);
   };
   const unusedSev = sev(unusedSuppression);
   const expiredSev = sev(expiredSuppression);
   const invalidSev = sev(invalidSuppression);
-  const known = new Set(ruleIds);
-  if (suggester?.ids !== ruleIds) suggester = { ids: ruleIds, s: new Suggester(ruleIds.filter((id) => !UNSUPPRESSIBLE.has(id))) };
+  if (known?.rules !== rules) {
+    const ids = rules.map((r) => r.id);
+    const unsuppressible = rules.filter((r) => r.unsuppressible).map((r) => r.id);
+    known = { rules, ids: new Set(ids), unsuppressible: new Set(unsuppressible), suggester: new Suggester(ids.filter((id) => !unsuppressible.includes(id))) };
+  }
+  const { ids: knownIds, unsuppressible, suggester } = known;
+  const isKnown = (id: string) => knownIds.has(id);
   for (const s of suppressions) {
     const base = { suppressionStart: s.start };
     const what = s.ruleIds.length ? s.ruleIds.join(', ') : 'every rule';
     if (invalidSev) {
       s.ruleIds.forEach((id, i) => {
         const span = s.idSpans[i];
-        if (UNSUPPRESSIBLE.has(id)) {
+        if (unsuppressible.has(id)) {
           out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...span, message: `'${id}' cannot be suppressed: a file that does not parse is never clean. Fix the YAML instead.`, data: { ...base, id, reason: 'unsuppressible' } });
-        } else if (!known.has(id)) {
-          const candidates = suggester!.s.suggest(id, 3).slice(0, 3);
+        } else if (!isKnown(id)) {
+          const candidates = suggester.suggest(id, 3).slice(0, 3);
           const hint = candidates.length ? ` Did you mean '${candidates[0]}'?` : '';
           out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...span, message: `Unknown rule '${id}' in suppression comment.${hint}`, data: { ...base, id, reason: 'unknown-rule', candidates } });
         }
@@ -142,7 +180,7 @@ export function checkSuppressions(suppressions: Suppression[], settings: Effecti
         out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...s.untilSpan, message: `'${s.invalidUntil}' is not a real date (YYYY-MM-DD), so this suppression suppresses nothing.`, data: { ...base, reason: 'invalid-date' } });
       }
       if (s.kind === 'enable') {
-        for (const id of s.unmatched.filter((u) => u === '*' || (known.has(u) && !UNSUPPRESSIBLE.has(u)))) {
+        for (const id of s.unmatched.filter((u) => u === '*' || (isKnown(u) && !unsuppressible.has(u)))) {
           const span = id === '*' ? s : s.idSpans[s.ruleIds.indexOf(id)];
           out.push({ ruleId: invalidSuppression.id, severity: invalidSev, start: span.start, end: span.end, message: id === '*' ? "This 'productteam-enable' has no open 'productteam-disable' to end." : `This 'productteam-enable' of '${id}' has no open 'productteam-disable' of it to end.`, data: { ...base, reason: 'unmatched-enable' } });
         }
@@ -162,7 +200,7 @@ export function checkSuppressions(suppressions: Suppression[], settings: Effecti
       if (s.used.size === 0) out.push({ ruleId: unusedSuppression.id, severity: unusedSev, start: s.start, end: s.end, message: `Unused suppression: it hides nothing ${where(s)}.`, data: { ...base, unused: ['*'] } });
       continue;
     }
-    const unused = s.ruleIds.filter((id) => known.has(id) && !UNSUPPRESSIBLE.has(id) && !s.used.has(id));
+    const unused = s.ruleIds.filter((id) => isKnown(id) && !unsuppressible.has(id) && !s.used.has(id));
     s.ruleIds.forEach((id, i) => {
       if (!unused.includes(id)) return;
       out.push({ ruleId: unusedSuppression.id, severity: unusedSev, ...s.idSpans[i], message: `Unused suppression: '${id}' reports nothing ${where(s)}.`, data: { ...base, id, unused } });

@@ -11,14 +11,24 @@ import { setMapProperty } from '../edits';
 import { removeListItem } from '../edits-more';
 import type { Domain, Ref } from '../model';
 import type { Fix } from '../types';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { findDomain } from './common';
 
-export const teamSingleDomain: Rule = {
+/** What a finding carries to its fixes. */
+type Data = { id: string; domains: { product: string; domain: string }[] };
+
+export const teamSingleDomain = defineRule<Data>()({
   id: 'team-single-domain',
   defaultSeverity: 'warning',
   description: 'A stream-aligned team is listed in more than one domain.',
   seeds: ['000_afd94fb3940db4b8.txt'],
+  docs: {
+    firesWhen: 'A stream-aligned team (the default `type`) is listed in more than one domain; reported once per team, on its second listing, naming every domain it serves.',
+  },
+  rationale: {
+    why: "Teams aligned with one domain each keep ownership clear and let the product scale, as Domain Driven Design and Conway's Law suggest.",
+    quoteIds: ['schutyser-ddd'],
+  },
   check(ctx) {
     const listings = new Map<string, { domain: Domain; ref: Ref }[]>();
     for (const p of ctx.model.products)
@@ -44,8 +54,8 @@ export const teamSingleDomain: Rule = {
     }
   },
   fixes(problem, analysis) {
-    const teamId = String(problem.data.id);
-    const domains = (problem.data.domains as { product: string; domain: string }[] | undefined) ?? [];
+    const teamId = problem.data.id;
+    const domains = problem.data.domains ?? [];
     const fixes: Fix[] = [];
     for (const { product, domain } of domains.slice(1)) {
       const d = findDomain(analysis.model, product, domain);
@@ -57,4 +67,4 @@ export const teamSingleDomain: Rule = {
     if (team?.map) fixes.push({ title: `Mark team '${teamId}' as a platform team`, kind: 'suggestion', edits: setMapProperty(analysis, team.map, 'type', 'platform', ['name']) });
     return fixes;
   },
-};
+});

@@ -3,13 +3,20 @@
 // Platform, enabling and complicated-subsystem teams may serve other teams
 // rather than a domain, so they are left alone.
 //   teams: { search-squad: {…} }   (no domain lists it)  -> hint
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const teamWithoutDomain: Rule = {
+export const teamWithoutDomain = defineRule<{ id: string }>()({
   id: 'team-without-domain',
   defaultSeverity: 'hint',
   description: 'A stream-aligned team serves no domain.',
   seeds: [],
+  docs: {
+    firesWhen: 'A stream-aligned team (the default `type`) serves no domain.',
+  },
+  rationale: {
+    why: 'A stream-aligned team that serves no domain is a leftover, or a domain forgot to list it.',
+    quoteIds: [],
+  },
   check(ctx) {
     const listed = new Set(ctx.model.refs.filter((r) => r.kind === 'team').map((r) => r.id));
     for (const team of ctx.model.teams.values()) {
@@ -17,4 +24,4 @@ export const teamWithoutDomain: Rule = {
       ctx.report(team.key, `Team '${team.id}' serves no domain: list it under a domain's 'teams', or give it a type (platform, enabling, complicated-subsystem) if it serves other teams.`, { id: team.id });
     }
   },
-};
+});

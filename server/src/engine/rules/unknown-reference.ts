@@ -4,7 +4,11 @@ import { addSectionEntry, replaceSpanLike } from '../edits';
 import { Suggester, titleCase } from '../text';
 import type { Node } from 'yaml';
 import type { Fix } from '../types';
-import type { Rule } from './rule';
+import type { RefKind } from '../types';
+import { defineRule } from './rule';
+
+/** What a finding carries to its fixes: the unknown id and the closest known ones. */
+type Data = { id: string; kind: RefKind; candidates: string[] };
 
 // Typing rarely changes the set of ids, so the last suggester per kind (and
 // the answers it gave) is kept between analyses: a memo of a pure function.
@@ -20,11 +24,18 @@ function suggesterFor(kind: string, ids: Iterable<string>): Suggester {
   return suggester;
 }
 
-export const unknownReference: Rule = {
+export const unknownReference = defineRule<Data>()({
   id: 'unknown-reference',
   defaultSeverity: 'error',
   description: 'A person or team id that is not defined under `people:` or `teams:`.',
   seeds: [],
+  docs: {
+    firesWhen: 'An `owner`, `productManager`, `productOwner`, `scrumMaster`, `members` or domain `teams` entry names a person or team id that is not defined.',
+  },
+  rationale: {
+    why: 'A role held by a person or team that is not defined is a role nobody holds.',
+    quoteIds: [],
+  },
   check(ctx) {
     const { people, teams } = ctx.model;
     // The same unknown id is often used many times; look its neighbours up once.
@@ -47,9 +58,9 @@ export const unknownReference: Rule = {
     }
   },
   fixes(problem, analysis) {
-    const id = String(problem.data.id);
+    const id = problem.data.id;
     const kind = problem.data.kind === 'team' ? 'team' : 'person';
-    const candidates = (problem.data.candidates as string[]) ?? [];
+    const candidates = problem.data.candidates ?? [];
     const ref = analysis.model.refs.find((r) => r.start === problem.start);
     const fixes: Fix[] = [];
     // One close id: a typo, safely corrected. Several: the user picks.
@@ -60,5 +71,5 @@ export const unknownReference: Rule = {
     fixes.push({ title: `Add ${kind} '${id}'`, edits: addSectionEntry(analysis, analysis.doc.contents as Node | null, section, id, [['name', titleCase(id) || id]]), kind: 'suggestion' });
     return fixes;
   },
-};
+});
 

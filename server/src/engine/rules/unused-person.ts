@@ -3,13 +3,24 @@
 //   zoe: { name: Zoe Lind }   (named nowhere)   -> Remove person 'zoe'
 import { isMap, type YAMLMap } from 'yaml';
 import { removePair } from '../edits-more';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const unusedPerson: Rule = {
+/** What a finding carries to its fixes. */
+type Data = { id: string };
+
+export const unusedPerson = defineRule<Data>()({
   id: 'unused-person',
   defaultSeverity: 'hint',
   description: 'A person holds no role, no team membership and no stakeholder place.',
   seeds: [],
+  docs: {
+    firesWhen: "A person holds no role, belongs to no team and is no domain's stakeholder.",
+  },
+  rationale: {
+    why: 'A person with no role and no team membership is probably a leftover, or a role that was meant to be assigned.',
+    quoteIds: [],
+  },
+  unnecessary: true,
   check(ctx) {
     const used = new Set(ctx.model.refs.filter((r) => r.kind === 'person').map((r) => r.id));
     for (const person of ctx.model.people.values())
@@ -22,4 +33,4 @@ export const unusedPerson: Rule = {
     if (!person || !isMap(section)) return [];
     return [{ title: `Remove person '${id}'`, kind: 'suggestion', edits: removePair(analysis, section as YAMLMap, person.pair) }];
   },
-};
+});

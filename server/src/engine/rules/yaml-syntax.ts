@@ -4,7 +4,10 @@
 // finding is widened to the token the user has to fix.
 import type { YAMLError } from 'yaml';
 import type { Span } from '../types';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
+
+/** What a finding carries to its fixes. */
+type Data = { code: string };
 
 const TOKEN = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s:#,[\]{}]+(?: [^\s:#,[\]{}]+)*)/;
 
@@ -17,11 +20,20 @@ export function isFatalYamlError(err: YAMLError): boolean {
 
 export const PAUSED = 'The other checks are paused until the file parses.';
 
-export const yamlSyntax: Rule = {
+export const yamlSyntax = defineRule<Data>()({
   id: 'yaml-syntax',
   defaultSeverity: 'error',
   description: 'The YAML does not parse (including duplicate keys, unresolved aliases, alias expansion past the limit and several documents).',
   seeds: [],
+  docs: {
+    firesWhen: 'The YAML does not parse: a duplicate key, an unresolved alias, an alias expansion past the limit, a second document. Cannot be suppressed.',
+  },
+  rationale: {
+    why: 'Nothing else can be checked until the file parses; a duplicate key would silently drop one of two definitions.',
+    quoteIds: [],
+  },
+  unsuppressible: true,
+  runsWhenParseFails: true,
   check(ctx) {
     for (const err of ctx.doc.errors) {
       const span = errorSpan(ctx.text, err);
@@ -33,7 +45,7 @@ export const yamlSyntax: Rule = {
       ctx.report(span, message, { code: err.code });
     }
   },
-};
+});
 
 function errorSpan(text: string, err: YAMLError): Span {
   let start = err.pos[0];
