@@ -81,6 +81,17 @@ function snapshot(dir: string): Map<string, { text: string; ino: number; mode: n
   return out;
 }
 
+/** Who does what, as the model reads it: what a bulk fix must never change (SPEC section 4). */
+function facts(text: string): unknown {
+  const m = analyze(text).model;
+  const ids = (f: { refs: { id: string }[] } | undefined) => (f ? f.refs.map((r) => r.id) : null);
+  return {
+    people: [...m.people.values()].map((p) => [p.id, p.decisionAuthority ?? null, p.until ?? null]),
+    teams: [...m.teams.values()].map((t) => [t.id, t.type, ids(t.scrumMaster), ids(t.members)]),
+    products: m.products.map((p) => [p.id, p.vision ?? null, ids(p.owner), p.domains.map((d) => [d.id, ids(d.owner), ids(d.productManager), ids(d.productOwner), ids(d.teams), ids(d.stakeholders)])]),
+  };
+}
+
 describe('productteam-lint: bad inputs, escaping, --fix, --stdin', function () {
   this.timeout(60_000);
   const cleanups: (() => void)[] = [];
@@ -266,6 +277,23 @@ describe('productteam-lint: bad inputs, escaping, --fix, --stdin', function () {
       assert.ok(again.status === 0 || again.status === 1, again.stderr);
       const third = snapshot(dir);
       for (const [name, s] of after) assert.equal(third.get(name)!.ino, s.ino, `${name}: written by the second run`);
+    });
+
+    it('--fix on a copy of examples/: safe fixes only (no fact about people changes), a second run and --fix-dry-run write nothing', () => {
+      const names = fs.readdirSync(path.join(ROOT, 'examples')).filter((n) => n.endsWith('.productteam.yaml'));
+      const texts = Object.fromEntries(names.map((n) => [n, fs.readFileSync(path.join(ROOT, 'examples', n), 'utf8')]));
+      const dir = tree(texts);
+      const dry = snapshot(dir);
+      runCli(['--fix-dry-run', '.'], { cwd: dir });
+      for (const [name, s] of snapshot(dir)) assert.equal(s.ino, dry.get(name)!.ino, `${name}: written by --fix-dry-run`);
+      const r = runCli(['--fix', '.'], { cwd: dir });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      const after = snapshot(dir);
+      const changed = names.filter((n) => fs.readFileSync(path.join(dir, n), 'utf8') !== texts[n]);
+      assert.ok(changed.includes('troubled.productteam.yaml'), 'the troubled example has safe fixes: --fix should change it');
+      for (const n of names) assert.deepEqual(facts(fs.readFileSync(path.join(dir, n), 'utf8')), facts(texts[n]), `${n}: --fix changed a fact about people`);
+      runCli(['--fix', '.'], { cwd: dir });
+      for (const [name, s] of snapshot(dir)) assert.equal(s.ino, after.get(name)!.ino, `${name}: written by the second --fix`);
     });
 
     it('--fix keeps CRLF line ends and a BOM, and follows a symbolic link', () => {

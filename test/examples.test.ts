@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, RULES } from '../server/src/engine';
+import { analyze } from '../server/src/engine';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 // The date the fixtures use; the troubled example's expired suppression is older.
@@ -26,9 +26,20 @@ describe('examples', () => {
     );
   });
 
-  it('troubled.productteam.yaml shows every rule except yaml-syntax', () => {
+  // What the troubled example is written to show: every rule of SPEC revision 2
+  // that one parsing file can break. A statement about the example, not the
+  // registry: a new rule is shown by its own fixtures (test/rules.test.ts
+  // makes sure it has some) and joins the example when someone rewrites it.
+  const SHOWN = [
+    'schema', 'unknown-reference', 'single-owner', 'single-backlog-owner', 'role-split', 'decision-authority',
+    'vision-required', 'overloaded-person', 'team-single-domain', 'departed-person', 'scrum-master-not-product-owner',
+    'customer-contact', 'core-team', 'domain-without-team', 'team-without-domain', 'outcomes-defined',
+    'stance-declared', 'unused-person', 'unused-suppression', 'expired-suppression', 'invalid-suppression',
+  ];
+
+  it('troubled.productteam.yaml shows every rule it is written to show, and parses', () => {
     const fired = new Set(problemsOf('troubled.productteam.yaml').map((p) => p.ruleId));
-    const missing = RULES.map((r) => r.id).filter((id) => id !== 'yaml-syntax' && !fired.has(id));
+    const missing = SHOWN.filter((id) => !fired.has(id));
     assert.deepEqual(missing, [], 'rules that do not fire in the troubled example');
     assert.ok(!fired.has('yaml-syntax'), 'the troubled example must parse');
   });

@@ -3,7 +3,7 @@
 // .e2e/build/expectations.cjs, loaded by test/e2e/workbench.mjs). The
 // workbench must show what the engine finds: the language server, the client
 // and VS Code stand between the two.
-import { analyze, type Problem } from '../../server/src/engine';
+import { analyze, hover, type Problem } from '../../server/src/engine';
 import { QUOTES, ROLES } from '../../server/src/engine/knowledge';
 import { expandSnippet } from '../helpers/snippets';
 
@@ -138,4 +138,25 @@ export function scalarPersonRef(text: string): { id: string; line: number; colum
     return { id: f.refs[0].id, line: pos.line + 1, column: pos.character + 1 };
   }
   return undefined;
+}
+
+export interface DebateHover {
+  /** 1-based line and column of the start of the first role-split finding. */
+  line: number;
+  column: number;
+  /** The text under the cursor there (the domain key or value the finding covers). */
+  word: string;
+  /** The quotes the engine's hover shows there, one per stance plus the note that holds under every stance. */
+  quotes: string[];
+}
+
+/** The first role-split finding of the example and the quotes its debate hover must show. */
+export function debateHover(text: string): DebateHover | undefined {
+  const a = analyze(text);
+  const p = a.problems.find((x) => x.ruleId === 'role-split');
+  if (!p) return undefined;
+  const md = hover(a, p.start)?.markdown ?? '';
+  const quotes = QUOTES.filter((q) => md.includes(q.text.replace(/\s+/g, ' ').slice(0, 40))).map((q) => q.text);
+  const pos = a.lines.positionAt(p.start);
+  return { line: pos.line + 1, column: pos.character + 1, word: text.slice(p.start, p.end), quotes };
 }

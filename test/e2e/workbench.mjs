@@ -312,9 +312,37 @@ export async function driveWorkbench(o) {
       ).catch(() => {});
       const text = X.normalizeQuote((await hover.allInnerTexts()).join('\n'));
       const found = quotes.find((q) => text.includes(q));
-      await shot('02-hover');
+      await shot('02b-role-hover');
       expect(found, `the hover quotes none of the productOwner quotes verbatim; it says: ${text.slice(0, 400) || '(no hover)'}`);
       return `"${found.slice(0, 50)}…"`;
+    });
+    await page.mouse.move(5, 400);
+    await closeWidgets();
+
+    // ---- 2b. the role-split debate hover: every stance, side by side -------------------
+    await check('hover on a role-split finding shows one quote per stance and the note for every stance', async () => {
+      const debate = X.debateHover(readTroubled());
+      expect(debate, 'no role-split finding in the example');
+      expect(debate.quotes.length >= 5, `the engine's debate hover shows ${debate.quotes.length} known quotes, expected the trigger, one per stance and the note`);
+      await goTo(debate.line, debate.column + 1);
+      const box = await cursorWordBox(editor, debate.word);
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.move(box.x + 6, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover:visible, .monaco-resizable-hover:visible');
+      const quotes = debate.quotes.map(X.normalizeQuote);
+      await page.waitForFunction(
+        ([qs]) => {
+          const norm = (s) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
+          return [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.monaco-hover'))].some((h) => qs.every((q) => norm(h.innerText).includes(q)));
+        },
+        [quotes],
+        { timeout: 15_000, polling: 200 },
+      ).catch(() => {});
+      const text = X.normalizeQuote((await hover.allInnerTexts()).join('\n'));
+      await shot('02-hover');
+      const missing = quotes.filter((q) => !text.includes(q));
+      expect(missing.length === 0, `the debate hover lacks ${missing.length} of ${quotes.length} quotes, e.g. "${(missing[0] ?? '').slice(0, 60)}"; it says: ${text.slice(0, 300) || '(no hover)'}`);
+      return `${quotes.length} quotes, e.g. "${quotes[1].slice(0, 40)}…"`;
     });
     await page.mouse.move(5, 400);
     await closeWidgets();
