@@ -21,15 +21,13 @@ import {
   type Topic,
 } from '../server/src/engine/knowledge';
 import { RULES } from '../server/src/engine';
+import { allSeedTexts, isVerbatim, normalise, seedText, seedsAvailable, seedsSkipMessage } from './helpers/seeds';
 
 /** Each rule's rationale, declared in its own file. */
 const RULE_RATIONALE = Object.fromEntries(RULES.map((r) => [r.id, r.rationale]));
 const RULE_IDS = RULES.map((r) => r.id);
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const SEEDS_DIR = process.env.PRODUCTTEAM_SEEDS_DIR
-  ? path.resolve(process.env.PRODUCTTEAM_SEEDS_DIR)
-  : path.resolve(REPO_ROOT, '../shared/seeds');
 const DOCS_DIR = path.join(REPO_ROOT, 'docs', 'rules');
 /** Pages that show a stance's words beside the others', or say whose side they are. */
 const PAGES_WITH_STANCES = ['role-split.md', 'stance-declared.md', 'single-owner.md', 'outcomes-defined.md'];
@@ -54,48 +52,6 @@ const TOPICS: Topic[] = [
   'lifecycle',
   'framework',
 ];
-
-/** The only liberties a quote may take: ASCII quotes and dashes, and whitespace. */
-function normalise(text: string): string {
-  return text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Whether `quote` appears in a normalised seed text, allowing only the swaps normalise() makes, in either direction. */
-function isVerbatim(quote: string, normalisedSeed: string): boolean {
-  return normalisedSeed.includes(normalise(quote));
-}
-
-function seedsAvailable(): boolean {
-  return fs.existsSync(SEEDS_DIR) && fs.statSync(SEEDS_DIR).isDirectory();
-}
-
-function skipMessage(): string {
-  const where = process.env.PRODUCTTEAM_SEEDS_DIR ? SEEDS_DIR : '../shared/seeds';
-  return `seeds folder ${where} not found; quote check skipped (set PRODUCTTEAM_SEEDS_DIR to check)`;
-}
-
-const seedCache = new Map<string, string>();
-function seedText(seed: string): string {
-  let text = seedCache.get(seed);
-  if (text === undefined) {
-    text = normalise(fs.readFileSync(path.join(SEEDS_DIR, seed), 'utf8'));
-    seedCache.set(seed, text);
-  }
-  return text;
-}
-
-function allSeedTexts(): string[] {
-  return fs
-    .readdirSync(SEEDS_DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map(seedText);
-}
 
 /** Blockquotes of a markdown file, each joined into one line; attribution lines left out. */
 function blockquotes(markdown: string): string[] {
@@ -136,7 +92,7 @@ describe('knowledge: the experts’ positions', () => {
 
   it('reports why the seed check is skipped', function () {
     if (!seedsAvailable()) {
-      console.warn(`    ${skipMessage()}`);
+      console.warn(`    ${seedsSkipMessage()}`);
       this.skip();
     }
   });
@@ -278,7 +234,7 @@ describe('knowledge: the experts’ positions', () => {
 
     it('every blockquote in the rule pages is verbatim from a seed', function () {
       if (!seedsAvailable()) {
-        console.warn(`    ${skipMessage()}`);
+        console.warn(`    ${seedsSkipMessage()}`);
         this.skip();
       }
       const seeds = allSeedTexts();

@@ -14,27 +14,10 @@ import { HOVER_SEPARATOR, MAX_FINDING_HOVER_LENGTH } from '../../server/src/engi
 import { EVERY_STANCE_NOTE_ID, QUOTES, attribution, quoteById, type Quote } from '../../server/src/engine/knowledge';
 import { hover as hoverAt } from '../../server/src/engine';
 import { parseHeader } from '../helpers/fixtures';
+import { allSeedTexts, normalise } from '../helpers/seeds';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
-const SEEDS_DIR = process.env.PRODUCTTEAM_SEEDS_DIR
-  ? path.resolve(process.env.PRODUCTTEAM_SEEDS_DIR)
-  : path.resolve(__dirname, '..', '..', '../shared/seeds');
-
-function normalise(text: string): string {
-  return text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const seeds: string[] = fs.existsSync(SEEDS_DIR)
-  ? fs
-      .readdirSync(SEEDS_DIR)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => normalise(fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8')))
-  : [];
+const seeds: string[] = allSeedTexts();
 
 function fixtureFiles(): string[] {
   const out: string[] = [];
