@@ -84,10 +84,11 @@ function schema(root: string, rules: DeclaredRule[]): string {
   for (const { meta } of rules) {
     const plain = meta.description.replace(/`/g, '');
     properties[meta.id] = {
-      $ref: '#/$defs/severity',
+      // A rule nothing may silence takes every severity but `off`.
+      ...(meta.unsuppressible ? { $ref: '#/$defs/severity', not: { const: 'off' } } : { $ref: '#/$defs/severity' }),
       title: `Severity of ${meta.id}`,
       description: `Severity of the ${meta.id} rule. Fires when: ${plain} Default: ${meta.defaultSeverity}.`,
-      markdownDescription: `Severity of the \`${meta.id}\` rule.\n\nFires when: ${meta.description}\n\nDefault: \`${meta.defaultSeverity}\`. See [docs/rules/${meta.id}.md](docs/rules/${meta.id}.md).`,
+      markdownDescription: `Severity of the \`${meta.id}\` rule.\n\nFires when: ${meta.description}\n\nDefault: \`${meta.defaultSeverity}\`.${meta.unsuppressible ? ' It cannot be turned `off`: a file that does not parse must never look clean.' : ''} See [docs/rules/${meta.id}.md](docs/rules/${meta.id}.md).`,
       default: meta.defaultSeverity,
     };
   }

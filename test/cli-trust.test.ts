@@ -388,6 +388,7 @@ describe('productteam-lint: bad inputs, escaping, --fix, --stdin', function () {
         [['--stdin-filename', 'a.yaml'], /--stdin-filename needs --stdin/],
         [['--fix', '--fix-dry-run'], /cannot be used together/],
         [['--fix=yes'], /takes no value/],
+        [['--rule', 'yaml-syntax=off'], /cannot be turned off/],
       ] as const) {
         const parsed = parseArgs(argv);
         assert.ok(!parsed.ok);

@@ -134,6 +134,7 @@ describe('fuzz: seeded mutants of the examples and fixtures', function () {
     });
     console.log(`      fuzz fix-all: ${ran} of ${docs.length} mutants, ${changed} changed, ${unsettled} without a fixed point in 10 passes, 0 exceptions`);
     assert.ok(ran >= 50, `only ${ran} mutants within the budget`);
+    assert.equal(unsettled, 0, 'fix-all must reach a fixed point (twice = once)');
   });
 
   describe('one long-lived language server', () => {

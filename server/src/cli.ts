@@ -249,7 +249,14 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
     const { text, bom } = input.read;
     let reported = text;
     if (options.fix) {
-      const fixed = keepLineEnds(text, fixAllText(text, analyzeOptions).text);
+      let fixed = text;
+      try {
+        fixed = keepLineEnds(text, fixAllText(text, analyzeOptions).text);
+      } catch (err) {
+        // An engine bug must not cost the other files their fixes: this one stays as it was.
+        failed = true;
+        process.stderr.write(`${PROGRAM}: could not fix '${escapeControl(input.shown)}': ${escapeControl((err as Error).message)}\n`);
+      }
       if (fixToStdout) {
         process.stdout.write(bom ? `\ufeff${fixed}` : fixed);
         reported = fixed;

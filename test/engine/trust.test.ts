@@ -56,6 +56,16 @@ describe('trust: no check switches off silently', () => {
     assert.deepEqual(getFixes(a, syntax[0]), []);
   });
 
+  it('yaml-syntax cannot be turned off either: settings.rules says why, and the option is ignored', () => {
+    const text = 'version: 1\norganization: { name: Acme }\nsettings:\n  rules:\n    yaml-syntax: off\npeople:\n  a: { name: A\n';
+    const a = analyze(text, { today: TODAY });
+    assert.ok(a.problems.some((p) => p.ruleId === 'yaml-syntax' && p.severity === 'error'), 'the parse error is still reported');
+    const clean = 'version: 1\norganization: { name: Acme, stance: combined }\nsettings:\n  rules:\n    yaml-syntax: off\n';
+    const schemaErrors = analyze(clean, { today: TODAY }).problems.filter((p) => p.ruleId === 'schema');
+    assert.deepEqual(schemaErrors.map((p) => p.message), ["'yaml-syntax' cannot be 'off'. It cannot be turned off: a file that does not parse must never look clean."]);
+    assert.ok(analyze(text, { today: TODAY, rules: { 'yaml-syntax': 'off' } }).problems.some((p) => p.ruleId === 'yaml-syntax'));
+  });
+
   it('the "unused" hints stay quiet while the file does not parse', () => {
     const problems = found('# productteam-disable core-team\nversion: 1\norganization:\n  name: Acme\n people: {}\n');
     assert.deepEqual(problems.filter((p) => p.ruleId === 'unused-suppression'), []);

@@ -140,6 +140,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         if (!(RULE_SETTINGS as readonly string[]).includes(severity)) {
           return fail(`invalid severity ${quote(severity)} in --rule: expected one of ${RULE_SETTINGS.join(', ')}`);
         }
+        if (severity === 'off' && RULES.some((r) => r.id === id && r.unsuppressible)) return fail(`${quote(id)} cannot be turned off: a file that does not parse must never look clean`);
         options.rules[id] = severity as RuleSetting;
         break;
       }

@@ -135,7 +135,10 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
   for (const e of errors) {
     const pushAt = (err: SchemaError) => push(indirectAt ? { ...err, indirect: true } : err);
     let indirectAt = false;
-    if (e.keyword === 'if' || e.keyword === 'not') continue;
+    if (e.keyword === 'if') continue;
+    // `not: { const: … }` is how the schema forbids one value of an enum (a rule that cannot be turned off).
+    const forbidden = e.keyword === 'not' ? (e.parentSchema as { not?: { const?: unknown } } | undefined)?.not : undefined;
+    if (e.keyword === 'not' && (!forbidden || !('const' in forbidden))) continue;
     if (inBranch(e)) continue;
     const located = resolvePointer(doc, e.instancePath);
     // Reached through a `<<` or an alias: report there, where the user wrote it into this place.
@@ -147,6 +150,12 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
     const last = segs[segs.length - 1];
     // A list item has no name of its own: say which item of which list.
     const where = pointer === '' ? 'the file' : /^\d+$/.test(last) && isSeq(resolvePointer(doc, segs.slice(0, -1).map((x) => x.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')).node) ? `item ${Number(last) + 1} of '${segs[segs.length - 2]}'` : `'${last}'`;
+    if (forbidden) {
+      const s = nodeSpan(at.node) ?? rootSpan(doc);
+      const why = (e.parentSchema as { markdownDescription?: string } | undefined)?.markdownDescription?.match(/It cannot be turned `off`: [^.]*\./)?.[0].replace(/`/g, '');
+      pushAt({ ...s, kind: 'value', pointer, message: `${sentenceStart(where)} cannot be ${shown(e.data)}.${why ? ` ${why}` : ''}` });
+      continue;
+    }
     if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
       const prop = String((e.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ?? (e.params as { unevaluatedProperty?: string }).unevaluatedProperty);
       const map = at.node;

@@ -37,7 +37,8 @@ export const UNSUPPRESSIBLE_RULES: ReadonlySet<string> = new Set(RULES.filter((r
 /** The severity a problem gets: the user's setting wins over the rule's own choice. */
 export function severityFor(ctx: Pick<RuleContext, 'settings'>, rule: RuleMeta, proposed?: Severity): Severity | undefined {
   const set = ctx.settings.ruleSettings.get(rule.id);
-  if (set === 'off') return undefined;
+  // Nothing silences a rule declared unsuppressible: not a directive, not `off` (the schema and the CLI say so).
+  if (set === 'off') return rule.unsuppressible ? (proposed ?? rule.defaultSeverity) : undefined;
   return set ?? proposed ?? rule.defaultSeverity;
 }
 
@@ -51,7 +52,7 @@ export function runRules(base: Omit<RuleContext, 'report'>, parseFailed = false)
   for (const rule of RULES) {
     if (parseFailed && !rule.runsWhenParseFails) continue;
     if (rule.aboutSuppressions) continue;
-    if (base.settings.ruleSettings.get(rule.id) === 'off') continue;
+    if (base.settings.ruleSettings.get(rule.id) === 'off' && !rule.unsuppressible) continue;
     const ctx: RuleContext = {
       ...base,
       report(span: Span, message: string, data: ProblemData = {}, severity?: Severity) {
