@@ -3,7 +3,7 @@
 import { parseDocument } from 'yaml';
 import type { Analysis } from './types';
 import { addDuplicateKeyErrors } from './duplicates';
-import { applyEdits } from './edits';
+import { applyEdits, eolOf } from './edits';
 import { PARSE_OPTIONS } from './incremental';
 import { canBeDisabled, isRuleId, ruleById, UNSUPPRESSIBLE_RULES } from './rules';
 import { isActive, type Suppression } from './suppressions';
@@ -31,11 +31,6 @@ export function getFixes(analysis: Analysis, problem: Problem): Fix[] {
     if (forFile) fixes.push(forFile);
   }
   return fixes;
-}
-
-function eolOf(text: string): string {
-  if (text.includes('\r\n')) return '\r\n';
-  return !text.includes('\n') && text.includes('\r') ? '\r' : '\n';
 }
 
 /** A directive a new id may be added to: it suppresses today and names every id it means (no expired or impossible date, no bad id). */

@@ -5,8 +5,7 @@
 //   zoe: { name: Zoe Park, until: 2026-03-31 }    (today: 2026-06-01)
 //   productManager: zoe     -> warning; Make bob the product manager of 'checkout'
 //   members: [carol, zoe]   -> warning; Remove zoe from team 'squad'
-import { replaceSpanLike } from '../edits';
-import { removeListItem } from '../edits-more';
+import { removeListItem, replaceSpanLike } from '../edits';
 import type { Domain, Product, Ref, RefField, RoleName, Team } from '../model';
 import { ids } from '../model';
 import type { Fix } from '../types';

@@ -3,7 +3,7 @@
 // Owning a product is not a domain; settings.maxDomainsPerPerson sets the limit.
 //   alice: PM of checkout, billing and refunds (limit 2)
 //     -> Raise maxDomainsPerPerson to 3
-import { setSetting } from '../edits-more';
+import { setSetting } from '../edits';
 import { ids } from '../model';
 import type { Node } from 'yaml';
 import { defineRule } from './rule';

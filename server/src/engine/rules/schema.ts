@@ -11,11 +11,10 @@
 // the rule that judges "none" says so (single-owner, domain-without-team…), so
 // the type error would be a second finding, at error, on the same place.
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
-import { mapWithKeyAt, pairOf, replaceSpanLike, setMapProperty } from '../edits';
+import { makeList, mapWithKeyAt, pairOf, removePair, replaceSpanLike, setMapProperty } from '../edits';
 import { realDate } from '../model';
 import { locatePointer } from '../resolve';
 import { titleCase } from '../text';
-import { makeList, removePair } from '../edits-more';
 import type { Analysis } from '../types';
 import type { Fix, SchemaError, SchemaErrorKind } from '../types';
 import type { RuleProblem } from './rule';

@@ -7,8 +7,7 @@
 //   billing:  { teams: [core-squad] }   <- warning: serves checkout and billing
 //     -> Remove team 'core-squad' from domain 'billing'
 //     -> Mark team 'core-squad' as a platform team
-import { setMapProperty } from '../edits';
-import { removeListItem } from '../edits-more';
+import { removeListItem, setMapProperty } from '../edits';
 import type { Domain, Ref } from '../model';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
