@@ -21,7 +21,7 @@ import {
   type Topic,
 } from '../server/src/engine/knowledge';
 import { RULES } from '../server/src/engine';
-import { allSeedTexts, isVerbatim, normalise, seedText, seedsAvailable, seedsSkipMessage } from './helpers/seeds';
+import { allSeedTexts, blockquotes, isVerbatim, normalise, seedText, seedsAvailable, seedsSkipMessage } from './helpers/seeds';
 
 /** Each rule's rationale, declared in its own file. */
 const RULE_RATIONALE = Object.fromEntries(RULES.map((r) => [r.id, r.rationale]));
@@ -53,25 +53,6 @@ const TOPICS: Topic[] = [
   'framework',
 ];
 
-/** Blockquotes of a markdown file, each joined into one line; attribution lines left out. */
-function blockquotes(markdown: string): string[] {
-  const quotes: string[] = [];
-  let current: string[] = [];
-  const flush = (): void => {
-    if (current.length > 0) quotes.push(current.join(' '));
-    current = [];
-  };
-  for (const line of markdown.split(/\r?\n/)) {
-    const isAttribution = line.startsWith('> —') || line.startsWith('> -- ');
-    if (line.startsWith('> ') && !isAttribution) {
-      current.push(line.slice(2));
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return quotes.filter((q) => q.trim() !== '');
-}
 
 describe('knowledge: the experts’ positions', () => {
   describe('quotes are verbatim from the seeds', function () {
@@ -241,7 +222,7 @@ describe('knowledge: the experts’ positions', () => {
       const pages = fs.readdirSync(DOCS_DIR).filter((f) => f.endsWith('.md'));
       let checked = 0;
       for (const page of pages) {
-        for (const quote of blockquotes(fs.readFileSync(path.join(DOCS_DIR, page), 'utf8'))) {
+        for (const { text: quote } of blockquotes(fs.readFileSync(path.join(DOCS_DIR, page), 'utf8'))) {
           assert.ok(
             seeds.some((s) => isVerbatim(quote, s)),
             `docs/rules/${page}: blockquote is not verbatim from any seed:\n${quote}`,
@@ -254,17 +235,10 @@ describe('knowledge: the experts’ positions', () => {
 
     it('every blockquote in the rule pages is a known quote, attributed as SPEC section 5 says', () => {
       for (const page of fs.readdirSync(DOCS_DIR).filter((f) => f.endsWith('.md'))) {
-        const lines = fs.readFileSync(path.join(DOCS_DIR, page), 'utf8').split(/\r?\n/);
-        for (let i = 0; i < lines.length; i++) {
-          if (!lines[i].startsWith('> ') || lines[i].startsWith('> —')) continue;
-          const text: string[] = [];
-          while (i < lines.length && lines[i].startsWith('>') && !lines[i].startsWith('> —')) {
-            if (lines[i].length > 2) text.push(lines[i].slice(2));
-            i++;
-          }
-          const q = QUOTES.find((x) => normalise(x.text) === normalise(text.join(' ')));
-          assert.ok(q, `docs/rules/${page}: a quote that is not in knowledge.ts:\n${text.join(' ')}`);
-          assert.equal(lines[i], `> ${attribution(q)}`, `docs/rules/${page}: attribution of ${q.id}`);
+        for (const bq of blockquotes(fs.readFileSync(path.join(DOCS_DIR, page), 'utf8'))) {
+          const q = QUOTES.find((x) => normalise(x.text) === normalise(bq.text));
+          assert.ok(q, `docs/rules/${page}: a quote that is not in knowledge.ts:\n${bq.text}`);
+          assert.equal(bq.attribution, attribution(q), `docs/rules/${page}: attribution of ${q.id}`);
           // A stance's words stand only on the pages that set them beside the other stances or say whose side they are.
           if (q.stance) assert.ok(PAGES_WITH_STANCES.includes(page), `docs/rules/${page}: ${q.id} takes the ${q.stance} side`);
         }

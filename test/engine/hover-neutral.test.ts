@@ -14,7 +14,7 @@ import { HOVER_SEPARATOR, MAX_FINDING_HOVER_LENGTH } from '../../server/src/engi
 import { EVERY_STANCE_NOTE_ID, QUOTES, attribution, quoteById, type Quote } from '../../server/src/engine/knowledge';
 import { hover as hoverAt } from '../../server/src/engine';
 import { parseHeader } from '../helpers/fixtures';
-import { allSeedTexts, normalise } from '../helpers/seeds';
+import { allSeedTexts, blockquotes, normalise } from '../helpers/seeds';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const seeds: string[] = allSeedTexts();
@@ -77,21 +77,6 @@ function analyseUnder(text: string, setting: Setting): Analysis {
 
 const TAGGED = QUOTES.filter((q) => q.stance !== undefined);
 
-/** The blockquotes of a markdown section: [quote text, attribution line]. */
-function blockquotes(md: string): { text: string; attribution: string }[] {
-  const out: { text: string; attribution: string }[] = [];
-  const lines = md.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].startsWith('> ') || lines[i].startsWith('> —')) continue;
-    const text: string[] = [];
-    while (i < lines.length && lines[i].startsWith('>') && !lines[i].startsWith('> —')) {
-      if (lines[i].length > 2) text.push(lines[i].slice(2));
-      i++;
-    }
-    out.push({ text: text.join(' '), attribution: lines[i]?.startsWith('> —') ? lines[i].slice(2) : '' });
-  }
-  return out;
-}
 
 function quoteOf(text: string): Quote | undefined {
   return QUOTES.find((q) => q.text === text);

@@ -54,3 +54,19 @@ export function allSeedTexts(): string[] {
     .sort()
     .map(seedText);
 }
+
+/** The blockquotes of a markdown text: each quote joined into one line, with its `> —` attribution line (without `> `) when one follows. */
+export function blockquotes(md: string): { text: string; attribution: string }[] {
+  const out: { text: string; attribution: string }[] = [];
+  const lines = md.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('> ') || lines[i].startsWith('> —')) continue;
+    const text: string[] = [];
+    while (i < lines.length && lines[i].startsWith('>') && !lines[i].startsWith('> —')) {
+      if (lines[i].length > 2) text.push(lines[i].slice(2));
+      i++;
+    }
+    if (text.length) out.push({ text: text.join(' '), attribution: lines[i]?.startsWith('> —') ? lines[i].slice(2) : '' });
+  }
+  return out;
+}
