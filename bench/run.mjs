@@ -399,9 +399,12 @@ if (doVsix) {
   rmSync(stage, { recursive: true, force: true });
   rmSync(out, { force: true });
   mkdirSync(stage, { recursive: true });
-  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', '.vscodeignore', 'images', 'syntaxes', 'schemas', 'bin']) {
+  for (const f of ['EXTENSION.md', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', '.vscodeignore', 'images', 'syntaxes', 'schemas', 'snippets', 'bin', 'docs']) {
     if (existsSync(join(root, f))) cpSync(join(root, f), join(stage, f), { recursive: true });
   }
+  // As scripts/package.mjs does: vsce refuses the npm `files` list next to .vscodeignore.
+  const { files: _npmFiles, ...manifest } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   for (const d of ['client', 'server']) {
     mkdirSync(join(stage, d), { recursive: true });
     symlinkSync(join(root, d, 'src'), join(stage, d, 'src'));
@@ -412,7 +415,7 @@ if (doVsix) {
   for (const d of ['client', 'server']) rmSync(join(stage, d, 'src'));
   const r =
     b.status === 0
-      ? spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], { cwd: stage, encoding: 'utf8', input: 'y\n', timeout: 180000 })
+      ? spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'EXTENSION.md', '--no-rewrite-relative-links', '-o', out], { cwd: stage, encoding: 'utf8', input: 'y\n', timeout: 180000 })
       : b;
   if (r.status === 0 && existsSync(out)) {
     vsix = out;

@@ -765,10 +765,6 @@ export const STANCE_INFO: Record<Stance, { label: string; summary: string; rules
   },
 };
 
-/** What happens when the file declares no stance (SPEC section 3): the tool takes no side the file did not take. */
-export const NO_STANCE_RULES =
-  'No stance is declared, so the rules follow contextual, but role-split never reports above info and says that no stance is declared.';
-
 /** Aaron's note, which holds under every stance (SPEC section 1). */
 export const EVERY_STANCE_NOTE_ID = 'aaron-authority';
 
