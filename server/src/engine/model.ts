@@ -31,56 +31,50 @@ function nonEmpty(s: Span | undefined): Span | undefined {
   return s && s.end > s.start ? s : undefined;
 }
 
-/**
- * Anchors, aliases and merge keys are read through the document's resolver
- * (resolve.ts): a merged field counts as written at its `<<`, an alias as its
- * anchor's value placed at the alias. Set for the duration of buildModel.
- */
-let resolver: Resolver | undefined;
-
-/** A value with aliases resolved. */
-function val(node: unknown): Node | null {
-  return resolver ? resolver.node(node) : ((node ?? null) as Node | null);
-}
-
-function entries(node: unknown): Pair[] {
-  const n = val(node);
-  return isMap(n) ? (resolver ? resolver.pairs(n) : (n.items as Pair[])) : [];
-}
-
 function keyText(pair: Pair): string | undefined {
   const k = pair.key;
   if (isScalar(k) && (typeof k.value === 'string' || typeof k.value === 'number')) return String(k.value);
   return undefined;
 }
 
-function str(node: unknown): string | undefined {
-  const n = val(node);
-  return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
-}
-
 type Fields = Record<string, Pair | undefined>;
 
-/** Every field of a mapping by key, in one pass (the first of duplicate keys wins). */
-function fieldsOf(map: YAMLMap | undefined): Fields {
-  const out: Fields = Object.create(null);
-  if (map) for (const p of entries(map)) {
-    const k = keyText(p);
-    if (k !== undefined && out[k] === undefined) out[k] = p;
-  }
-  return out;
-}
-
-function field(map: YAMLMap | undefined, name: string): Pair | undefined {
-  if (!map) return undefined;
-  for (const p of entries(map)) if (keyText(p) === name) return p;
-  return undefined;
-}
-
-/** A date scalar's text: YAML 1.1 reads `2026-12-31` as a timestamp, the core schema as text. */
-function dateText(node: unknown): string | undefined {
-  if (isScalar(node) && node.value instanceof Date && !Number.isNaN(node.value.getTime())) return node.value.toISOString().slice(0, 10);
-  return str(node);
+/**
+ * How the model reads the tree: anchors, aliases and merge keys through the
+ * document's resolver (resolve.ts), so a merged field counts as written at its
+ * `<<` and an alias as its anchor's value placed at the alias.
+ */
+function readerFor(resolver: Resolver) {
+  /** A value with aliases resolved. */
+  const val = (node: unknown): Node | null => resolver.node(node);
+  const entries = (node: unknown): Pair[] => {
+    const n = val(node);
+    return isMap(n) ? resolver.pairs(n) : [];
+  };
+  const str = (node: unknown): string | undefined => {
+    const n = val(node);
+    return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
+  };
+  /** Every field of a mapping by key, in one pass (the first of duplicate keys wins). */
+  const fieldsOf = (map: YAMLMap | undefined): Fields => {
+    const out: Fields = Object.create(null);
+    if (map) for (const p of entries(map)) {
+      const k = keyText(p);
+      if (k !== undefined && out[k] === undefined) out[k] = p;
+    }
+    return out;
+  };
+  const field = (map: YAMLMap | undefined, name: string): Pair | undefined => {
+    if (!map) return undefined;
+    for (const p of entries(map)) if (keyText(p) === name) return p;
+    return undefined;
+  };
+  /** A date scalar's text: YAML 1.1 reads `2026-12-31` as a timestamp, the core schema as text. */
+  const dateText = (node: unknown): string | undefined => {
+    if (isScalar(node) && node.value instanceof Date && !Number.isNaN(node.value.getTime())) return node.value.toISOString().slice(0, 10);
+    return str(node);
+  };
+  return { val, entries, str, fieldsOf, field, dateText };
 }
 
 /** A YYYY-MM-DD text that names a real calendar day, else undefined. */
@@ -96,15 +90,7 @@ function oneOf<T extends string>(values: readonly T[], v: string | undefined): T
 }
 
 export function buildModel(doc: Document): Model {
-  resolver = resolverFor(doc);
-  try {
-    return buildResolvedModel(doc);
-  } finally {
-    resolver = undefined;
-  }
-}
-
-function buildResolvedModel(doc: Document): Model {
+  const { val, entries, str, fieldsOf, field, dateText } = readerFor(resolverFor(doc));
   const root = doc.contents;
   const sections = new Map<string, Pair>();
   for (const p of entries(root)) {
