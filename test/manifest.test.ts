@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../server/src/engine';
+import { analyze, RULES } from '../server/src/engine';
 import { expandSnippet as expand } from './helpers/snippets';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -65,6 +65,15 @@ describe('extension manifest and snippets', function () {
     assert.equal(props['productteam.enable'].type, 'boolean');
     assert.equal(props['productteam.enable'].default, true);
     for (const key of ['productteam.enable', 'productteam.stance', 'productteam.rules', 'productteam.maxDomainsPerPerson']) assert.equal(props[key].scope, 'resource', key);
+  });
+
+  it('settings: productteam.rules cannot turn off a rule nothing may silence (VS Code flags the value)', function () {
+    const rules = contributes.configuration.properties['productteam.rules'];
+    for (const r of RULES.filter((x) => x.unsuppressible)) {
+      const allowed = rules.properties?.[r.id]?.enum as string[] | undefined;
+      assert.ok(allowed, `productteam.rules has no entry for ${r.id}`);
+      assert.ok(!allowed.includes('off') && allowed.includes('error'), `${r.id}: ${allowed.join(', ')}`);
+    }
   });
 
   it('the .vsix README (EXTENSION.md) names every setting and command, and ships the images it shows', function () {
