@@ -65,7 +65,7 @@ describe('rules', () => {
   });
 
   it('the flags replace what used to be special cases by id', () => {
-    const flagged = (flag: 'unsuppressible' | 'aboutSuppressions' | 'runsWhenParseFails' | 'unnecessary') =>
+    const flagged = (flag: 'unsuppressible' | 'aboutSuppressions' | 'runsWhenParseFails' | 'unnecessary' | 'stanceDebate') =>
       RULES.filter((r) => r[flag])
         .map((r) => r.id)
         .sort();
@@ -73,6 +73,7 @@ describe('rules', () => {
     assert.deepEqual(flagged('runsWhenParseFails'), ['yaml-syntax']);
     assert.deepEqual(flagged('aboutSuppressions'), ['expired-suppression', 'invalid-suppression', 'unused-suppression']);
     assert.deepEqual(flagged('unnecessary'), ['unused-person', 'unused-suppression']);
+    assert.deepEqual(flagged('stanceDebate'), ['role-split']);
   });
 
   it('marks the "Disable …" fixes, and offers them only for rules that can be disabled', () => {

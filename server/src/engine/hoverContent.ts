@@ -5,7 +5,7 @@
 // shown side by side (the role-split finding and the `stance` value); every
 // other hover shows untagged quotes or plain words. Text from the user's file
 // goes in only through escapeMarkdown / inlineCode.
-import type { EffectiveSettings } from './analyze';
+import type { EffectiveSettings } from './types';
 import {
   EVERY_STANCE_NOTE_ID,
   FRAMEWORK_INFO,
@@ -67,8 +67,9 @@ function findingLine(p: Problem): string {
 
 /** The hover of one finding: the finding, why it matters, at most one quote, the rule page. */
 export function findingHover(p: Problem, settings: Settings): string {
-  if (p.ruleId === 'role-split') return roleSplitHover(p, settings);
-  const why = ruleById(p.ruleId)?.rationale;
+  const rule = ruleById(p.ruleId);
+  if (rule?.stanceDebate) return roleSplitHover(p, settings);
+  const why = rule?.rationale;
   const q = why?.quoteIds.map(untagged).find((x) => x !== undefined);
   return join([
     findingLine(p),

@@ -87,6 +87,7 @@ export const roleSplit = defineRule<RoleSplitData>()({
     why: 'The articles disagree on whether one person should be both product manager and product owner of a domain; this rule follows the stance the file declares.',
     quoteIds: ['schutyser-two-roles', 'runyan-answer-is-no', 'tpm-coexist', 'king-titles', 'aaron-authority'],
   },
+  stanceDebate: true,
   check(ctx) {
     const { stance, stage, stanceSource } = ctx.settings;
     const declared = stanceSource !== 'default';

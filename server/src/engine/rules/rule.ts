@@ -43,6 +43,12 @@ export interface RuleMeta<Id extends string = string> {
   runsWhenParseFails?: boolean;
   /** Its findings are about text that does nothing: editors fade it out (LSP `Unnecessary`). */
   unnecessary?: boolean;
+  /**
+   * Its findings' hovers set every stance's words side by side (SPEC section 5):
+   * the only finding hover a stance-tagged quote may appear in. Its data
+   * carries the `reason` that made it fire.
+   */
+  stanceDebate?: boolean;
 }
 
 /** A problem of one rule, with the data its check reported. */
