@@ -80,7 +80,7 @@ export function findingHover(p: Problem, settings: Settings): string {
 }
 
 /**
- * role-split: the quote of the reason that made it fire first (it stands for
+ * The stance debate (role-split): the quote of the reason that made it fire first (it stands for
  * its stance), then the strongest quote of each other stance, Aaron's note
  * that holds under every stance, and the rule page with the full debate.
  */
@@ -97,7 +97,7 @@ export function roleSplitHover(p: Problem, settings: Settings): string {
     `**${reason.stance}** (why this fired)\n\n${quote(reason.quoteId)}`,
     ...others,
     `*Under every stance:*\n\n${quote(EVERY_STANCE_NOTE_ID)}`,
-    ruleLink('role-split', 'The full debate: rule `role-split`'),
+    ruleLink(p.ruleId, `The full debate: rule \`${p.ruleId}\``),
   ]);
 }
 
