@@ -290,27 +290,36 @@ export async function driveWorkbench(o) {
     await page.keyboard.press('Control+1');
     await shot('01-diagnostics');
 
+    /**
+     * Moves the mouse over `word` where the cursor is (twice: the first move only
+     * arms the hover), as a user would, waits until a hover shows `quotes` (any of
+     * them, or every one with `every`), and returns its text, normalised.
+     */
+    const hoverQuotes = async (word, quotes, every = false) => {
+      const box = await cursorWordBox(editor, word);
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.move(box.x + 6, box.y + box.height / 2);
+      await page.waitForFunction(
+        ([qs, all]) => {
+          const norm = (s) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
+          const shows = (h) => (all ? qs.every : qs.some).call(qs, (q) => norm(h.innerText).includes(q));
+          return [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.monaco-hover'))].some(shows);
+        },
+        [quotes, every],
+        { timeout: 15_000, polling: 200 },
+      ).catch(() => {});
+      const hover = page.locator('.monaco-hover:visible, .monaco-resizable-hover:visible');
+      return X.normalizeQuote((await hover.allInnerTexts()).join('\n'));
+    };
+
     // ---- 2. hover a role key ---------------------------------------------------------
     await hideProblems(); // more room for the hover
     await check('hover on productOwner shows a verbatim expert quote', async () => {
       const at = X.firstKey(readTroubled(), 'productOwner');
       expect(at, 'no `productOwner:` key in the example');
       await goTo(at.line, at.column + 3);
-      // Mouse over the word (twice: the first move only arms the hover), as a user would.
-      const box = await cursorWordBox(editor, 'productOwner');
-      await page.mouse.move(box.x + 4, box.y + box.height / 2);
-      await page.mouse.move(box.x + 10, box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover:visible, .monaco-resizable-hover:visible');
       const quotes = X.roleQuotes('productOwner').map(X.normalizeQuote);
-      await page.waitForFunction(
-        ([qs]) => {
-          const norm = (s) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
-          return [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.monaco-hover'))].some((h) => qs.some((q) => norm(h.innerText).includes(q)));
-        },
-        [quotes],
-        { timeout: 15_000, polling: 200 },
-      ).catch(() => {});
-      const text = X.normalizeQuote((await hover.allInnerTexts()).join('\n'));
+      const text = await hoverQuotes('productOwner', quotes);
       const found = quotes.find((q) => text.includes(q));
       await shot('02b-role-hover');
       expect(found, `the hover quotes none of the productOwner quotes verbatim; it says: ${text.slice(0, 400) || '(no hover)'}`);
@@ -325,20 +334,8 @@ export async function driveWorkbench(o) {
       expect(debate, 'no role-split finding in the example');
       expect(debate.quotes.length >= 5, `the engine's debate hover shows ${debate.quotes.length} known quotes, expected the trigger, one per stance and the note`);
       await goTo(debate.line, debate.column + 1);
-      const box = await cursorWordBox(editor, debate.word);
-      await page.mouse.move(box.x + 2, box.y + box.height / 2);
-      await page.mouse.move(box.x + 6, box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover:visible, .monaco-resizable-hover:visible');
       const quotes = debate.quotes.map(X.normalizeQuote);
-      await page.waitForFunction(
-        ([qs]) => {
-          const norm = (s) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
-          return [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.monaco-hover'))].some((h) => qs.every((q) => norm(h.innerText).includes(q)));
-        },
-        [quotes],
-        { timeout: 15_000, polling: 200 },
-      ).catch(() => {});
-      const text = X.normalizeQuote((await hover.allInnerTexts()).join('\n'));
+      const text = await hoverQuotes(debate.word, quotes, true);
       await shot('02-hover');
       const missing = quotes.filter((q) => !text.includes(q));
       expect(missing.length === 0, `the debate hover lacks ${missing.length} of ${quotes.length} quotes, e.g. "${(missing[0] ?? '').slice(0, 60)}"; it says: ${text.slice(0, 300) || '(no hover)'}`);
