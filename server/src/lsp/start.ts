@@ -39,6 +39,14 @@ import { reportAnalysis } from './status';
 export interface ServerPlatform {
   /** The package version, reported in serverInfo and the first log line. */
   version: string;
+  /**
+   * Reads a file that is not open in the editor (a part or root of a
+   * multi-file organisation, SPEC section 9); undefined when it cannot be read.
+   * Node reads the disk; the browser build asks the client (vscode.workspace.fs).
+   */
+  readFile?(uri: string): Promise<string | undefined>;
+  /** Lists the `*.productteam.{yaml,yml}` and `.productteam.yaml` files under a workspace folder (uris). */
+  findFiles?(folderUri: string): Promise<string[]>;
 }
 
 /**
