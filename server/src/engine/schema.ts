@@ -7,8 +7,8 @@ import { isMap, isPair, isScalar, isSeq, Pair, Scalar, type Document, type Node,
 import { locatePointer, resolverFor } from './resolve';
 import schemaJson from '../../../schemas/productteam.schema.json';
 import type { SchemaError, Span } from './types';
-import { closest } from './text';
-import { suggestEnum } from './synonyms';
+import { closest, didYouMean, safeCorrection } from './text';
+import { correctEnum } from './synonyms';
 
 export const SCHEMA = schemaJson as Record<string, unknown>;
 
@@ -167,12 +167,12 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
       const known = Object.keys(((e.parentSchema as { properties?: object })?.properties ?? {}) as object);
       const candidates = closest(prop, known, Math.max(2, Math.floor(prop.length / 3)));
       const comma = candidates.length === 0 && isMap(map) && pair ? commaCut(map as YAMLMap, pair) : undefined;
+      // Renaming onto a key the mapping already has would write a duplicate key: never the safe one.
+      const safe = safeCorrection(prop, candidates, (c) => isMap(map) && (map.items as Pair[]).some((p) => isScalar(p.key) && String(p.key.value) === c));
       const hint = comma
         ? ` An unquoted comma ends a value inside { … }: '${comma.property}' stops before it, and the rest reads as a property. Quote the value: ${comma.property}: ${comma.newText}.`
-        : candidates.length
-          ? ` Did you mean '${candidates[0]}'?`
-          : '';
-      pushAt({ ...s, kind: 'unknown-property', property: prop, candidates, comma, pointer, message: `Unknown property '${prop}' in ${where}.${hint} Known properties: ${known.join(', ')} (and any key starting with 'x-').` });
+        : didYouMean(candidates, safe);
+      pushAt({ ...s, kind: 'unknown-property', property: prop, candidates, ...(safe ? { safe } : {}), comma, pointer, message: `Unknown property '${prop}' in ${where}.${hint} Known properties: ${known.join(', ')} (and any key starting with 'x-').` });
     } else if (e.keyword === 'required') {
       const prop = String((e.params as { missingProperty: string }).missingProperty);
       const s = nodeSpan(at.pair?.key as Node) ?? rootSpan(doc);
@@ -190,11 +190,11 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
         pushAt({ ...s, kind: 'quoted', pointer, to: String(unquoted), message: `${sentenceStart(where)} must be the ${typeof unquoted} ${String(unquoted)}, not the text ${JSON.stringify(value)}: remove the quotes.` });
         continue;
       }
-      const candidates = typeof value === 'string' ? suggestEnum(value, allowed) : [];
-      const hint = candidates.length ? ` Did you mean ${candidates.slice(0, 2).map((c) => `'${c}'`).join(' or ')}?` : '';
+      const { candidates, safe } = typeof value === 'string' ? correctEnum(value, allowed) : { candidates: [], safe: undefined };
+      const hint = didYouMean(candidates, safe, 2);
       const dflt = (e.parentSchema as { default?: unknown } | undefined)?.default;
       const fallback = typeof dflt === 'string' ? ` Until it is fixed, the rules read the default, '${dflt}'.` : '';
-      pushAt({ ...s, kind: e.keyword === 'enum' ? 'enum' : 'value', pointer, candidates, allowed, value: typeof value === 'string' ? value : undefined, message: `${shown(value)} is not allowed for ${where}.${hint} Allowed: ${allowed.join(', ')}.${fallback}` });
+      pushAt({ ...s, kind: e.keyword === 'enum' ? 'enum' : 'value', pointer, candidates, ...(safe ? { safe } : {}), allowed, value: typeof value === 'string' ? value : undefined, message: `${shown(value)} is not allowed for ${where}.${hint} Allowed: ${allowed.join(', ')}.${fallback}` });
     } else if (e.keyword === 'type' || e.keyword === 'anyOf' || e.keyword === 'oneOf') {
       const s = nodeSpan(at.node) ?? nodeSpan(at.pair?.key as Node) ?? rootSpan(doc);
       let expected: string[];

@@ -1,7 +1,7 @@
 // What people write for an allowed value when they do not know the list:
 // "engineering" means technology, not product (the closest by spelling). The
 // schema's enum suggestions ask this table first, then spelling.
-import { closest } from './text';
+import { closest, safeCorrection } from './text';
 
 /** Written form (normalised: lower case, words split by one space) -> allowed value. */
 const SYNONYMS: Record<string, string> = {
@@ -122,16 +122,27 @@ export function normalise(v: string): string {
  * else by spelling. Never the value itself.
  */
 export function suggestEnum(value: string, allowed: readonly string[]): string[] {
+  return correctEnum(value, allowed).candidates;
+}
+
+/**
+ * `suggestEnum`'s candidates, and the one a bulk fix may write: the value in
+ * another case or with other separators, the one value it means by the
+ * table above, or the one close value it is a likely typo of (`isLikelyTypo`);
+ * a half-typed value (`te`) or a lookalike is only a suggestion.
+ */
+export function correctEnum(value: string, allowed: readonly string[]): { candidates: string[]; safe?: string } {
   const n = normalise(value);
   const same = allowed.filter((a) => normalise(a) === n && a !== value);
-  if (same.length) return same;
+  if (same.length) return { candidates: same, ...(same.length === 1 ? { safe: same[0] } : {}) };
   const out: string[] = [];
   const meant = SYNONYMS[n];
   if (meant && allowed.includes(meant)) out.push(meant);
   // Half-typed (`pro`, `te`): the one allowed value it begins, not look-alikes by spelling (`ux`).
   const begun = n.length >= 2 ? allowed.filter((a) => normalise(a).startsWith(n)) : [];
-  if (begun.length === 1 && out.length === 0) return begun;
+  if (begun.length === 1 && out.length === 0) return { candidates: begun, ...(safeCorrection(value, begun) ? { safe: begun[0] } : {}) };
   const bySpelling = closest(value, allowed, Math.max(2, Math.ceil(value.length / 3)));
   for (const c of bySpelling) if (!out.includes(c) && c !== value) out.push(c);
-  return out;
+  if (out.length !== 1) return { candidates: out };
+  return { candidates: out, ...(out[0] === meant || safeCorrection(value, out) ? { safe: out[0] } : {}) };
 }

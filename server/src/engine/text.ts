@@ -1,25 +1,123 @@
 // Small string helpers shared by rules and fixes.
 
-/** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  // Two reused rows: this runs once per known id for every unknown reference.
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let best = i;
+/**
+ * Edit distance (optimal string alignment: an insertion, a deletion, a
+ * substitution or a swap of two neighbours counts one), bounded: returns
+ * max+1 as soon as it is exceeded. With a finite `max` only the cells within
+ * `max` of the diagonal are computed, so two long ids cost
+ * O(length × max), not O(length²) (the "did you mean" of issue 16).
+ * `substitution` is what replacing one character costs (2: only insertions,
+ * deletions and swaps, the edits of a likely typo).
+ */
+export function editDistance(a: string, b: string, max = Infinity, substitution = 1): number {
+  if (a.length > b.length) [a, b] = [b, a];
+  const n = a.length;
+  const m = b.length;
+  if (m - n > max) return max + 1;
+  const band = Number.isFinite(max) ? max : m;
+  const BIG = n + m + 1;
+  // Three reused rows (a swap looks two rows back): this runs once per known id for every unknown reference.
+  let older = new Array<number>(m + 2).fill(BIG);
+  let prev = new Array<number>(m + 2).fill(BIG);
+  let cur = new Array<number>(m + 2).fill(BIG);
+  for (let j = 0; j <= Math.min(m, band); j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(m, i + band);
+    cur[lo - 1] = lo === 1 ? i : BIG;
+    let best = cur[lo - 1];
     const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : substitution));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && ai !== bj) v = Math.min(v, older[j - 2] + 1);
       cur[j] = v;
       if (v < best) best = v;
     }
+    cur[hi + 1] = BIG;
     if (best > max) return max + 1;
-    [prev, cur] = [cur, prev];
+    [older, prev, cur] = [prev, cur, older];
   }
-  return prev[b.length];
+  return prev[m] > max ? max + 1 : prev[m];
+}
+
+/**
+ * How far a likely typo of a `length`-character id may be from it (SPEC 4's
+ * "close", issue 16): one edit under six characters, else two and under a
+ * third of the length.
+ */
+export function typoLimit(length: number): number {
+  return length < 6 ? 1 : Math.min(2, Math.ceil(length / 3) - 1);
+}
+
+const digitsOf = (s: string): string => s.replace(/[^0-9]/g, '');
+
+/**
+ * Whether `written` is a likely typo of `meant` rather than a lookalike (a
+ * different word that happens to be near: ann/dan, alice-m/alice-k, team-1/
+ * team-2). A likely typo differs only in case, or by at most `typoLimit`
+ * (of the shorter word) letters left out, typed twice or swapped with a
+ * neighbour, or, in a word of six characters or more, mistyped inside a part
+ * of four letters or more (`seperated`). It never changes a number, a short
+ * id's letter or a short part of an id (`-m`), and keeps the first letter
+ * (or swaps it with the second). This is the one meaning of "close" that
+ * makes a rename safe (SPEC 4).
+ */
+export function isLikelyTypo(written: string, meant: string): boolean {
+  const a = written.toLowerCase();
+  const b = meant.toLowerCase();
+  if (a === b) return written !== meant;
+  if (digitsOf(a) !== digitsOf(b)) return false;
+  if (a[0] !== b[0] && !(a[0] === b[1] && a[1] === b[0])) return false;
+  const limit = typoLimit(Math.min(a.length, b.length));
+  if (a.length === b.length) return sameLengthTypo(a, b, limit);
+  // A replaced letter costs more than the limit, so only insertions, deletions and swaps fit.
+  return Math.abs(a.length - b.length) <= limit && editDistance(a, b, limit, limit + 1) <= limit;
+}
+
+/** The parts of an id: runs of letters (`alice-m` -> alice, m). */
+const PART = /[a-z]+/g;
+
+/** Same length: at most `limit` swaps of neighbours, or mistyped letters inside long parts of a long id. */
+function sameLengthTypo(a: string, b: string, limit: number): boolean {
+  const longPart = new Uint8Array(b.length);
+  if (b.length >= 6) for (const m of b.matchAll(PART)) if (m[0].length >= 4) longPart.fill(1, m.index, m.index + m[0].length);
+  let edits = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (++edits > limit) return false;
+    if (a[i] === b[i + 1] && a[i + 1] === b[i]) i++;
+    else if (!longPart[i]) return false;
+  }
+  return edits > 0;
+}
+
+/**
+ * The one fix a bulk fix may apply for a misspelt word: of the candidates,
+ * the only one within `typoLimit` edits, when it is a likely typo and `taken`
+ * (already in the same list) does not hold it. Two within the limit, a
+ * lookalike or a taken one: nothing is safe, every candidate is a suggestion.
+ */
+export function safeCorrection(written: string, candidates: readonly string[], taken: (c: string) => boolean = () => false): string | undefined {
+  const lower = written.toLowerCase();
+  const close = candidates.filter((c) => {
+    const limit = typoLimit(Math.min(written.length, c.length));
+    return editDistance(lower, c.toLowerCase(), limit) <= limit;
+  });
+  if (close.length !== 1) return undefined;
+  const c = close[0];
+  return isLikelyTypo(written, c) && !taken(c) ? c : undefined;
+}
+
+/**
+ * The message's hint, which names exactly what the safe fix would write
+ * ("Did you mean 'x'?") and, when nothing is safe, the near ones without
+ * implying that any of them is meant.
+ */
+export function didYouMean(candidates: readonly string[], safe: string | undefined, shown = 3): string {
+  if (safe !== undefined) return ` Did you mean '${safe}'?`;
+  if (!candidates.length) return '';
+  return ` Similar: ${candidates.slice(0, shown).map((c) => `'${c}'`).join(', ')}.`;
 }
 
 /** Candidates within `max` edits of `word`, closest first (ties keep input order). */

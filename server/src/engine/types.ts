@@ -216,6 +216,8 @@ export interface SchemaError extends Span {
   property?: string;
   /** Closest known properties / allowed values, best first. */
   candidates?: string[];
+  /** The one candidate a safe fix may write (a likely typo, `isLikelyTypo`); the message's "did you mean" names it. */
+  safe?: string;
   /** Reported on the `<<` key or alias the value came through (fixes must not edit there as if it were the value). */
   indirect?: boolean;
   /** For enum: the offending value; whether it was quoted ('"' or "'"). */

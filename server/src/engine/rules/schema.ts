@@ -26,6 +26,8 @@ type Data = {
   pointer: string;
   property?: string;
   candidates: string[];
+  /** The candidate the safe fix writes, when there is one (the message's "did you mean"). */
+  safe?: string;
   allowed?: string[];
   to?: string;
   comma?: SchemaError['comma'];
@@ -52,6 +54,7 @@ export const schema = defineRule<Data>()({
         pointer: e.pointer,
         property: e.property,
         candidates: e.candidates ?? [],
+        ...(e.safe ? { safe: e.safe } : {}),
         ...(e.allowed ? { allowed: e.allowed } : {}),
         ...(e.to !== undefined ? { to: e.to } : {}),
         ...(e.comma ? { comma: e.comma } : {}),
@@ -81,8 +84,8 @@ export const schema = defineRule<Data>()({
       }
       case 'enum': {
         const offered = candidates.length ? candidates.slice(0, 3) : (problem.data.allowed ?? []);
-        const one = candidates.length === 1;
-        return offered.map((c) => ({ title: `Change to '${c}'`, kind: one ? 'safe' : 'suggestion', isPreferred: one, edits: [replaceSpanLike(analysis, problem, c)] }));
+        const safe = problem.data.safe;
+        return offered.map((c) => ({ title: `Change to '${c}'`, kind: c === safe ? 'safe' : 'suggestion', isPreferred: c === safe || undefined, edits: [replaceSpanLike(analysis, problem, c)] }));
       }
       case 'unknown-property':
         return unknownPropertyFixes(problem, analysis, candidates);
@@ -119,10 +122,10 @@ function unknownPropertyFixes(problem: RuleProblem<Data>, analysis: Analysis, ca
   const fixes: Fix[] = [];
   const comma = problem.data.comma;
   if (comma) fixes.push({ title: `Quote ${comma.newText.replace(/^"|"$/g, "'")}`, kind: 'safe', isPreferred: true, edits: [{ start: comma.start, end: comma.end, newText: comma.newText }] });
-  const one = candidates.length === 1 && !comma;
+  const safe = comma ? undefined : problem.data.safe;
   // Renaming onto a key the mapping already has would write a duplicate key: not offered.
   const map = mapWithKeyAt(analysis.doc, problem.start);
-  for (const c of candidates.slice(0, 3).filter((x) => !pairOf(map, x))) fixes.push({ title: `Rename to '${c}'`, kind: one ? 'safe' : 'suggestion', isPreferred: one, edits: [replaceSpanLike(analysis, problem, c)] });
+  for (const c of candidates.slice(0, 3).filter((x) => !pairOf(map, x))) fixes.push({ title: `Rename to '${c}'`, kind: c === safe ? 'safe' : 'suggestion', isPreferred: c === safe || undefined, edits: [replaceSpanLike(analysis, problem, c)] });
   if (!comma) fixes.push({ title: `Rename to 'x-${key}'`, kind: 'suggestion', edits: [replaceSpanLike(analysis, problem, `x-${key}`)] });
   const owner = map;
   if (owner) {

@@ -7,7 +7,7 @@
 //   # productteam-disable single-owner -- until 2026-13-45 ← not a real date: suppresses nothing
 import type { Analysis, EffectiveSettings } from '../types';
 import { isExpired, type Suppression } from '../suppressions';
-import { Suggester } from '../text';
+import { didYouMean, safeCorrection, Suggester } from '../text';
 import type { Fix, Problem, TextEdit } from '../types';
 import { defineRule, type RuleMeta } from './rule';
 
@@ -16,7 +16,7 @@ type AboutSuppression = { suppressionStart: number };
 /** `id`: the unused id (absent for a directive without ids); `unused`: every unused id of the directive ('*' for one without ids). */
 type UnusedSuppressionData = AboutSuppression & { id?: string; unused: string[] };
 type ExpiredSuppressionData = AboutSuppression & { until?: string; revived: number };
-type InvalidSuppressionData = AboutSuppression & { id?: string; reason: 'unsuppressible' | 'unknown-rule' | 'invalid-date' | 'unmatched-enable'; candidates?: string[] };
+type InvalidSuppressionData = AboutSuppression & { id?: string; reason: 'unsuppressible' | 'unknown-rule' | 'invalid-date' | 'unmatched-enable'; candidates?: string[]; safe?: string };
 
 export const unusedSuppression = defineRule<UnusedSuppressionData>()({
   id: 'unused-suppression',
@@ -90,7 +90,8 @@ export const invalidSuppression = defineRule<InvalidSuppressionData>()({
     const fixes: Fix[] = [];
     const candidates = problem.data.candidates ?? [];
     if (problem.data.reason === 'unknown-rule') {
-      for (const c of candidates) fixes.push({ title: `Change to '${c}'`, kind: candidates.length === 1 ? 'safe' : 'suggestion', isPreferred: candidates.length === 1 || undefined, edits: [{ start: problem.start, end: problem.end, newText: c }] });
+      const safe = problem.data.safe;
+      for (const c of candidates) fixes.push({ title: `Change to '${c}'`, kind: c === safe ? 'safe' : 'suggestion', isPreferred: c === safe || undefined, edits: [{ start: problem.start, end: problem.end, newText: c }] });
     }
     fixes.push({ title: 'Remove this directive', kind: 'suggestion', edits: [removeComment(analysis, s)] });
     return fixes;
@@ -172,8 +173,9 @@ export function checkSuppressions(suppressions: Suppression[], settings: Effecti
           out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...span, message: `'${id}' cannot be suppressed: a file that does not parse is never clean. Fix the YAML instead.`, data: { ...base, id, reason: 'unsuppressible' } });
         } else if (!isKnown(id)) {
           const candidates = suggester.suggest(id, 3).slice(0, 3);
-          const hint = candidates.length ? ` Did you mean '${candidates[0]}'?` : '';
-          out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...span, message: `Unknown rule '${id}' in suppression comment.${hint}`, data: { ...base, id, reason: 'unknown-rule', candidates } });
+          // Naming the same rule twice in one directive is not a correction.
+          const safe = safeCorrection(id, candidates, (c) => s.ruleIds.includes(c));
+          out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...span, message: `Unknown rule '${id}' in suppression comment.${didYouMean(candidates, safe)}`, data: { ...base, id, reason: 'unknown-rule', candidates, ...(safe ? { safe } : {}) } });
         }
       });
       if (s.invalidUntil !== undefined && s.untilSpan) {
