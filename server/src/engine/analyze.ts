@@ -61,7 +61,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   };
 
   const raw = runRules({ text, doc, model, settings, schemaErrors, lines }, fatal);
-  const suppressions = parseSuppressions(text, lines);
+  const suppressions = parseSuppressions(text, lines, doc);
   const problems = applySuppressions(raw, suppressions, lines, settings, UNSUPPRESSIBLE_RULES);
   if (suppressions.length) {
     problems.push(...checkSuppressions(suppressions, settings, RULES, fatal));

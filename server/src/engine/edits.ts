@@ -205,9 +205,28 @@ function valueEnd(ctx: EditContext, node: Node): number {
   return e;
 }
 
+/**
+ * Where a mapping entry starts: before its key's tag and anchor
+ * (`&lead alice:`, `!!str alice:`) and the `?` of an explicit key. yaml's
+ * key range starts after them, so the key's own column is not the entry's.
+ */
+function entryStart(ctx: EditContext, pair: Pair): number {
+  let at = propsBefore(ctx, (pair.key as Node).range![0]).start;
+  let j = at;
+  while (j > 0 && (ctx.text[j - 1] === ' ' || ctx.text[j - 1] === '\t')) j--;
+  if (j > 0 && ctx.text[j - 1] === '?' && (j === 1 || /\s/.test(ctx.text[j - 2]))) at = j - 1;
+  return at;
+}
+
+/** The indentation of a block mapping's entries, from where its entry starts. */
 function indentOfKey(ctx: EditContext, pair: Pair): string {
-  const col = ctx.lines.positionAt((pair.key as Node).range![0]).character;
-  return ' '.repeat(col);
+  return ' '.repeat(ctx.lines.positionAt(entryStart(ctx, pair)).character);
+}
+
+/** Whether the text after the root node holds another document (`---` or `...` then more): an insertion at the end would land there. */
+function anotherDocumentAfter(ctx: EditContext, root: Node | null): boolean {
+  const end = root?.range?.[1] ?? 0;
+  return /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/m.test(ctx.text.slice(end));
 }
 
 /**
@@ -308,7 +327,8 @@ export function addSectionEntry(ctx: EditContext, root: Node | null, section: st
     return edits;
   }
   if (rootMap?.flow) return setWrittenProperty(ctx, rootMap, section, `{ ${idText}: ${flowBody} }`);
-  // No section at all: append one at the end of the file.
+  // No section at all: append one at the end of the file, unless the end of the file is another document.
+  if (anotherDocumentAfter(ctx, root)) return [];
   const needsBreak = ctx.text.length > 0 && !ctx.text.endsWith('\n');
   return [{ start: ctx.text.length, end: ctx.text.length, newText: `${needsBreak ? eol : ''}${eol}${section}:${eol}  ${idText}:${blockBody('    ')}${eol}` }];
 }
@@ -502,8 +522,8 @@ function childIndentOf(ctx: EditContext, root: YAMLMap): string | undefined {
   for (const p of root.items as Pair[]) {
     const v = p.value;
     if (isMap(v) && !v.flow && v.items.length > 0) {
-      const k = (v.items[0] as Pair).key as Node;
-      if (k?.range) return ' '.repeat(ctx.lines.positionAt(k.range[0]).character);
+      const first = v.items[0] as Pair;
+      if ((first.key as Node | null)?.range) return indentOfKey(ctx, first);
     }
   }
   return undefined;

@@ -6,7 +6,7 @@
 // A `disable` above any content covers the whole file. `yaml-syntax` can never
 // be suppressed (no rule declared `unsuppressible` can). Parsing is linear in the length of a line: a comment full of
 // spaces must not cost seconds per keystroke.
-import { Lexer } from 'yaml';
+import { isScalar, Lexer, visit, type Node } from 'yaml';
 import type { LineIndex } from './lines';
 import type { EffectiveSettings, Problem, Span, Suppression, SuppressionKind } from './types';
 
@@ -27,7 +27,7 @@ function isSpace(c: number): boolean {
 
 /** YYYY-MM-DD that names a day of the calendar. */
 export function isRealDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return false;
   const y = Number(s.slice(0, 4));
   const m = Number(s.slice(5, 7));
   const d = Number(s.slice(8, 10));
@@ -36,10 +36,18 @@ export function isRealDate(s: string): boolean {
   return d <= days;
 }
 
-export function parseSuppressions(text: string, lines: LineIndex): Suppression[] {
+/**
+ * The directives of a text. `doc` is its parsed document: a line that looks
+ * like a comment but lies inside a scalar (a `|` block, a quoted string over
+ * several lines) is text, never a directive.
+ */
+export function parseSuppressions(text: string, lines: LineIndex, doc?: { contents: unknown }): Suppression[] {
   const out: Suppression[] = [];
   // Only lines that mention the marker are lexed (with yaml's own lexer, so a
-  // '#' inside a quoted string is not a comment): big files stay cheap.
+  // '#' inside a quoted string is not a comment): big files stay cheap. A
+  // line is lexed on its own, so the lexer cannot know it continues a
+  // scalar: the document's scalar ranges say that.
+  let inScalar: ((offset: number) => boolean) | undefined;
   let lastLine = -1;
   let firstContentLine = -1;
   for (let at = text.indexOf(MARKER); at !== -1; at = text.indexOf(MARKER, at + 1)) {
@@ -50,7 +58,7 @@ export function parseSuppressions(text: string, lines: LineIndex): Suppression[]
     let offset = lineStart;
     let contentBefore = false;
     for (const token of new Lexer().lex(text.slice(lineStart, lines.lineEnd(line)))) {
-      if (token.startsWith('#')) {
+      if (token.startsWith('#') && !(inScalar ??= scalarsAround(doc, lines))(offset)) {
         const s = parseDirective(token, offset, line);
         if (s) {
           if (s.kind === 'disable' && !contentBefore) {
@@ -66,6 +74,34 @@ export function parseSuppressions(text: string, lines: LineIndex): Suppression[]
   }
   matchRanges(out);
   return out;
+}
+
+/** Whether an offset lies inside a scalar that spans lines, by one walk of the document (made only when a marker is found). */
+function scalarsAround(doc: { contents: unknown } | undefined, lines: LineIndex): (offset: number) => boolean {
+  const spans: [number, number][] = [];
+  if (doc?.contents) {
+    visit(doc.contents as Node, {
+      Scalar(_, node) {
+        const r = isScalar(node) ? node.range : undefined;
+        if (r && lines.positionAt(r[0]).line !== lines.positionAt(Math.max(r[0], r[1] - 1)).line) spans.push([r[0], r[1]]);
+      },
+    });
+  }
+  spans.sort((x, y) => x[0] - y[0]);
+  return (offset) => {
+    // The last span starting at or before the offset (spans do not nest).
+    let lo = 0;
+    let hi = spans.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && offset < spans[found][1];
+  };
 }
 
 /** The first line holding something other than blanks and comments (line count when none). */
@@ -188,20 +224,29 @@ function parseDirective(token: string, offset: number, line: number): Suppressio
   return s;
 }
 
-/** `until <date>` anywhere in the reason, as a word. */
+/**
+ * `until <date>` anywhere in the reason, as a word, in any case, after any
+ * Unicode blanks, `:`, `=` or an opening bracket: `Until 2027-01-31`,
+ * `until: …`, `(until …)`, `until=…`. Whatever starts with a digit of any
+ * script is meant as a date; only ASCII YYYY-MM-DD is one (a date in
+ * full-width digits is reported, never read as "no date": that would
+ * suppress forever). One pass over the reason.
+ */
+const UNTIL = /(?<![\p{L}\p{N}_-])until(?![\p{L}\p{N}_-])[\s:=([{<]*/giu;
+const DATE_END = /[\s)\]}>,;]/u;
+
 function parseUntil(s: Suppression, token: string, from: number, end: number, offset: number): void {
-  for (let at = token.indexOf('until', from); at !== -1 && at < end; at = token.indexOf('until', at + 5)) {
-    const before = at === from ? 32 : token.charCodeAt(at - 1);
-    let j = at + 5;
-    if (!isSpace(before) || j >= end || !isSpace(token.charCodeAt(j))) continue;
-    while (j < end && isSpace(token.charCodeAt(j))) j++;
+  const reason = token.slice(0, end);
+  UNTIL.lastIndex = from;
+  for (let m = UNTIL.exec(reason); m; m = UNTIL.exec(reason)) {
+    const j = m.index + m[0].length;
     let k = j;
-    while (k < end && !isSpace(token.charCodeAt(k))) k++;
-    // Trailing punctuation of a sentence is not part of the date.
-    while (k > j && /[.,;:)]/.test(token[k - 1])) k--;
+    while (k < end && !DATE_END.test(token[k])) k++;
+    // A full stop or colon ending a sentence is not part of the date.
+    while (k > j && /[.:]/.test(token[k - 1])) k--;
     const date = token.slice(j, k);
     // Prose ("until the migration") is a reason, not a date; anything that starts like a number is meant as one.
-    if (!/^\d/.test(date)) continue;
+    if (!/^\p{Nd}/u.test(date)) continue;
     s.untilSpan = { start: offset + j, end: offset + k };
     if (isRealDate(date)) s.until = date;
     else s.invalidUntil = date;
