@@ -13,7 +13,7 @@ import { formatJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatStylish } from './cli/format-stylish';
 import { escapeControl } from './cli/escape';
-import { decodeUtf8, describeFsError, keepLineEnds, readTextFile, specialKind, writeFileAtomic, type ReadResult } from './cli/files';
+import { decodeUtf8, describeFsError, keepLineEnds, readTextFile, specialKind, writeFixedFile, type ReadResult } from './cli/files';
 import { formatSuggestions, suggestionsLeft, unifiedDiff } from './cli/fix-report';
 import { slashPath } from './cli/paths';
 import { toLintResult, totals, type LintResult } from './cli/results';
@@ -267,7 +267,7 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
         dryRunOut.write(formatSuggestions(input.shown, suggestionsLeft(analyze(fixed, analyzeOptions))));
       } else if (fixed !== text) {
         try {
-          writeFileAtomic(input.filePath, bom ? `\ufeff${fixed}` : fixed);
+          writeFixedFile(input.filePath, bom ? `\ufeff${fixed}` : fixed);
           reported = fixed;
         } catch (err) {
           failed = true;

@@ -1,5 +1,6 @@
 // The CLI's file input and output: reading a file without ever blocking on a
-// pipe or a device, decoding it as UTF-8, and writing a fixed file atomically.
+// pipe or a device, decoding it as UTF-8, and writing a fixed file (atomically,
+// or in place for a hard-linked file; never one the user may not write).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -93,14 +94,47 @@ export function keepLineEnds(original: string, fixed: string): string {
 }
 
 /**
- * Replaces a file's content atomically: the text goes to a temporary file in
- * the same folder (same file system), which takes the original's mode and is
- * then renamed over it; readers see the old or the new file, never half of
- * one. A symbolic link is followed, so the link stays a link.
+ * Why `--fix` may not write a file it read, or undefined when it may. A file
+ * with no write permission for anyone (`chmod a-w`) is read-only even for
+ * root, as vim and git treat it: root may write anything, and a fix must not
+ * override a file someone protected. Otherwise the system's own check for
+ * the user who runs the fix decides.
  */
-export function writeFileAtomic(filePath: string, content: string): void {
+export function whyNotWritable(stat: fs.Stats, target: string): string | undefined {
+  if ((stat.mode & 0o222) === 0) return 'read-only file';
+  try {
+    fs.accessSync(target, fs.constants.W_OK);
+  } catch (err) {
+    return describeFsError(err);
+  }
+  return undefined;
+}
+
+/**
+ * Writes a fixed file, only where the user may write it and so that every
+ * name of it sees the fix. A symbolic link named on the command line is
+ * followed (the link stays a link; its target gets the fix, as ESLint's and
+ * Prettier's writes do). An ordinary file is replaced atomically: the text
+ * goes to a temporary file in the same folder (same file system), which
+ * takes the original's mode and is then renamed over it, so readers see the
+ * old or the new file, never half of one. A file with other hard links, or
+ * one owned by another user, is written in place instead (truncated and
+ * rewritten, as ESLint and Prettier write every file): a rename would split
+ * the links, the other names keeping the old text, or hand the file to the
+ * user who ran the fix. A file the user may not write is refused with the
+ * reason (`whyNotWritable`), never replaced through the folder's permission.
+ */
+export function writeFixedFile(filePath: string, content: string): void {
   const target = fs.realpathSync(filePath);
-  const mode = fs.statSync(target).mode & 0o7777;
+  const stat = fs.statSync(target);
+  const refused = whyNotWritable(stat, target);
+  if (refused) throw new Error(refused);
+  const uid = process.getuid?.();
+  if (stat.nlink > 1 || (uid !== undefined && stat.uid !== uid)) {
+    writeInPlace(target, content);
+    return;
+  }
+  const mode = stat.mode & 0o7777;
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.productteam-tmp`);
   try {
@@ -110,5 +144,18 @@ export function writeFileAtomic(filePath: string, content: string): void {
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     throw err;
+  }
+}
+
+/** The same file (inode) given new content: opened for writing without creating, written from the start, cut to length. */
+function writeInPlace(target: string, content: string): void {
+  const bytes = Buffer.from(content, 'utf8');
+  const fd = fs.openSync(target, fs.constants.O_WRONLY);
+  try {
+    let at = 0;
+    while (at < bytes.length) at += fs.writeSync(fd, bytes, at, bytes.length - at, at);
+    fs.ftruncateSync(fd, bytes.length);
+  } finally {
+    fs.closeSync(fd);
   }
 }

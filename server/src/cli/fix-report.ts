@@ -2,7 +2,7 @@
 // the `diff` package, as `git diff` would print it) and, one line each, the
 // fixes it leaves to a person.
 import { createTwoFilesPatch } from 'diff';
-import { getFixes, type Analysis } from '../engine';
+import { getFixes, ruleById, todayNote, type Analysis } from '../engine';
 import { escapeControl } from './escape';
 
 /** A unified diff from `a/<name>` to `b/<name>`, or '' when nothing changes. Control characters escaped. */
@@ -18,6 +18,8 @@ export interface Suggestion {
   line: number;
   ruleId: string;
   title: string;
+  /** Set when the finding compared a date with today: which day that was. */
+  today?: string;
 }
 
 /** The fixes that are not safe (so `--fix` did not apply them), per finding, in text order. */
@@ -28,13 +30,14 @@ export function suggestionsLeft(analysis: Analysis): Suggestion[] {
     for (const fix of getFixes(analysis, problem)) {
       // "Disable … for this line / file" silences a finding; it is not a suggestion to fix it.
       if (fix.kind === 'safe' || fix.isSuppression) continue;
-      out.push({ line: analysis.lines.positionAt(problem.start).line + 1, ruleId: problem.ruleId, title: fix.title });
+      const today = ruleById(problem.ruleId)?.comparesWithToday ? { today: analysis.settings.today } : {};
+      out.push({ line: analysis.lines.positionAt(problem.start).line + 1, ruleId: problem.ruleId, title: fix.title, ...today });
     }
   }
   return out;
 }
 
-/** `file:line rule title`, one line each, control characters escaped. */
+/** `file:line rule title`, one line each (with which day is today when a date was compared), control characters escaped. */
 export function formatSuggestions(name: string, suggestions: readonly Suggestion[]): string {
-  return suggestions.map((s) => `${escapeControl(`${name}:${s.line}`)} ${s.ruleId} suggestion: ${escapeControl(s.title)}\n`).join('');
+  return suggestions.map((s) => `${escapeControl(`${name}:${s.line}`)} ${s.ruleId} suggestion: ${escapeControl(s.title)}${s.today ? ` (${todayNote(s.today)})` : ''}\n`).join('');
 }

@@ -17,8 +17,14 @@ export type { Analysis, EffectiveSettings } from './types';
 
 export const DEFAULT_MAX_DOMAINS_PER_PERSON = 2;
 
-function todayString(): string {
-  return new Date().toISOString().slice(0, 10);
+/**
+ * Today as YYYY-MM-DD on the local calendar of the machine that runs the
+ * check (not UTC): an `until` ends when the day has come where the user is,
+ * not a few hours early or late. Callers may pass their own (`today`).
+ */
+export function localToday(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(now.getFullYear()).padStart(4, '0')}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -57,7 +63,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     maxDomainsPerPerson: options.maxDomainsPerPerson ?? model.settings.maxDomainsPerPerson ?? DEFAULT_MAX_DOMAINS_PER_PERSON,
     maxDomainsSource: options.maxDomainsPerPerson !== undefined ? 'option' : model.settings.maxDomainsPerPerson !== undefined ? 'file' : 'default',
     ruleSettings,
-    today: options.today ?? todayString(),
+    today: options.today ?? localToday(),
   };
 
   const raw = runRules({ text, doc, model, settings, schemaErrors, lines }, fatal);

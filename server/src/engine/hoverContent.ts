@@ -34,7 +34,7 @@ export const HOVER_SEPARATOR = '\n\n---\n\n';
 export const MAX_FINDING_HOVER_LENGTH = 1500;
 
 export type RoleKey = keyof typeof ROLES;
-type Settings = Pick<EffectiveSettings, 'stance' | 'stanceSource'>;
+type Settings = Pick<EffectiveSettings, 'stance' | 'stanceSource'> & Partial<Pick<EffectiveSettings, 'today'>>;
 
 /** Only an untagged quote may stand in a hover that does not show every stance. */
 function untagged(id: string | undefined): Quote | undefined {
@@ -73,10 +73,20 @@ export function findingHover(p: Problem, settings: Settings): string {
   const q = why?.quoteIds.map(untagged).find((x) => x !== undefined);
   return join([
     findingLine(p),
+    rule?.comparesWithToday && settings.today ? todayLine(settings.today) : undefined,
     why ? `*Why it matters:* ${why.why}` : undefined,
     q ? formatQuote(q) : undefined,
     ruleLink(p.ruleId),
   ]);
+}
+
+/** Which day an `until` was compared with, in the same words in the hover and in `--fix-dry-run`. */
+export function todayNote(today: string): string {
+  return `today is ${today}, the local calendar date of the machine that runs the check (not UTC)`;
+}
+
+function todayLine(today: string): string {
+  return `*Dates:* ${todayNote(today)}.`;
 }
 
 /**

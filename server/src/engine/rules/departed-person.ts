@@ -50,6 +50,7 @@ export const departedPerson = defineRule<Data>()({
     why: 'A role, seat or team place held by someone who has left is held by nobody: each needs handing over.',
     quoteIds: [],
   },
+  comparesWithToday: true,
   check(ctx) {
     const { model, settings } = ctx;
     for (const ref of model.refs) {

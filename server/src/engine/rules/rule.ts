@@ -49,6 +49,12 @@ export interface RuleMeta<Id extends string = string> {
    * carries the `reason` that made it fire.
    */
   stanceDebate?: boolean;
+  /**
+   * It compares a date of the file with today (an `until` that has come): its
+   * hover says which day "today" is, the local calendar date of the machine
+   * that runs the check.
+   */
+  comparesWithToday?: boolean;
 }
 
 /** A problem of one rule, with the data its check reported. */

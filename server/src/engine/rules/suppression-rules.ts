@@ -56,6 +56,7 @@ export const expiredSuppression = defineRule<ExpiredSuppressionData>()({
     why: 'A suppression with an until date was meant to be temporary; once the date has passed, the finding should be dealt with.',
     quoteIds: [],
   },
+  comparesWithToday: true,
   aboutSuppressions: true,
   check() {},
   fixes(problem, analysis) {
