@@ -28,6 +28,10 @@ interface Doc {
   name: string;
   text: string;
   options: AnalyzeOptions;
+  /** A person deleted from people: while still referenced: no safe fix or fix-all may hand their places to anyone. */
+  deleted?: string;
+  /** The offset where a second document starts: no edit may land there. */
+  secondDocument?: number;
 }
 
 // ---------------------------------------------------------------- the corpus
@@ -182,8 +186,62 @@ function mutated(r: Rand, base: Doc, n: number): Doc {
   return { name: `${base.name} (mutant ${n})`, text: lines.join('\n'), options: base.options };
 }
 
+// Issue 16's shapes: people whose ids look alike (ann/dan, liv/lina…), one of
+// them deleted from people: while still referenced; entries keyed with an
+// anchor, a tag or an explicit `?`; directive-like lines inside strings; a
+// second document after the first.
+const LOOKALIKES = [
+  ['ann', 'dan', 'anna'],
+  ['liv', 'lina', 'olivia'],
+  ['erin', 'eric', 'erik'],
+  ['alice-m', 'alice-k', 'alice'],
+  ['t-cash', 't-car', 't-cart'],
+  ['jon', 'john', 'joan'],
+  ['max', 'mat', 'maxi'],
+];
+
+function entryKey(r: Rand, id: string): string {
+  return pick(r, [id, id, `&${id.replace(/-/g, '')}a ${id}`, `!!str ${id}`, `&${id.replace(/-/g, '')}b !!str ${id}`, `? ${id}\n  `]);
+}
+
+function shaped(r: Rand, n: number): Doc {
+  const group = pick(r, LOOKALIKES);
+  const people = [...group, 'bob'];
+  const deleted = pick(r, group);
+  const lines: string[] = ['version: 1', 'organization:', '  name: Acme', `  stance: ${pick(r, ['combined', 'separated'])}`];
+  if (r() < 0.3) lines.push('  x-note: |', '    # productteam-disable single-owner, unknown-reference', '    kept as text');
+  if (r() < 0.3) lines.push('  x-quoted: "first line', '    # productteam-disable-next-line unknown-reference', '    last line"');
+  lines.push('people:');
+  for (const p of people) {
+    if (p === deleted) {
+      if (r() < 0.5) lines.push(`  # ${p} left`);
+      continue;
+    }
+    const key = entryKey(r, p);
+    if (key.startsWith('? ')) lines.push(`  ? ${p}`, `  : { name: ${p.toUpperCase()}, discipline: product }`);
+    else if (r() < 0.5) lines.push(`  ${key}: { name: ${p.toUpperCase()}, discipline: ${pick(r, ['product', 'ux', 'technolgy'])} }`);
+    else lines.push(`  ${key}:`, `    name: ${p.toUpperCase()}`, '    discipline: product');
+    if (r() < 0.2) lines.push('  # between entries');
+  }
+  const others = people.filter((p) => p !== deleted);
+  lines.push('products:', '  payments:', '    name: Payments', `    owner: ${pick(r, [deleted, deleted, others[0]])}`, '    domains:', '      d0:');
+  lines.push(`        productManager: ${pick(r, [deleted, others[0]])}`, `        productOwner: ${pick(r, [deleted, others[1] ?? 'bob'])}`, '        teams: [core]');
+  const team = entryKey(r, 'core');
+  lines.push('teams:', team.startsWith('? ') ? '  ? core\n  :' : `  ${team}:`, `    members: [${pick(r, [`${others[0]}, ${deleted}`, `${deleted}, ${others[0]}`, deleted])}]`);
+  if (r() < 0.5) lines.push(`    scrumMaster: ${deleted}`);
+  let text = lines.join('\n') + '\n';
+  let secondDocument: number | undefined;
+  if (r() < 0.25) {
+    secondDocument = text.length;
+    text += `---\npeople:\n  ${deleted}: { name: Second }\n`;
+  }
+  return { name: `shaped #${n} (${deleted} deleted)`, text, options: { today: TODAY }, deleted, ...(secondDocument !== undefined ? { secondDocument } : {}) };
+}
+
 function withCrlf(d: Doc): Doc {
-  return { ...d, name: `${d.name} (CRLF)`, text: d.text.replace(/\r?\n/g, '\r\n') };
+  const crlf = d.text.replace(/\r?\n/g, '\r\n');
+  const second = d.secondDocument === undefined ? {} : { secondDocument: crlf.indexOf('\r\n---\r\n') + 2 };
+  return { ...d, name: `${d.name} (CRLF)`, text: crlf, ...second };
 }
 
 function corpus(): Doc[] {
@@ -191,6 +249,8 @@ function corpus(): Doc[] {
   const r = prng(SEED);
   const made: Doc[] = [];
   for (let i = 0; i < 30; i++) made.push(generated(r, i));
+  const shapes = prng(SEED ^ 0x16);
+  for (let i = 0; i < 40; i++) made.push(shaped(shapes, i));
   // About one document in three gets a mutant, seeded by its own name: adding a
   // fixture adds cases but never reshuffles the others.
   const mutants = [...files, ...made].filter((d) => hash(d.name) % 3 === 0).map((d, i) => mutated(prng(SEED ^ hash(d.name)), d, i));
@@ -200,10 +260,34 @@ function corpus(): Doc[] {
 
 // ------------------------------------------------------------ the properties
 
+/** yaml's errors but a second document (yaml-syntax reports it; the first document is intact and fixes must keep to it). */
 function yamlErrors(text: string): string[] {
   const doc = parseDocument(text, PARSE_OPTIONS);
   addDuplicateKeyErrors(doc);
-  return doc.errors.map((e) => e.code);
+  return doc.errors.map((e) => e.code).filter((c) => c !== 'MULTIPLE_DOCS');
+}
+
+/** Every role list, and the facts' lists, that names `id`. */
+function placesOf(facts: Facts, id: string): string[] {
+  return [...facts.roles].filter(([, ids]) => ids.includes(id)).map(([key]) => key);
+}
+
+/** A deleted person's places that an edit handed to someone else (or dropped). */
+function handedOver(doc: Doc, before: Facts, after: Facts): string[] {
+  if (!doc.deleted) return [];
+  const now = new Set(placesOf(after, doc.deleted));
+  return placesOf(before, doc.deleted).filter((k) => !now.has(k));
+}
+
+/** The message's "did you mean" and the safe fixes agree: it names exactly what the one safe rename writes. */
+function disagreement(problem: Problem, fixes: readonly { title: string; kind: string }[]): string | undefined {
+  const named = /Did you mean '([^']+)'\?/.exec(problem.message)?.[1];
+  // No rename offered at all (a value that came through a `<<` is fixed at its anchor): nothing to disagree with.
+  if (!fixes.some((f) => /^(Change|Rename) to '/.test(f.title))) return undefined;
+  const renames = fixes.filter((f) => f.kind === 'safe' && /^(Change|Rename) to '/.test(f.title) && !/^Rename to 'x-/.test(f.title));
+  const wrote = renames.map((f) => /'([^']+)'/.exec(f.title)![1]);
+  if (named === undefined) return wrote.length ? `no "did you mean" but safe ${wrote.join(', ')}` : undefined;
+  return wrote.length === 1 && wrote[0] === named ? undefined : `"did you mean '${named}'" but safe ${wrote.join(', ') || 'none'}`;
 }
 
 function lineEnds(text: string): { crlf: number; lf: number } {
@@ -372,7 +456,7 @@ function factChanges(before: Facts, after: Facts): string[] {
 describe('fix properties (every fixture, example, generated and mutated document, LF and CRLF)', function () {
   this.timeout(60_000);
   const docs = corpus();
-  const stats = { documents: docs.length, parsing: 0, actions: 0, fixAll: 0, fixAllChanged: 0, failures: 0, pendingElsewhere: 0 };
+  const stats = { documents: docs.length, parsing: 0, actions: 0, fixAll: 0, fixAllChanged: 0, failures: 0, pendingElsewhere: 0, deletedPeople: 0, secondDocuments: 0, keyShapes: 0, textDirectives: 0 };
   let failures: string[] = [];
   const fail = (doc: Doc, what: string): void => {
     stats.failures++;
@@ -388,12 +472,18 @@ describe('fix properties (every fixture, example, generated and mutated document
         const errorsBefore = yamlErrors(doc.text);
         if (errorsBefore.length) continue; // only files that parse: a fix must keep them parsing
         stats.parsing++;
+        if (doc.deleted) stats.deletedPeople++;
+        if (doc.secondDocument !== undefined) stats.secondDocuments++;
+        if (/^\s*(?:[&!?]|.*: [&!])/m.test(doc.text) && /^ +(?:&\S+ )?(?:!!str |\? )/m.test(doc.text)) stats.keyShapes++;
+        if (/^ {4}# productteam-/m.test(doc.text)) stats.textDirectives++;
         const analysis = analyze(doc.text, doc.options);
         const ends = lineEnds(doc.text);
         const factsBefore = factsOf(doc.text);
         for (const problem of analysis.problems) {
           const fixes = getFixes(analysis, problem);
           if (fixes.filter((f) => f.isPreferred).length > 1) fail(doc, `several preferred fixes for ${problem.ruleId} at ${problem.start}`);
+          const disagree = disagreement(problem, fixes);
+          if (disagree) fail(doc, `${problem.ruleId} at ${problem.start}: ${disagree}`);
           for (const fix of fixes) {
             stats.actions++;
             const where = `'${fix.title}' for ${problem.ruleId} at ${problem.start}`;
@@ -405,7 +495,9 @@ describe('fix properties (every fixture, example, generated and mutated document
               fail(doc, `${where} breaks the file (${errors.join(', ')})`);
               continue;
             }
+            if (doc.secondDocument !== undefined && fix.edits.some((e) => e.start >= doc.secondDocument!)) fail(doc, `${where} edits the second document`);
             if (fix.kind === 'safe') for (const change of factChanges(factsBefore, factsOf(after))) fail(doc, `safe ${where} changes a fact: ${change}`);
+            if (fix.kind === 'safe') for (const place of handedOver(doc, factsBefore, factsOf(after))) fail(doc, `safe ${where} hands ${doc.deleted}'s place ${place} to someone else`);
             const lost = [...lostComments(doc.text, after, fix.edits), ...lostTrailingComments(doc.text, after, fix.edits)];
             if (lost.length) fail(doc, `${where} drops comments: ${lost.join(' | ')}`);
             const endsAfter = lineEnds(after);
@@ -428,6 +520,7 @@ describe('fix properties (every fixture, example, generated and mutated document
         const ends2 = lineEnds(once);
         if ((ends.crlf > 0 && ends.lf === 0 && ends2.lf > 0) || (ends.crlf === 0 && ends2.crlf > 0)) fail(doc, 'fix-all mixes line ends');
         for (const change of factChanges(factsBefore, factsOf(once))) fail(doc, `fix-all changes a fact: ${change}`);
+        for (const place of handedOver(doc, factsBefore, factsOf(once))) fail(doc, `fix-all hands ${doc.deleted}'s place ${place} to someone else`);
       }
       assert.deepEqual(failures, [], `${stats.failures} failures`);
     });
@@ -436,7 +529,9 @@ describe('fix properties (every fixture, example, generated and mutated document
   after(() => {
     console.log(
       `      fix properties: ${stats.documents} documents (${stats.parsing} parse), ${stats.actions} code actions applied, ` +
-        `fix-all on ${stats.fixAll} (${stats.fixAllChanged} changed), ${stats.failures} failures` +
+        `fix-all on ${stats.fixAll} (${stats.fixAllChanged} changed), ${stats.failures} failures; ` +
+        `issue 16's shapes among them: ${stats.deletedPeople} with a deleted person, ${stats.keyShapes} with anchored, tagged or explicit keys, ` +
+        `${stats.textDirectives} with directive-like lines in strings, ${stats.secondDocuments} with a second document` +
         (stats.pendingElsewhere ? ` (+${stats.pendingElsewhere} 'Disable … for this line' on an expired directive, fixed on the suppression branch)` : ''),
     );
   });

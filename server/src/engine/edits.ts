@@ -294,6 +294,8 @@ export function addSectionEntry(ctx: EditContext, root: Node | null, section: st
   const value = sectionPair?.value as Node | null | undefined;
   if (isMap(value) && value.items.length > 0 && !value.flow) {
     const items = value.items as Pair[];
+    // A key that is itself a collection (`? [a, b]`) gives no column to follow: no insertion rather than a guess.
+    if (items.some((p) => !isScalar(p.key) || !(p.key as Node).range)) return [];
     const indent = indentOfKey(ctx, items[0]);
     const last = items[items.length - 1];
     const lastNode = (last.value as Node | null)?.range ? (last.value as Node) : (last.key as Node);

@@ -54,14 +54,15 @@ const digitsOf = (s: string): string => s.replace(/[^0-9]/g, '');
 
 /**
  * Whether `written` is a likely typo of `meant` rather than a lookalike (a
- * different word that happens to be near: ann/dan, alice-m/alice-k, team-1/
- * team-2). A likely typo differs only in case, or by at most `typoLimit`
- * (of the shorter word) letters left out, typed twice or swapped with a
- * neighbour, or, in a word of six characters or more, mistyped inside a part
- * of four letters or more (`seperated`). It never changes a number, a short
- * id's letter or a short part of an id (`-m`), and keeps the first letter
- * (or swaps it with the second). This is the one meaning of "close" that
- * makes a rename safe (SPEC 4).
+ * different word that happens to be near: ann/dan, ann/anna, alice-m/
+ * alice-k, team-1/team-2). A likely typo differs only in case, or by at most
+ * `typoLimit` (of the shorter word) letters left out, typed twice or swapped
+ * with a neighbour, or, in a word of six characters or more, mistyped inside
+ * a part of four letters or more (`seperated`). Under six characters only a
+ * change of case or one swap of neighbours counts: a letter more, less or
+ * replaced in a short name makes another name. It never changes a number,
+ * and keeps the first letter (or swaps it with the second). This is the one
+ * meaning of "close" that makes a rename safe (SPEC 4).
  */
 export function isLikelyTypo(written: string, meant: string): boolean {
   const a = written.toLowerCase();
@@ -69,8 +70,10 @@ export function isLikelyTypo(written: string, meant: string): boolean {
   if (a === b) return written !== meant;
   if (digitsOf(a) !== digitsOf(b)) return false;
   if (a[0] !== b[0] && !(a[0] === b[1] && a[1] === b[0])) return false;
-  const limit = typoLimit(Math.min(a.length, b.length));
+  const shorter = Math.min(a.length, b.length);
+  const limit = typoLimit(shorter);
   if (a.length === b.length) return sameLengthTypo(a, b, limit);
+  if (shorter < 6) return false;
   // A replaced letter costs more than the limit, so only insertions, deletions and swaps fit.
   return Math.abs(a.length - b.length) <= limit && editDistance(a, b, limit, limit + 1) <= limit;
 }
