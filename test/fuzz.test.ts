@@ -77,6 +77,33 @@ function mutants(count: number, seed = 8): string[] {
     },
     (t) => (rnd() < 0.5 ? t.replace(/\r?\n/g, '\r\n') : t.replace(/\n/, '\r\n')), // CRLF, whole or once
     (t) => t.slice(0, Math.floor(rnd() * t.length)), // truncate
+    // Issue 16's shapes:
+    (t) => {
+      const ls = lines(t); // delete a person from people: (their entry and its lines), wherever they are referenced
+      const at = ls.findIndex((l) => /^people:/.test(l));
+      const entries = ls.map((l, i) => (i > at && at >= 0 && /^ {2}\S/.test(l) ? i : -1)).filter((i) => i > 0 && ls.slice(at + 1, i).every((l) => !/^\S/.test(l)));
+      if (!entries.length) return t;
+      const i = pick(entries);
+      let j = i + 1;
+      while (j < ls.length && /^ {3,}|^\s*$/.test(ls[j])) j++;
+      ls.splice(i, j - i);
+      return ls.join('');
+    },
+    (t) => {
+      const ls = lines(t); // anchor, tag or make explicit an entry's key
+      const keyed = ls.map((l, i) => (/^ {2,}[a-z][\w-]*:/.test(l) ? i : -1)).filter((i) => i >= 0);
+      if (!keyed.length) return t;
+      const i = pick(keyed);
+      ls[i] = ls[i].replace(/^( +)/, `$1${pick(['&k ', '!!str ', '&k !!str '])}`);
+      return ls.join('');
+    },
+    (t) => {
+      const ls = lines(t); // a directive-like line inside a | block or a quoted string
+      const i = 1 + Math.floor(rnd() * Math.max(1, ls.length - 1));
+      ls.splice(i, 0, pick(['x-note: |\n  # productteam-disable single-owner, unknown-reference\n', 'x-quoted: "a\n  # productteam-disable-next-line single-owner\n  b"\n']));
+      return ls.join('');
+    },
+    (t) => `${t}${t.endsWith('\n') ? '' : '\n'}---\n${pick(['people: {}\n', 'people:\n  zed: { name: Zed }\n', 'version: 1\n'])}`, // a second document
   ];
   const base = seeds();
   const out: string[] = [];
