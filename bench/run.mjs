@@ -240,7 +240,9 @@ if (doEngine) {
 // ---- 2b. hostile input: costs that must stay linear ------------------------------------
 // A suppression comment padded with 60k spaces (a quadratic regex once cost
 // seconds per keystroke) and 3,000 misspelt ids among 3,000 people (an
-// unbounded "did you mean" once cost 8 s). Run alone with
+// unbounded "did you mean" once cost 8 s), and 250 misspelt 1,000-character
+// ids next to the same file spelt right (3.9 s against 0.4 s before the
+// edit distance was banded, issue 16). Run alone with
 // `node bench/run.mjs --sizes none --no-server --no-vsix`.
 
 function hostileInputs() {
@@ -255,9 +257,21 @@ function hostileInputs() {
     people.map((p) => `  ${p}: { name: ${p} }\n`).join('') +
     'teams:\n' +
     Array.from({ length: 300 }, (_, t) => `  t${t}:\n    members: [${people.slice(t * 10, t * 10 + 10).map((p) => `${p.slice(1)}q`).join(', ')}]\n`).join('');
+  // Issue 16: long ids, each misspelt once (one letter swapped with its
+  // neighbour): "did you mean" must cost about what the file without typos
+  // costs (an edit distance banded by the limit, not O(length²) per pair).
+  const long = Array.from({ length: 250 }, (_, i) => `p${i}-${Array.from({ length: 1000 - `p${i}-`.length }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]).join('')}`);
+  const longFile = (refs) =>
+    'version: 1\norganization: { name: Hostile }\npeople:\n' +
+    long.map((p) => `  ${p}: { name: P }\n`).join('') +
+    'teams:\n' +
+    refs.map((r, t) => `  t${t}:\n    members: [${r}]\n`).join('');
+  const swapped = long.map((p) => `${p.slice(0, 500)}${p[501]}${p[500]}${p.slice(502)}`);
   return [
     { name: 'suppression comment with 4 × 60k spaces', text: suppression, limit: 1000 },
     { name: '3,000 misspelt ids among 3,000 people', text: misspelt, limit: 4000 },
+    { name: '250 1,000-character ids, spelt right', text: longFile(long), limit: 1500 },
+    { name: '250 misspelt 1,000-character ids', text: longFile(swapped), limit: 1500 },
   ];
 }
 
