@@ -21,8 +21,9 @@ const KEYWORDS: readonly [string, SuppressionKind][] = [
   ['enable', 'enable'],
 ];
 
+/** A blank inside a comment: space, tab or any Unicode space (a no-break space pasted from a chat). */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
+  return c === 32 || c === 9 || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }
 
 /** YYYY-MM-DD that names a day of the calendar. */

@@ -59,8 +59,9 @@ const digitsOf = (s: string): string => s.replace(/[^0-9]/g, '');
  * `typoLimit` (of the shorter word) letters left out, typed twice or swapped
  * with a neighbour, or, in a word of six characters or more, mistyped inside
  * a part of four letters or more (`seperated`). Under six characters only a
- * change of case or one swap of neighbours counts: a letter more, less or
- * replaced in a short name makes another name. It never changes a number,
+ * change of case, one swap of neighbours or one letter typed twice (`uxx`)
+ * counts: a letter more, less or replaced in a short name makes another
+ * name (ann/anna, jon/john). It never changes a number,
  * and keeps the first letter (or swaps it with the second). This is the one
  * meaning of "close" that makes a rename safe (SPEC 4).
  */
@@ -73,9 +74,15 @@ export function isLikelyTypo(written: string, meant: string): boolean {
   const shorter = Math.min(a.length, b.length);
   const limit = typoLimit(shorter);
   if (a.length === b.length) return sameLengthTypo(a, b, limit);
-  if (shorter < 6) return false;
+  if (shorter < 6) return a.length === b.length + 1 && typedTwice(a, b);
   // A replaced letter costs more than the limit, so only insertions, deletions and swaps fit.
   return Math.abs(a.length - b.length) <= limit && editDistance(a, b, limit, limit + 1) <= limit;
+}
+
+/** `a` is `b` with one letter typed twice (`uxx` -> `ux`). */
+function typedTwice(a: string, b: string): boolean {
+  for (let i = 1; i < a.length; i++) if (a[i] === a[i - 1] && a.slice(0, i) + a.slice(i + 1) === b) return true;
+  return false;
 }
 
 /** The parts of an id: runs of letters (`alice-m` -> alice, m). */
