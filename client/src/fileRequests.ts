@@ -17,8 +17,13 @@ const EXCLUDE = '**/node_modules/**';
 export function answerFileRequests(client: BaseLanguageClient): vscode.Disposable[] {
   return [
     client.onRequest(READ_FILE_REQUEST, async ({ uri }: ReadFileParams) => {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(uri, true));
-      return new TextDecoder().decode(bytes);
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri, true)));
+      } catch (err) {
+        // A file that is not there is an answer (null); a file system that cannot read is an error.
+        if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return null;
+        throw err;
+      }
     }),
     client.onRequest(FIND_FILES_REQUEST, async ({ folderUri }: FindFilesParams) => {
       const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(folderUri, true));

@@ -2,7 +2,9 @@
 //   - Debian packages chromium, ripgrep, libkrb5-dev (apt-get, only if missing);
 //   - code-server (the real VS Code workbench + Node extension host) from npm,
 //     into the git-ignored cache .cache/code-server/, never into package.json.
-// Usable on its own: `node scripts/e2e/setup.mjs` prints the code-server path.
+// Usable on its own: `node scripts/e2e/setup.mjs` prints the code-server path;
+// `node scripts/e2e/setup.mjs --debian` installs the Debian packages only
+// (npm test's browser-worker test needs Chromium).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -100,5 +102,6 @@ export function ensureCodeServer() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   ensureDebianPackages();
-  console.log(ensureCodeServer());
+  // `--debian`: the Debian packages alone (Chromium for npm test's Web Worker test), no code-server.
+  if (!process.argv.includes('--debian')) console.log(ensureCodeServer());
 }
