@@ -15,14 +15,18 @@ import { activateClient, deactivateClient } from '../activate';
 class WorkerLanguageClient extends BaseLanguageClient {
   private worker: Worker | undefined;
 
-  constructor(options: LanguageClientOptions, private readonly serverUrl: string) {
+  constructor(
+    options: LanguageClientOptions,
+    private readonly server: vscode.Uri,
+  ) {
     super('productteam', 'Product Team Language Server', options);
   }
 
-  protected createMessageTransports(): Promise<MessageTransports> {
+  protected async createMessageTransports(): Promise<MessageTransports> {
     this.worker?.terminate();
-    this.worker = new Worker(this.serverUrl);
-    return Promise.resolve({ reader: new BrowserMessageReader(this.worker), writer: new BrowserMessageWriter(this.worker) });
+    const worker = await startWorker(this.server);
+    this.worker = worker;
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   }
 
   async restart(): Promise<void> {
@@ -40,12 +44,29 @@ class WorkerLanguageClient extends BaseLanguageClient {
   }
 }
 
+/**
+ * A Web Worker running the server script. vscode.dev and github.dev serve an
+ * extension's files over https, which a worker loads directly; VS Code refuses
+ * a worker from a `vscode-remote:` url (an extension installed on a server,
+ * as code-server does: "Creating workers from remote extensions is currently
+ * not supported"), so there the script is read through the file system and
+ * started from a blob: url.
+ */
+async function startWorker(script: vscode.Uri): Promise<Worker> {
+  try {
+    return new Worker(script.toString(true));
+  } catch {
+    const code = await vscode.workspace.fs.readFile(script);
+    return new Worker(URL.createObjectURL(new Blob([new TextDecoder().decode(code)], { type: 'text/javascript' })));
+  }
+}
+
 export function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverUrl = vscode.Uri.joinPath(context.extensionUri, 'server', 'out', 'browser', 'server.js').toString(true);
+  const server = vscode.Uri.joinPath(context.extensionUri, 'server', 'out', 'browser', 'server.js');
   return activateClient(context, {
     // Any scheme: github.dev's files are `vscode-vfs:`, vscode.dev's local folders `vscode-file:`/`file:`.
     documentSelector: [{ language: LANGUAGE_ID }],
-    createClient: (options) => new WorkerLanguageClient(options, serverUrl),
+    createClient: (options) => new WorkerLanguageClient(options, server),
   });
 }
 
