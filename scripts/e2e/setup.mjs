@@ -15,6 +15,11 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CACHE = path.join(ROOT, '.cache', 'code-server');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Headless Chromium as the e2e drivers run it: no sandbox (containers), no GPU, nothing from the network of its own. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
 // @vscode/ripgrep (pinned by code-server's shrinkwrap) fetches rg from GitHub in
 // postinstall unless its cache under $TMPDIR already holds the asset.
 const RIPGREP_PKG_VERSION = '1.15.11';
