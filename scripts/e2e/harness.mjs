@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ROOT, ensureCodeServer, ensureDebianPackages } from './setup.mjs';
 
 /** One run's log and results. */
 export function createRun() {
@@ -37,6 +38,39 @@ export function createRun() {
     process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
   }
   return { log, results, report, check, finish };
+}
+
+/** code-server (and the Debian packages), installed when missing; a failure ends the run, reported. */
+export function prerequisites({ report, finish }, prefix = '') {
+  try {
+    ensureDebianPackages();
+    return ensureCodeServer();
+  } catch (err) {
+    report(false, `${prefix}install prerequisites (apt packages, code-server)`, err.message);
+    finish();
+    process.exit();
+  }
+}
+
+/**
+ * The .vsix to test: E2E_VSIX's, or one `npm run package` builds into
+ * .e2e/build/ (a failure ends the run, reported). Returns its path and the manifest.
+ */
+export async function vsixUnderTest({ check, finish, log }, prefix = '') {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  if (process.env.E2E_VSIX) {
+    const vsix = path.resolve(process.env.E2E_VSIX);
+    log(`testing ${vsix} (E2E_VSIX)`);
+    return { vsix, pkg };
+  }
+  const vsix = path.join(ROOT, '.e2e', 'build', `${pkg.name}-${pkg.version}.vsix`);
+  const ok = await check(`${prefix}npm run package: builds a .vsix`, () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-15).join('\n'));
+    return r.stdout.trim().split('\n').pop();
+  });
+  if (!ok) { finish(); process.exit(); }
+  return { vsix, pkg };
 }
 
 export function freePort() {

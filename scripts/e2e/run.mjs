@@ -25,40 +25,20 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, CHROMIUM, ensureCodeServer, ensureDebianPackages } from './setup.mjs';
-import { createRun, freePort, freshProfile, installExtensions, startCodeServer, waitFor } from './harness.mjs';
+import { ROOT, CHROMIUM } from './setup.mjs';
+import { createRun, freePort, freshProfile, installExtensions, prerequisites, startCodeServer, vsixUnderTest, waitFor } from './harness.mjs';
 import { EXPECTATIONS, RUNNER_VSIX, buildTestBundles } from './build.mjs';
 import { DOCS_IMAGES, driveWorkbench } from '../../test/e2e/workbench.mjs';
 
-const { log, results, report, check, finish } = createRun();
-
 // ---- 1. prerequisites ------------------------------------------------------------
-let codeServer;
-try {
-  ensureDebianPackages();
-  codeServer = ensureCodeServer();
-} catch (err) {
-  report(false, 'install prerequisites (apt packages, code-server)', err.message);
-  finish();
-  process.exit();
-}
+const run = createRun();
+const { log, results, report, check, finish } = run;
+const codeServer = prerequisites(run);
 log(`prerequisites ok: ${path.relative(ROOT, codeServer)}, ${CHROMIUM}`);
 
 // ---- 2. build --------------------------------------------------------------------
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const { vsix, pkg } = await vsixUnderTest(run);
 const extensionId = `${pkg.publisher}.${pkg.name}`;
-let vsix = process.env.E2E_VSIX ? path.resolve(process.env.E2E_VSIX) : '';
-if (!vsix) {
-  vsix = path.join(ROOT, '.e2e', 'build', `${pkg.name}-${pkg.version}.vsix`);
-  const ok = await check('npm run package: builds a .vsix', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-15).join('\n'));
-    return r.stdout.trim().split('\n').pop();
-  });
-  if (!ok) { finish(); process.exit(); }
-} else {
-  log(`testing ${vsix} (E2E_VSIX)`);
-}
 await buildTestBundles();
 log('test bundles built');
 

@@ -12,45 +12,26 @@
 //
 // Environment: E2E_VSIX=path.vsix tests that .vsix instead of packaging one;
 // E2E_HEADED=1 shows the browser.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureCodeServer, ensureDebianPackages } from './setup.mjs';
-import { createRun, freePort, freshProfile, installExtensions, startCodeServer } from './harness.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT } from './setup.mjs';
+import { createRun, freePort, freshProfile, installExtensions, prerequisites, startCodeServer, vsixUnderTest } from './harness.mjs';
 import { EXPECTATIONS, buildTestBundles } from './build.mjs';
 
-const { report, check, finish } = createRun();
+const run = createRun();
+const { report, check, finish } = run;
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'unknown-reference', 'typo-person.productteam.yaml');
 const FILE = path.basename(FIXTURE);
 
-let codeServer;
-try {
-  ensureDebianPackages();
-  codeServer = ensureCodeServer();
-} catch (err) {
-  report(false, 'web: install prerequisites (apt packages, code-server)', err.message);
-  finish();
-  process.exit();
-}
-
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-let vsix = process.env.E2E_VSIX ? path.resolve(process.env.E2E_VSIX) : '';
-if (!vsix) {
-  vsix = path.join(ROOT, '.e2e', 'build', `${pkg.name}-${pkg.version}.vsix`);
-  const ok = await check('web: npm run package builds a .vsix', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-15).join('\n'));
-    return r.stdout.trim().split('\n').pop();
-  });
-  if (!ok) { finish(); process.exit(); }
-}
+const codeServer = prerequisites(run, 'web: ');
+const { vsix, pkg } = await vsixUnderTest(run, 'web: ');
 await buildTestBundles({ vsix: false });
 const X = createRequire(import.meta.url)(EXPECTATIONS);
 
 const RUN = path.join(ROOT, '.e2e', 'web');
-const run = freshProfile(RUN, {
+const profile = freshProfile(RUN, {
   'telemetry.telemetryLevel': 'off',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
@@ -62,25 +43,25 @@ const run = freshProfile(RUN, {
   'editor.hover.delay': 100,
   'editor.minimap.enabled': false,
 });
-fs.copyFileSync(FIXTURE, path.join(run.dirs.ws, FILE));
+fs.copyFileSync(FIXTURE, path.join(profile.dirs.ws, FILE));
 
 const installed = await check(`web: install ${path.basename(vsix)} and make its installed manifest web-only`, () => {
   const want = `${pkg.publisher}.${pkg.name}@${pkg.version}`;
-  const list = installExtensions(codeServer, run, [vsix]);
+  const list = installExtensions(codeServer, profile, [vsix]);
   if (!list.includes(want)) throw new Error(`${want} not among installed extensions:\n${list.join('\n')}`);
-  const manifestFile = path.join(run.dirs.extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`, 'package.json');
+  const manifestFile = path.join(profile.dirs.extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`, 'package.json');
   const { main: _main, ...manifest } = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
   if (!manifest.browser) throw new Error('the manifest has no `browser` entry');
   fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, extensionKind: ['web'] }, null, 2));
   return `browser entry ${manifest.browser}`;
 });
 
-const server = startCodeServer(codeServer, run, { port: await freePort(), folder: run.dirs.ws, logFile: path.join(RUN, 'code-server.log') });
+const server = startCodeServer(codeServer, profile, { port: await freePort(), folder: profile.dirs.ws, logFile: path.join(RUN, 'code-server.log') });
 process.on('exit', server.stop);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { server.stop(); process.exit(130); });
 
 if (installed && (await check('web: code-server starts on 127.0.0.1', async () => void (await server.ready())))) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: !process.env.E2E_HEADED, env: run.env, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: !process.env.E2E_HEADED, env: profile.env, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(server.url);
