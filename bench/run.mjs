@@ -379,6 +379,7 @@ if (doServer) {
 log('\nPackage');
 // The Node server and the browser build's Web Worker server (SPEC section 11), each
 // as built and minified as the .vsix ships it.
+/** @type {{ key: string, built: string, entry: string, options: import('esbuild').BuildOptions }[]} */
 const BUNDLES = [
   { key: 'server', built: 'server/out/server.js', entry: 'server/src/server.ts', options: { platform: 'node', target: 'node20', format: 'cjs' } },
   { key: 'browserServer', built: 'server/out/browser/server.js', entry: 'server/src/browser/server.ts', options: { platform: 'browser', target: 'es2022', format: 'iife' } },
