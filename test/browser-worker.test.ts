@@ -166,6 +166,15 @@ describe('browser: the language server in a Web Worker', function () {
     for (const id of ['alice', 'carol', 'dan', 'erin']) assert.ok(labels.includes(id), `${id} in ${labels.join(', ')}`);
   });
 
+  it('goes from a reference to the person under people:', async () => {
+    const location = await request<{ uri: string; range: { start: Position } } | null>('textDocument/definition', {
+      textDocument: { uri: URI },
+      position: positionOf(text, 'members: [carol', 'members: ['.length + 1),
+    });
+    assert.equal(location?.uri, URI);
+    assert.deepEqual(location.range.start, positionOf(text, '  carol:', 2));
+  });
+
   it('answers the document outline', async () => {
     const symbols = await request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
     assert.ok(symbols.length > 0);
