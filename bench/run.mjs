@@ -6,7 +6,7 @@
 // generated file must equal bench/baseline-findings/<size>.json (committed),
 // so an optimisation cannot quietly change what the linter reports.
 //
-//   npm run bench                       all sizes (1k, 5k, 20k, 80k), servers, package sizes
+//   npm run bench                       all sizes (1k, 5k, 20k, 80k), servers, package sizes (Node and browser bundles, .vsix)
 //   npm run bench:quick                 1k and 20k, fewer runs, no .vsix packaging
 //   npm run bench -- --update-baseline  rewrite the baseline findings (after checking the diff!)
 //   flags: --sizes 1k,20k (none: only the hostile-input cases)  --no-server  --no-engine  --no-vsix  --no-build  --strict (exit 1 on a FAIL)
@@ -391,17 +391,27 @@ if (doServer) {
 // ---- 4. package sizes ---------------------------------------------------------------
 
 log('\nPackage');
-const serverJs = join(root, 'server/out/server.js');
-if (existsSync(serverJs)) {
-  const size = statSync(serverJs).size;
-  await esbuild.build({ entryPoints: [join(root, 'server/src/server.ts')], outfile: join(OUT, 'server.min.js'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'silent' });
-  const min = readFileSync(join(OUT, 'server.min.js'));
-  report.package.serverBundleBytes = size;
-  report.package.serverMinifiedBytes = min.length;
-  report.package.serverMinifiedGzipBytes = gzipSync(min).length;
-  log(`server/out/server.js ${bytes(size)}; minified (esbuild --minify) ${bytes(min.length)}, gzip ${bytes(report.package.serverMinifiedGzipBytes)}`);
-} else {
-  log('server/out/server.js: n/a (not built)');
+// The Node server and the browser build's Web Worker server (SPEC section 11), each
+// as built and minified as the .vsix ships it.
+/** @type {{ key: string, built: string, entry: string, options: import('esbuild').BuildOptions }[]} */
+const BUNDLES = [
+  { key: 'server', built: 'server/out/server.js', entry: 'server/src/server.ts', options: { platform: 'node', target: 'node20', format: 'cjs' } },
+  { key: 'browserServer', built: 'server/out/browser/server.js', entry: 'server/src/browser/server.ts', options: { platform: 'browser', target: 'es2022', format: 'iife' } },
+];
+for (const b of BUNDLES) {
+  const built = join(root, b.built);
+  if (!existsSync(built)) {
+    log(`${b.built}: n/a (not built)`);
+    continue;
+  }
+  const size = statSync(built).size;
+  const minFile = join(OUT, `${b.key}.min.js`);
+  await esbuild.build({ entryPoints: [join(root, b.entry)], outfile: minFile, bundle: true, ...b.options, minify: true, legalComments: 'none', logLevel: 'silent' });
+  const min = readFileSync(minFile);
+  report.package[`${b.key}BundleBytes`] = size;
+  report.package[`${b.key}MinifiedBytes`] = min.length;
+  report.package[`${b.key}MinifiedGzipBytes`] = gzipSync(min).length;
+  log(`${b.built} ${bytes(size)}; minified (esbuild --minify) ${bytes(min.length)}, gzip ${bytes(report.package[`${b.key}MinifiedGzipBytes`])}`);
 }
 let vsix;
 if (doVsix) {

@@ -1,5 +1,7 @@
 // Bundles the VS Code client, the language server and the CLI with esbuild.
-// `vscode` stays external: the extension host provides it.
+// `vscode` stays external: the extension host provides it. The browser builds
+// (the web extension's client and the Web Worker server, SPEC section 11) are
+// bundled for the browser: a Node built-in reached from them fails the build.
 // `--production` (and `npm pack` / `npm publish`, which run this as `prepare`)
 // minifies and writes no source maps: the published package ships the bundles
 // alone, with no runtime dependencies.
@@ -25,7 +27,16 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
+  // Loaded by VS Code's web extension host as a CommonJS module.
+  { entryPoints: ['client/src/browser/extension.ts'], outfile: 'client/out/browser/extension.js', external: ['vscode'], ...browser('cjs') },
+  // A classic script for `new Worker(url)`: no module system around it.
+  { entryPoints: ['server/src/browser/server.ts'], outfile: 'server/out/browser/server.js', ...browser('iife') },
 ];
+
+/** @returns {import('esbuild').BuildOptions} */
+function browser(format) {
+  return { platform: 'browser', target: 'es2022', format };
+}
 
 if (watch) {
   const { context } = await import('esbuild');

@@ -3,7 +3,8 @@
 //   2. vsce package --no-dependencies  (everything is bundled: no node_modules in the vsix),
 //      with EXTENSION.md as the README users see (the repository's README.md is for
 //      contributors) and its images inside the .vsix, not fetched from the network
-//   3. checks what went in and prints the size.
+//   3. checks what went in (the Node and the browser bundles among it), that the
+//      .vsix stays under 1 MB (MAX_VSIX_BYTES), and prints the size.
 // Options: --out <file.vsix> (default productteam-<version>.vsix at the repo root),
 //          --skip-build (package whatever client/out and server/out hold).
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** What the .vsix may weigh, both builds (Node and browser) included. */
+const MAX_VSIX_BYTES = 1024 * 1024;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -33,7 +36,7 @@ if (!args.includes('--skip-build')) {
   // A production build writes no source maps, so any left in out/ belong to an
   // older dev build. vsce would package them anyway: its `!client/out/**`
   // re-includes beat the `**/*.map` exclude in .vscodeignore.
-  for (const dir of ['client/out', 'server/out']) {
+  for (const dir of ['client/out', 'server/out', 'client/out/browser', 'server/out/browser']) {
     for (const f of fs.readdirSync(path.join(ROOT, dir))) if (f.endsWith('.map')) fs.rmSync(path.join(ROOT, dir, f));
   }
 }
@@ -79,7 +82,7 @@ const files = entries.filter((e) => e.startsWith('extension/')).map((e) => e.sli
 const problems = [];
 const readmeImages = [...fs.readFileSync(path.join(ROOT, README), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
 const snippetFiles = (pkg.contributes.snippets ?? []).map((s) => path.posix.normalize(s.path));
-for (const need of ['package.json', 'readme.md', 'client/out/extension.js', 'server/out/server.js', pkg.icon, 'LICENSE.txt', ...readmeImages, ...snippetFiles, ...pkg.contributes.yamlValidation.map((v) => path.posix.normalize(v.url))]) {
+for (const need of ['package.json', 'readme.md', 'client/out/extension.js', 'server/out/server.js', 'client/out/browser/extension.js', 'server/out/browser/server.js', pkg.icon, 'LICENSE.txt', ...readmeImages, ...snippetFiles, ...pkg.contributes.yamlValidation.map((v) => path.posix.normalize(v.url))]) {
   if (!files.includes(need) && !(need === 'LICENSE.txt' && files.includes('LICENSE'))) problems.push(`missing ${need}`);
 }
 for (const f of files) {
@@ -92,6 +95,10 @@ if (problems.length) {
   process.exit(1);
 }
 const size = fs.statSync(out).size;
+if (size > MAX_VSIX_BYTES) {
+  console.error(`package: ${path.relative(ROOT, out)} is ${size} bytes, over the ${MAX_VSIX_BYTES} bytes a .vsix may weigh`);
+  process.exit(1);
+}
 console.log(`${path.relative(process.cwd(), out) || out}: ${files.length} files, ${(size / 1024).toFixed(1)} KiB (${size} bytes)`);
 
 function listZip(file) {

@@ -50,8 +50,8 @@ describe('extension manifest and snippets', function () {
     }
     const ids = contributes.commands.map((c: { command: string }) => c.command);
     for (const need of ['productteam.newFile', 'productteam.selectStance', 'productteam.restartServer', 'productteam.showOutput']) assert.ok(ids.includes(need), need);
-    // Each one is registered by the extension.
-    const client = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    // Each one is registered by the extension (client/src/activate.ts, shared by the Node and the browser entries).
+    const client = fs.readFileSync(path.join(ROOT, 'client', 'src', 'activate.ts'), 'utf8');
     for (const id of ids) assert.ok(client.includes(`registerCommand('${id}'`), `${id} is registered`);
   });
 
@@ -88,6 +88,20 @@ describe('extension manifest and snippets', function () {
       assert.ok(fs.existsSync(path.join(ROOT, img)), `${img} exists`);
       assert.ok(included.includes(img), `.vscodeignore lets ${img} into the .vsix`);
     }
+  });
+
+  it('two entries: `main` (Node) and `browser` (vscode.dev, github.dev), both built and both in the .vsix', function () {
+    const build = fs.readFileSync(path.join(ROOT, 'scripts', 'build.mjs'), 'utf8');
+    const included = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+    for (const entry of [pkg.main, pkg.browser, './server/out/server.js', './server/out/browser/server.js']) {
+      const file = path.posix.normalize(entry as string);
+      assert.ok(build.includes(`outfile: '${file}'`), `scripts/build.mjs builds ${file}`);
+      assert.ok(included.includes(`${path.posix.dirname(file)}/*.js`), `.vscodeignore lets ${file} into the .vsix`);
+    }
+    assert.equal(pkg.main, './client/out/extension.js', 'the Node entry is unchanged');
+    const virtual = pkg.capabilities.virtualWorkspaces;
+    assert.equal(virtual.supported, 'limited', 'desktop VS Code lints files on disk only');
+    assert.match(virtual.description, /vscode\.dev, github\.dev/);
   });
 
   it('languages: a firstLine pattern; yamlValidation gives YAML tools the schema', function () {

@@ -1,44 +1,13 @@
-// Activation shim: starts the language server and wires it to VS Code.
-// All language smarts live in the server (server/src); the client adds what
-// only VS Code has: the language status item, the new-file command, the
-// stance picker, the per-folder on/off switch and the files.associations check.
-import * as fs from 'node:fs';
+// The extension's Node entry (package.json `main`): runs the language server
+// as a Node process over IPC; everything else is activate.ts, shared with the
+// browser entry (client/src/browser/extension.ts).
 import * as path from 'node:path';
-import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  type LanguageClientOptions,
-  type Middleware,
-  type ServerOptions,
-  TransportKind,
-} from 'vscode-languageclient/node';
-import { LANGUAGE_ID, hidingAssociations, withOurAssociations } from './associations';
+import type * as vscode from 'vscode';
+import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LANGUAGE_ID } from './associations';
+import { activateClient, deactivateClient } from './activate';
 
-const SECTION = 'productteam';
-/** Sent by the server after each analysis (server/src/lsp/status.ts). */
-const STATUS_NOTIFICATION = 'productteam/status';
-const ASSOCIATION_WARNING_SHOWN = 'productteam.associationWarningShown';
-
-interface Status {
-  uri: string;
-  version: number;
-  stance: string;
-  stanceSource: 'option' | 'file' | 'default';
-  findings: number;
-  ms: number;
-}
-
-let client: LanguageClient | undefined;
-/** Set once the server has been started: it starts with the first Product Team document, not before. */
-let started: Promise<void> | undefined;
-
-function ensureStarted(): Promise<void> {
-  if (!client) return Promise.resolve();
-  started ??= client.start();
-  return started;
-}
-
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -48,195 +17,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
-
-  // The client reads `productteam.trace.server` itself to pick the trace level;
-  // a separate channel keeps protocol traffic out of the server's own log.
-  const outputChannel = vscode.window.createOutputChannel('Product Team');
-  const traceOutputChannel = vscode.window.createOutputChannel('Product Team (Trace)');
-  context.subscriptions.push(outputChannel, traceOutputChannel);
-
-  const statuses = new Map<string, Status>();
-  const clientOptions: LanguageClientOptions = {
+  return activateClient(context, {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
     ],
-    synchronize: { configurationSection: SECTION },
-    outputChannel,
-    traceOutputChannel,
-    middleware: enableMiddleware(),
-  };
-
-  client = new LanguageClient('productteam', 'Product Team Language Server', serverOptions, clientOptions);
-  const languageStatus = registerLanguageStatus(context, statuses);
-  client.onNotification(STATUS_NOTIFICATION, (status: Status) => {
-    statuses.set(status.uri, status);
-    languageStatus.update();
+    createClient: (options) => new LanguageClient('productteam', 'Product Team Language Server', serverOptions, options),
   });
-
-  // VS Code consults `firstLine` only for files no name or extension claims, so a
-  // plain `.yaml` file (claimed by YAML) is switched here when it starts with `# productteam`.
-  const manifest = context.extension.packageJSON as { contributes: { languages: { firstLine?: string }[] } };
-  const firstLine = new RegExp(manifest.contributes.languages[0].firstLine ?? '^#\\s*productteam\\b');
-  const onOpen = (doc: vscode.TextDocument): void => {
-    if (doc.languageId === 'yaml' && doc.lineCount > 0 && firstLine.test(doc.lineAt(0).text)) {
-      void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-    } else if (doc.languageId === LANGUAGE_ID) {
-      ensureStarted().catch((err: unknown) => outputChannel.appendLine(`[error] starting the server: ${String(err)}`));
-    }
-  };
-
-  context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument(onOpen),
-    vscode.commands.registerCommand('productteam.restartServer', async () => {
-      if (started && client) await client.restart();
-      else await ensureStarted();
-    }),
-    vscode.commands.registerCommand('productteam.showOutput', () => {
-      outputChannel.show(true);
-    }),
-    vscode.commands.registerCommand('productteam.newFile', () => newOrganisationFile(context)),
-    vscode.commands.registerCommand('productteam.selectStance', () => selectStance(context)),
-    // `productteam.enable` decides which documents the server sees: start over when it changes.
-    vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration(`${SECTION}.enable`) && client && started) {
-        statuses.clear();
-        await client.restart();
-        languageStatus.update();
-      }
-      if (e.affectsConfiguration('files.associations')) void checkAssociations(context);
-    }),
-    vscode.workspace.onDidCloseTextDocument((d) => statuses.delete(d.uri.toString())),
-  );
-
-  void checkAssociations(context);
-  for (const doc of vscode.workspace.textDocuments) onOpen(doc);
 }
 
-export async function deactivate(): Promise<void> {
-  if (client && started) {
-    const stopping = client;
-    client = undefined;
-    await stopping.stop();
-  }
-}
-
-// ---- productteam.enable: the server never sees a document of a folder that turned it off
-
-function enabledFor(uri: vscode.Uri): boolean {
-  return vscode.workspace.getConfiguration(SECTION, uri).get<boolean>('enable', true) !== false;
-}
-
-function enableMiddleware(): Middleware {
-  return {
-    didOpen: (doc, next) => (enabledFor(doc.uri) ? next(doc) : Promise.resolve()),
-    didChange: (e, next) => (enabledFor(e.document.uri) ? next(e) : Promise.resolve()),
-    didSave: (doc, next) => (enabledFor(doc.uri) ? next(doc) : Promise.resolve()),
-    didClose: (doc, next) => (enabledFor(doc.uri) ? next(doc) : Promise.resolve()),
-  };
-}
-
-// ---- the language status item: the stance in force and where it comes from -----
-
-function registerLanguageStatus(context: vscode.ExtensionContext, statuses: Map<string, Status>): { update(): void } {
-  const item = vscode.languages.createLanguageStatusItem('productteam.stance', { language: LANGUAGE_ID });
-  item.name = 'Product Team Stance';
-  item.command = { title: 'Change', command: 'productteam.selectStance', tooltip: 'Choose the stance on the PM/PO debate for this folder' };
-
-  const update = (): void => {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || doc.languageId !== LANGUAGE_ID) return;
-    if (!enabledFor(doc.uri)) {
-      item.busy = false;
-      item.text = 'Product Team: off';
-      item.detail = 'productteam.enable is false for this folder';
-      item.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: [`${SECTION}.enable`] };
-      return;
-    }
-    item.command = { title: 'Change', command: 'productteam.selectStance', tooltip: 'Choose the stance on the PM/PO debate for this folder' };
-    const s = statuses.get(doc.uri.toString());
-    if (!s) {
-      item.text = 'Stance: …';
-      item.detail = 'waiting for the first analysis';
-      item.busy = true;
-      return;
-    }
-    item.busy = false;
-    item.text = `Stance: ${s.stance}`;
-    item.detail =
-      s.stanceSource === 'option'
-        ? 'from the productteam.stance setting'
-        : s.stanceSource === 'file'
-          ? 'from the file (organization.stance)'
-          : 'the default: the file declares no stance';
-    item.accessibilityInformation = { label: `Product Team stance ${s.stance}, ${item.detail}` };
-  };
-
-  context.subscriptions.push(item, vscode.window.onDidChangeActiveTextEditor(update));
-  update();
-  return { update };
-}
-
-// ---- commands ----------------------------------------------------------------------
-
-interface Snippet {
-  body: string[];
-  isFileTemplate?: boolean;
-}
-
-/** An untitled Product Team document filled with the organisation snippet (tab stops to fill in). */
-async function newOrganisationFile(context: vscode.ExtensionContext): Promise<void> {
-  const file = context.asAbsolutePath(path.join('snippets', 'productteam.code-snippets'));
-  const snippets = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Snippet>;
-  const template = Object.values(snippets).find((s) => s.isFileTemplate);
-  if (!template) throw new Error(`no file template in ${file}`);
-  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
-  const editor = await vscode.window.showTextDocument(doc);
-  await editor.insertSnippet(new vscode.SnippetString(template.body.join('\n')), new vscode.Position(0, 0));
-}
-
-interface StanceItem extends vscode.QuickPickItem {
-  value: string;
-}
-
-/** Writes `productteam.stance` for the active file's folder (or the user settings when it has none). */
-async function selectStance(context: vscode.ExtensionContext): Promise<void> {
-  const uri = vscode.window.activeTextEditor?.document.uri;
-  const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-  const config = vscode.workspace.getConfiguration(SECTION, folder?.uri ?? uri);
-  const current = config.get<string>('stance', 'file');
-  const schema = (context.extension.packageJSON as { contributes: { configuration: { properties: Record<string, { enum: string[]; enumDescriptions: string[] }> } } })
-    .contributes.configuration.properties[`${SECTION}.stance`];
-  const items: StanceItem[] = schema.enum.map((value, i) => ({
-    value,
-    label: value === current ? `$(check) ${value}` : value,
-    detail: schema.enumDescriptions[i]?.replace(/`/g, ''),
-  }));
-  const pick = await vscode.window.showQuickPick(items, {
-    title: folder ? `Stance on the PM/PO debate for ${folder.name}` : 'Stance on the PM/PO debate',
-    placeHolder: `In force: ${current}`,
-  });
-  if (!pick) return;
-  await config.update('stance', pick.value, folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global);
-}
-
-// ---- files.associations that hide productteam files ----------------------------------
-
-/** Warns once when a user association (e.g. `"*.yaml": "yaml"`) takes productteam files away; offers to fix it. */
-async function checkAssociations(context: vscode.ExtensionContext): Promise<void> {
-  if (context.globalState.get<boolean>(ASSOCIATION_WARNING_SHOWN)) return;
-  const files = vscode.workspace.getConfiguration('files');
-  const hiding = hidingAssociations(files.get<Record<string, string>>('associations'));
-  if (hiding.length === 0) return;
-  await context.globalState.update(ASSOCIATION_WARNING_SHOWN, true);
-  const inspected = files.inspect<Record<string, string>>('associations');
-  const inWorkspace = hidingAssociations(inspected?.workspaceValue).length > 0;
-  const target = inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  const current = inWorkspace ? inspected?.workspaceValue : inspected?.globalValue;
-  const add = 'Add files.associations';
-  const choice = await vscode.window.showWarningMessage(
-    `Product Team: your files.associations (${hiding.map((p) => `"${p}"`).join(', ')}) open *.productteam.yaml files as another language, so they are not linted. Add "*.productteam.yaml": "productteam" to your ${inWorkspace ? 'workspace' : 'user'} settings?`,
-    add,
-  );
-  if (choice === add) await files.update('associations', withOurAssociations(current), target);
-}
+export const deactivate = deactivateClient;

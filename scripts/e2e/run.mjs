@@ -20,112 +20,56 @@
 //   E2E_KEEP=1             leave code-server running until Ctrl+C (debugging)
 //   UPDATE_SCREENSHOTS=1   after a fully green run, copy the best screenshots to
 //                          docs/images/ (otherwise they stay in a temporary folder)
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, CHROMIUM, ensureCodeServer, ensureDebianPackages } from './setup.mjs';
+import { ROOT, CHROMIUM } from './setup.mjs';
+import { createRun, freePort, freshProfile, installExtensions, prerequisites, startCodeServer, vsixUnderTest, waitFor } from './harness.mjs';
 import { EXPECTATIONS, RUNNER_VSIX, buildTestBundles } from './build.mjs';
 import { DOCS_IMAGES, driveWorkbench } from '../../test/e2e/workbench.mjs';
 
-const t0 = Date.now();
-const log = (msg) => console.error(`# [${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
-
-const results = [];
-function report(ok, name, detail) {
-  results.push({ ok, name });
-  console.log(`${ok ? 'ok' : 'not ok'} - ${name}`);
-  if (!ok && detail) console.log(String(detail).replace(/^/gm, '    # '));
-}
-/** Runs one check; its failure is reported, not thrown. Returns whether it passed. */
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    const note = await fn();
-    log(`${((Date.now() - started) / 1000).toFixed(1)}s: ${name}`);
-    report(true, note ? `${name} (${note})` : name);
-    return true;
-  } catch (err) {
-    report(false, name, err?.stack && !err.expected ? err.stack.split('\n').slice(0, 6).join('\n') : err?.message ?? String(err));
-    return false;
-  }
-}
-
-function finish() {
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(what, fn, timeoutMs, intervalMs = 100) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
-
 // ---- 1. prerequisites ------------------------------------------------------------
-let codeServer;
-try {
-  ensureDebianPackages();
-  codeServer = ensureCodeServer();
-} catch (err) {
-  report(false, 'install prerequisites (apt packages, code-server)', err.message);
-  finish();
-  process.exit();
-}
+const run = createRun();
+const { log, results, report, check, finish } = run;
+const codeServer = prerequisites(run);
 log(`prerequisites ok: ${path.relative(ROOT, codeServer)}, ${CHROMIUM}`);
 
 // ---- 2. build --------------------------------------------------------------------
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const { vsix, pkg } = await vsixUnderTest(run);
 const extensionId = `${pkg.publisher}.${pkg.name}`;
-let vsix = process.env.E2E_VSIX ? path.resolve(process.env.E2E_VSIX) : '';
-if (!vsix) {
-  vsix = path.join(ROOT, '.e2e', 'build', `${pkg.name}-${pkg.version}.vsix`);
-  const ok = await check('npm run package: builds a .vsix', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-15).join('\n'));
-    return r.stdout.trim().split('\n').pop();
-  });
-  if (!ok) { finish(); process.exit(); }
-} else {
-  log(`testing ${vsix} (E2E_VSIX)`);
-}
 await buildTestBundles();
 log('test bundles built');
 
 // ---- 3. a fresh profile and workspace ---------------------------------------------
-const RUN = path.join(ROOT, '.e2e', 'run');
-fs.rmSync(RUN, { recursive: true, force: true });
-const dirs = {
-  userData: path.join(RUN, 'user-data'),
-  extensions: path.join(RUN, 'extensions'),
-  ws: path.join(RUN, 'workspace'),
-  tmp: path.join(RUN, 'tmp'),
+// A plain file name, opted in through the user's files.associations.
+const TEAM_YAML = 'team.yaml';
+// The user's settings.json: a quiet workbench, and TEAM_YAML opted in through files.associations.
+const USER_SETTINGS = {
+  'telemetry.telemetryLevel': 'off',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'git.enabled': false,
+  'chat.commandCenter.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'editor.hover.delay': 100,
+  'editor.minimap.enabled': false,
+  'editor.stickyScroll.enabled': false,
+  'editor.fontSize': 14,
+  'files.autoSave': 'off',
+  'files.associations': { [TEAM_YAML]: 'productteam' },
 };
-for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+const RUN = path.join(ROOT, '.e2e', 'run');
+const { dirs, env, profile } = freshProfile(RUN, USER_SETTINGS);
 const examples = path.resolve(process.env.E2E_EXAMPLES ?? path.join(ROOT, 'examples'));
 fs.cpSync(examples, dirs.ws, { recursive: true });
-// A plain file name, opted in through the user's files.associations (below).
-const TEAM_YAML = 'team.yaml';
 const healthy = fs.readFileSync(path.join(examples, 'healthy.productteam.yaml'), 'utf8');
 fs.writeFileSync(
   path.join(dirs.ws, TEAM_YAML),
@@ -142,50 +86,10 @@ for (const name of ['troubled', 'healthy']) {
     report(false, `workspace has ${name}.productteam.yaml`, `${path.relative(ROOT, examples)}/${name}.productteam.yaml is missing`);
   }
 }
-fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-fs.writeFileSync(
-  path.join(dirs.userData, 'User', 'settings.json'),
-  JSON.stringify(
-    {
-      'telemetry.telemetryLevel': 'off',
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'workbench.enableExperiments': false,
-      'security.workspace.trust.enabled': false,
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'extensions.ignoreRecommendations': true,
-      'update.mode': 'none',
-      'git.enabled': false,
-      'chat.commandCenter.enabled': false,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'editor.hover.delay': 100,
-      'editor.minimap.enabled': false,
-      'editor.stickyScroll.enabled': false,
-      'editor.fontSize': 14,
-      'files.autoSave': 'off',
-      'files.associations': { [TEAM_YAML]: 'productteam' },
-    },
-    null,
-    2,
-  ),
-);
-const env = {
-  ...process.env,
-  TMPDIR: dirs.tmp,
-  // keep code-server out of ~/.config/code-server and ~/.local/share/code-server
-  XDG_CONFIG_HOME: path.join(RUN, 'xdg-config'),
-  XDG_DATA_HOME: path.join(RUN, 'xdg-data'),
-  XDG_CACHE_HOME: path.join(RUN, 'xdg-cache'),
-};
-const profile = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
-
 await check(`code-server --install-extension ${path.basename(vsix)} (+ the test runner extension)`, () => {
-  const r = spawnSync(codeServer, [...profile, '--install-extension', vsix, '--install-extension', RUNNER_VSIX], { env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`);
-  const list = spawnSync(codeServer, [...profile, '--list-extensions', '--show-versions'], { env, encoding: 'utf8' }).stdout;
+  const list = installExtensions(codeServer, { profile, env }, [vsix, RUNNER_VSIX]);
   const want = `${extensionId}@${pkg.version}`;
-  if (!list.split('\n').includes(want)) throw new Error(`${want} not among installed extensions:\n${list}`);
+  if (!list.includes(want)) throw new Error(`${want} not among installed extensions:\n${list.join('\n')}`);
   return want;
 });
 
@@ -193,33 +97,14 @@ await check(`code-server --install-extension ${path.basename(vsix)} (+ the test 
 const port = await freePort();
 const apiReport = path.join(RUN, 'api-report.json');
 const serverLog = path.join(RUN, 'code-server.log');
-const out = fs.openSync(serverLog, 'w');
-const cs = spawn(
-  codeServer,
-  [
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    ...profile,
-    dirs.ws,
-  ],
-  { env: { ...env, PRODUCTTEAM_E2E_REPORT: apiReport }, stdio: ['ignore', out, out], detached: true },
-);
-const stopServer = () => {
-  try { process.kill(-cs.pid, 'SIGTERM'); } catch { /* already gone */ }
-};
+const server = startCodeServer(codeServer, { profile, env: { ...env, PRODUCTTEAM_E2E_REPORT: apiReport } }, { port, folder: dirs.ws, logFile: serverLog });
+const stopServer = server.stop;
 process.on('exit', stopServer);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopServer(); process.exit(130); });
 
-const url = `http://127.0.0.1:${port}`;
+const url = server.url;
 const up = await check('code-server starts on 127.0.0.1', async () => {
-  await waitFor('code-server /healthz', async () => {
-    if (cs.exitCode !== null) throw new Error(`code-server exited (${cs.exitCode}); see ${serverLog}`);
-    return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-  }, 60_000);
+  await server.ready();
   return `port ${port}`;
 });
 

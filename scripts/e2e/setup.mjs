@@ -2,7 +2,9 @@
 //   - Debian packages chromium, ripgrep, libkrb5-dev (apt-get, only if missing);
 //   - code-server (the real VS Code workbench + Node extension host) from npm,
 //     into the git-ignored cache .cache/code-server/, never into package.json.
-// Usable on its own: `node scripts/e2e/setup.mjs` prints the code-server path.
+// Usable on its own: `node scripts/e2e/setup.mjs` prints the code-server path;
+// `node scripts/e2e/setup.mjs --debian` installs the Debian packages only
+// (npm test's browser-worker test needs Chromium).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,11 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CACHE = path.join(ROOT, '.cache', 'code-server');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Headless Chromium as the e2e drivers run it: no sandbox (containers), no GPU, nothing from the network of its own. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
 // @vscode/ripgrep (pinned by code-server's shrinkwrap) fetches rg from GitHub in
 // postinstall unless its cache under $TMPDIR already holds the asset.
 const RIPGREP_PKG_VERSION = '1.15.11';
@@ -100,5 +107,6 @@ export function ensureCodeServer() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   ensureDebianPackages();
-  console.log(ensureCodeServer());
+  // `--debian`: the Debian packages alone (Chromium for npm test's Web Worker test), no code-server.
+  if (!process.argv.includes('--debian')) console.log(ensureCodeServer());
 }

@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/e2e/setup.mjs';
 
 const TROUBLED = 'troubled.productteam.yaml';
 
@@ -50,10 +51,7 @@ export async function driveWorkbench(o) {
     headless: !o.headed,
     // Chromium's crash reporter writes under $XDG_CONFIG_HOME: keep it in the run folder.
     env: o.env ?? process.env,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
   const page = await context.newPage();

@@ -4,7 +4,7 @@
 // VS Code's language status item; any other client may ignore it. The log
 // line goes out as window/logMessage at `info` level (VS Code's "Product Team"
 // output channel): file, time taken, finding count.
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import type { Analysis, Stance } from '../engine';
 
 export const STATUS_NOTIFICATION = 'productteam/status';
