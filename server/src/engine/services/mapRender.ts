@@ -83,9 +83,11 @@ export function renderMapMarkdown(map: OwnershipMap): string {
 
 // ---- HTML -----------------------------------------------------------------------------
 
+const HTML_SPECIAL = /[&<>"']/;
+
 /** Text for HTML content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
 
 export interface MapHtmlOptions {
