@@ -13,6 +13,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, hidingAssociations, withOurAssociations } from './associations';
+import { registerOwnershipMap } from './map';
 
 const SECTION = 'productteam';
 /** Sent by the server after each analysis (server/src/lsp/status.ts). */
@@ -109,6 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidCloseTextDocument((d) => statuses.delete(d.uri.toString())),
   );
 
+  registerOwnershipMap(context, () => client, ensureStarted);
   void checkAssociations(context);
   for (const doc of vscode.workspace.textDocuments) onOpen(doc);
 }
