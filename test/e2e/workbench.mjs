@@ -27,6 +27,8 @@ export const DOCS_IMAGES = {
   '06-completion': 'completion.png',
   '08-language-status-corner': 'language-status.png',
   '10-new-file': 'new-file.png',
+  '15-map-dark': 'ownership-map-dark.png',
+  '16-map-light': 'ownership-map-light.png',
 };
 
 const SNIPPETS = new URL('../../snippets/productteam.code-snippets', import.meta.url);
@@ -558,6 +560,49 @@ export async function driveWorkbench(o) {
       return `${tab}: ${hover.replace(/\s+/g, ' ').slice(0, 60)}, no squiggles, not in the Problems panel`;
     });
     await runCommand('View: Revert and Close Editor').catch(() => {});
+
+    // ---- 9b. the ownership map: a webview beside the editor; a click reveals a domain ----------
+    // The webview is two nested iframes (VS Code's host frame, then the page).
+    const mapFrame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const mapped = await check('Product Team: Show Ownership Map opens the map beside the editor, under a strict CSP', async () => {
+      await hidePanel();
+      await openFile(TROUBLED);
+      await runCommand('Product Team: Show Ownership Map');
+      await page.locator('.tab').filter({ hasText: `Ownership map: ${TROUBLED}` }).waitFor({ timeout: 20_000 });
+      await mapFrame.locator('[data-target="domain:app/growth"]').waitFor({ timeout: 30_000 });
+      const csp = await mapFrame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(/default-src 'none'/.test(csp ?? '') && !/unsafe|https?:/.test(csp ?? ''), `the page's CSP is ${csp}`);
+      const bars = await mapFrame.locator('svg.chart rect').count();
+      expect(bars > 0, 'no bars in the roles-per-person chart');
+      await page.waitForTimeout(300);
+      await shot('15-map-dark');
+      return `CSP ${csp}; ${bars} bars`;
+    });
+    if (mapped) {
+      await check('clicking a domain in the map reveals it in the editor', async () => {
+        const lines = readTroubled().split('\n');
+        const line = lines.findIndex((l) => /^ {6}growth:/.test(l)) + 1;
+        expect(line > 0, 'no growth domain in the example');
+        await mapFrame.locator('[data-target="domain:app/growth"]').click();
+        await page.locator('.tab.active').filter({ hasText: TROUBLED }).waitFor({ timeout: 15_000 });
+        await page.locator('#status\\.editor\\.selection').getByText(`Ln ${line}, Col 7`).waitFor({ timeout: 15_000 }).catch(async () => {
+          throw new Expected(`the cursor is at ${await page.locator('#status\\.editor\\.selection').innerText().catch(() => '?')}, not Ln ${line}, Col 7`);
+        });
+        return `growth: Ln ${line}, Col 7`;
+      });
+      await check('the map takes the light theme colours', async () => {
+        await runCommand('Preferences: Toggle between Light/Dark Themes');
+        await page.waitForTimeout(800);
+        await mapFrame.locator('[data-target="domain:app/growth"]').waitFor({ timeout: 15_000 });
+        const bg = await mapFrame.locator('body').evaluate((b) => window.getComputedStyle(b).backgroundColor);
+        const light = /rgb\((\d+), (\d+), (\d+)\)/.exec(bg)?.slice(1).map(Number).every((c) => c > 200);
+        await shot('16-map-light');
+        await runCommand('Preferences: Toggle between Light/Dark Themes');
+        expect(light, `the map's background is ${bg} after switching to the light theme`);
+        return `background ${bg}`;
+      });
+      await runCommand('View: Close All Editors').catch(() => {});
+    }
 
     // ---- 10. the stance setting's dropdown ---------------------------------------------------
     await check('Settings: the productteam.stance dropdown offers file and the four stances, nothing empty', async () => {
