@@ -76,6 +76,7 @@ describe('ownership map rendering', () => {
 organization: { name: "<script>alert(1)</script> [x](https://evil.example)" }
 people:
   a: { name: "<img src=https://evil.example/x.png>", title: '"><b>t</b>' }
+  e: { name: "Red\\e[31m" }
 products:
   p:
     name: "![i](http://evil.example/i.png)"
@@ -101,7 +102,10 @@ products:
       assert.doesNotMatch(html, /<(script|img|iframe|link|object|embed|b>)/i);
       assert.doesNotMatch(html, /@import|url\(/i);
       assert.match(html, /^<!DOCTYPE html>/);
+      // eslint-disable-next-line no-control-regex
+      assert.doesNotMatch(html, /[\u0000-\u0008\u000b-\u001f]/, 'control characters are shown, not sent');
     }
+    assert.match(renderMapHtml(buildMap(input(hostile))), /Red\\u001b\[31m/);
   });
 
   it('has a bar chart of roles per person, finding colours and print CSS', () => {

@@ -83,11 +83,18 @@ export function renderMapMarkdown(map: OwnershipMap): string {
 
 // ---- HTML -----------------------------------------------------------------------------
 
-const HTML_SPECIAL = /[&<>"']/;
+// eslint-disable-next-line no-control-regex
+const HTML_SPECIAL = /[&<>"'\u0000-\u0008\u000b-\u001f\u007f]/;
 
-/** Text for HTML content and quoted attribute values. */
+/**
+ * Text for HTML content and quoted attribute values. Control characters
+ * become visible `\u001b` text, as in every CLI output (a terminal never
+ * receives them raw).
+ */
 export function escapeHtml(text: string): string {
-  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
+  if (!HTML_SPECIAL.test(text)) return text;
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[&<>"'\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => (c.charCodeAt(0) < 0x20 || c === '\u007f' ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : `&#${c.charCodeAt(0)};`));
 }
 
 export interface MapHtmlOptions {
