@@ -27,8 +27,8 @@ export const DOCS_IMAGES = {
   '06-completion': 'completion.png',
   '08-language-status-corner': 'language-status.png',
   '10-new-file': 'new-file.png',
-  '15-map-dark': 'ownership-map-dark.png',
-  '16-map-light': 'ownership-map-light.png',
+  '15-map-light': 'ownership-map-light.png',
+  '16-map-dark': 'ownership-map-dark.png',
 };
 
 const SNIPPETS = new URL('../../snippets/productteam.code-snippets', import.meta.url);
@@ -576,7 +576,7 @@ export async function driveWorkbench(o) {
       const bars = await mapFrame.locator('svg.chart rect').count();
       expect(bars > 0, 'no bars in the roles-per-person chart');
       await page.waitForTimeout(300);
-      await shot('15-map-dark');
+      await shot('15-map-light'); // code-server starts in its light theme
       return `CSP ${csp}; ${bars} bars`;
     });
     if (mapped) {
@@ -590,15 +590,15 @@ export async function driveWorkbench(o) {
         });
         return `growth: Ln ${line}, Col 7`;
       });
-      await check('the map takes the light theme colours', async () => {
+      await check('the map takes the theme colours: dark after switching themes', async () => {
         await runCommand('Preferences: Toggle between Light/Dark Themes');
         await page.waitForTimeout(800);
         await growth.waitFor({ timeout: 15_000 });
         const bg = await mapFrame.locator('body').evaluate((b) => window.getComputedStyle(b).backgroundColor);
-        const light = /rgb\((\d+), (\d+), (\d+)\)/.exec(bg)?.slice(1).map(Number).every((c) => c > 200);
-        await shot('16-map-light');
+        const dark = /rgb\((\d+), (\d+), (\d+)\)/.exec(bg)?.slice(1).map(Number).every((c) => c < 80);
+        await shot('16-map-dark');
         await runCommand('Preferences: Toggle between Light/Dark Themes');
-        expect(light, `the map's background is ${bg} after switching to the light theme`);
+        expect(dark, `the map's background is ${bg} after switching from the light theme to the dark one`);
         return `background ${bg}`;
       });
     }
