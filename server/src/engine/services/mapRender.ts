@@ -167,8 +167,13 @@ function domainRow(map: OwnershipMap, d: MapDomain): string {
 }
 
 function chart(map: OwnershipMap): string {
-  const total = (p: MapPerson): number => MAP_ROLES.reduce((n, r) => n + p.roles[r], 0);
-  const people = map.people.filter((p) => total(p) > 0).sort((a, b) => total(b) - total(a) || (a.id < b.id ? -1 : 1)).slice(0, CHART_PEOPLE);
+  const totals = new Map<MapPerson, number>();
+  for (const p of map.people) {
+    const n = MAP_ROLES.reduce((sum, r) => sum + p.roles[r], 0);
+    if (n > 0) totals.set(p, n);
+  }
+  const total = (p: MapPerson): number => totals.get(p) ?? 0;
+  const people = [...totals.keys()].sort((a, b) => total(b) - total(a) || (a.id < b.id ? -1 : 1)).slice(0, CHART_PEOPLE);
   if (!people.length) return '<p class="note">Nobody holds a role yet.</p>';
   const most = Math.max(...people.map(total));
   const labelW = 160;
@@ -188,7 +193,7 @@ function chart(map: OwnershipMap): string {
     return `<g data-target="${escapeHtml(p.key)}"><text x="${labelW - 6}" y="${y + row - 6}" text-anchor="end">${escapeHtml(p.name ?? p.id)}</text>${bars}<text x="${(x + 6).toFixed(1)}" y="${y + row - 6}"${p.overLimit ? ' class="over"' : ''}>${total(p)} · ${domains}${p.overLimit ? ' over the limit' : ''}</text></g>`;
   });
   const legend = MAP_ROLES.map((r, k) => `<span><svg width="12" height="12" aria-hidden="true"><rect class="r${k}" width="12" height="12"/></svg> ${MAP_ROLE_LABEL[r]}</span>`).join('');
-  const more = map.people.filter((p) => total(p) > 0).length > people.length ? `<p class="note">The ${CHART_PEOPLE} people with the most roles; the table below lists everyone.</p>` : '';
+  const more = totals.size > people.length ? `<p class="note">The ${CHART_PEOPLE} people with the most roles; the table below lists everyone.</p>` : '';
   return `<p class="legend">${legend}</p><svg class="chart" role="img" aria-label="Roles per person" width="${labelW + barW + 200}" height="${people.length * row}" viewBox="0 0 ${labelW + barW + 200} ${people.length * row}">${rows.join('')}</svg>${more}`;
 }
 
