@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions, Middleware } from 'vscode-languageclient';
 import { LANGUAGE_ID, hidingAssociations, withOurAssociations } from './associations';
+import { registerOwnershipMap } from './map';
 import { answerFileRequests } from './fileRequests';
 
 const SECTION = 'productteam';
@@ -104,6 +105,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Ser
     vscode.workspace.onDidCloseTextDocument((d) => statuses.delete(d.uri.toString())),
   );
 
+  registerOwnershipMap(context, () => client, ensureStarted);
   void checkAssociations(context);
   for (const doc of vscode.workspace.textDocuments) onOpen(doc);
 }

@@ -15,6 +15,7 @@ import { formatStylish } from './cli/format-stylish';
 import { escapeControl } from './cli/escape';
 import { decodeUtf8, describeFsError, keepLineEnds, readTextFile, specialKind, writeFixedFile, type ReadResult } from './cli/files';
 import { formatSuggestions, suggestionsLeft, unifiedDiff } from './cli/fix-report';
+import { runOwnershipCommand } from './cli/ownership';
 import { slashPath } from './cli/paths';
 import { toLintResult, totals, type LintResult } from './cli/results';
 
@@ -193,6 +194,12 @@ function format(results: LintResult[], options: CliOptions, cwd: string, pkg: Pa
 
 /** Runs the CLI; returns the exit code. */
 async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
+  if (argv[0] === 'map' || argv[0] === 'diff') {
+    const r = runOwnershipCommand(argv[0], argv.slice(1), cwd, PROGRAM);
+    process.stdout.write(r.stdout);
+    process.stderr.write(r.stderr);
+    return r.code;
+  }
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`${PROGRAM}: ${escapeControl(parsed.error)}\n`);

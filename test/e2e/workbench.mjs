@@ -28,6 +28,8 @@ export const DOCS_IMAGES = {
   '06-completion': 'completion.png',
   '08-language-status-corner': 'language-status.png',
   '10-new-file': 'new-file.png',
+  '15-map-light': 'ownership-map-light.png',
+  '16-map-dark': 'ownership-map-dark.png',
 };
 
 const SNIPPETS = new URL('../../snippets/productteam.code-snippets', import.meta.url);
@@ -556,6 +558,49 @@ export async function driveWorkbench(o) {
       return `${tab}: ${hover.replace(/\s+/g, ' ').slice(0, 60)}, no squiggles, not in the Problems panel`;
     });
     await runCommand('View: Revert and Close Editor').catch(() => {});
+
+    // ---- 9b. the ownership map: a webview beside the editor; a click reveals a domain ----------
+    // The webview is two nested iframes (VS Code's host frame, then the page).
+    const mapFrame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const growth = mapFrame.locator('span.t[data-target="domain:app/growth"]'); // the domain's name in its product's table
+    const mapped = await check('Product Team: Show Ownership Map opens the map beside the editor, under a strict CSP', async () => {
+      await hidePanel();
+      await openFile(TROUBLED);
+      await runCommand('Product Team: Show Ownership Map');
+      await page.locator('.tab').filter({ hasText: `Ownership map: ${TROUBLED}` }).waitFor({ timeout: 20_000 });
+      await growth.waitFor({ timeout: 30_000 });
+      const csp = await mapFrame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(/default-src 'none'/.test(csp ?? '') && !/unsafe|https?:/.test(csp ?? ''), `the page's CSP is ${csp}`);
+      const bars = await mapFrame.locator('svg.chart rect').count();
+      expect(bars > 0, 'no bars in the roles-per-person chart');
+      await page.waitForTimeout(300);
+      await shot('15-map-light'); // code-server starts in its light theme
+      return `CSP ${csp}; ${bars} bars`;
+    });
+    if (mapped) {
+      await check('clicking a domain in the map reveals it in the editor', async () => {
+        const lines = readTroubled().split('\n');
+        const line = lines.findIndex((l) => /^ {6}growth:/.test(l)) + 1;
+        expect(line > 0, 'no growth domain in the example');
+        await growth.click();
+        await page.locator('#status\\.editor\\.selection').getByText(`Ln ${line}, Col 7`).waitFor({ timeout: 15_000 }).catch(async () => {
+          throw new Expected(`the cursor is at ${await page.locator('#status\\.editor\\.selection').innerText().catch(() => '?')}, not Ln ${line}, Col 7`);
+        });
+        return `growth: Ln ${line}, Col 7`;
+      });
+      await check('the map takes the theme colours: dark after switching themes', async () => {
+        await runCommand('Preferences: Toggle between Light/Dark Themes');
+        await page.waitForTimeout(800);
+        await growth.waitFor({ timeout: 15_000 });
+        const bg = await mapFrame.locator('body').evaluate((b) => window.getComputedStyle(b).backgroundColor);
+        const dark = /rgb\((\d+), (\d+), (\d+)\)/.exec(bg)?.slice(1).map(Number).every((c) => c < 80);
+        await shot('16-map-dark');
+        await runCommand('Preferences: Toggle between Light/Dark Themes');
+        expect(dark, `the map's background is ${bg} after switching from the light theme to the dark one`);
+        return `background ${bg}`;
+      });
+    }
+    await runCommand('View: Close All Editor Groups').catch(() => {}); // the map's group too: later steps expect one group
 
     // ---- 10. the stance setting's dropdown ---------------------------------------------------
     await check('Settings: the productteam.stance dropdown offers file and the four stances, nothing empty', async () => {

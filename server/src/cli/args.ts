@@ -28,6 +28,8 @@ export interface CliOptions {
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
 
 export const USAGE = `Usage: productteam-lint [options] [files or folders...]
+       productteam-lint map [file] [--format markdown|json|html]
+       productteam-lint diff <old> <new> [--format markdown|json] [--fail-on-new-errors]
 
 Lints product-team configurations (*.productteam.yaml, *.productteam.yml,
 .productteam.yaml). Folders are searched recursively; with no arguments, the

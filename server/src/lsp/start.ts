@@ -31,6 +31,7 @@ import {
   type Model,
 } from '../engine';
 import { codeActions } from './codeActions';
+import { MAP_REQUEST, mapResult, type MapParams, type MapResult } from './map';
 import { FIX_ALL_KIND, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toLocation, toRange, toWorkspaceEdit, type EditTarget } from './convert';
 import { SETTINGS_SECTION, normalizeSettings, parseInitOptions, settingsKey, type EditorSettings, type InitOptions } from './settings';
 import { reportAnalysis } from './status';
@@ -362,6 +363,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
 
   connection.onDocumentSymbol(
     onDocument('documentSymbol', [], ({ analysis }) => documentSymbols(analysis).map((s) => toDocumentSymbol(analysis, s))),
+  );
+
+  connection.onRequest(
+    MAP_REQUEST,
+    onDocument<MapParams, MapResult | null>(MAP_REQUEST, null, ({ uri, version, analysis }, params) => mapResult(analysis, uri, version, params)),
   );
 
   documents.listen(connection);

@@ -26,6 +26,25 @@ export function productRoleHolders(model: Model): Set<string> {
   return out;
 }
 
+/**
+ * The domains in which each person holds a product role (owner, PM or PO as
+ * written), in file order: what `maxDomainsPerPerson` limits. Owning a
+ * product is not a domain.
+ */
+export function productDomainsByPerson(model: Model): Map<string, Domain[]> {
+  const out = new Map<string, Domain[]>();
+  for (const p of model.products) {
+    for (const d of p.domains) {
+      for (const id of new Set([...ids(d.owner), ...ids(d.productManager), ...ids(d.productOwner)])) {
+        const list = out.get(id);
+        if (list) list.push(d);
+        else out.set(id, [d]);
+      }
+    }
+  }
+  return out;
+}
+
 /** Who could own a domain: its PM, its PO, then product people of its teams. */
 export function domainOwnerCandidates(model: Model, d: Domain): string[] {
   const product = teamPeople(model, d).filter((id) => model.people.get(id)?.discipline === 'product');

@@ -4,8 +4,8 @@
 //   alice: PM of checkout, billing and refunds (limit 2)
 //     -> Raise maxDomainsPerPerson to 3
 import { setSetting } from '../edits';
-import { ids } from '../model';
 import type { Node } from 'yaml';
+import { productDomainsByPerson } from './common';
 import { defineRule } from './rule';
 
 /** What a finding carries to its fixes. */
@@ -25,15 +25,9 @@ export const overloadedPerson = defineRule<Data>()({
   },
   check(ctx) {
     const max = ctx.settings.maxDomainsPerPerson;
-    const domainsOf = new Map<string, string[]>();
-    for (const p of ctx.model.products) {
-      for (const d of p.domains) {
-        const holders = new Set([...ids(d.owner), ...ids(d.productManager), ...ids(d.productOwner)]);
-        for (const id of holders) domainsOf.set(id, [...(domainsOf.get(id) ?? []), d.id]);
-      }
-    }
-    for (const [id, domains] of domainsOf) {
+    for (const [id, held] of productDomainsByPerson(ctx.model)) {
       const person = ctx.model.people.get(id);
+      const domains = held.map((d) => d.id);
       if (!person || domains.length <= max) continue;
       ctx.report(person.key, `${id} holds product roles in ${domains.length} domains (${domains.join(', ')}); the limit is ${max}. Spread the work or raise settings.maxDomainsPerPerson.`, { id, domains, max });
     }
