@@ -210,4 +210,20 @@ describe('incremental parsing', () => {
     assert.equal(cache.stats.parsed, 1);
     assert.ok(cache.stats.chunks > 100);
   });
+
+  it('keeps its chunks through a text that does not parse: closing a quote parses one entry again', () => {
+    const text = fixtureTexts().pop()![1];
+    const cache = new ParseCache();
+    parseIncremental(text, cache);
+    const at = text.indexOf('discipline: technology') + 'discipline: '.length;
+    const open = text.slice(0, at) + '"' + text.slice(at);
+    const doc = parseIncremental(open, cache);
+    assert.ok(doc.errors.length > 0, 'an unclosed quote is an error');
+    assert.equal(cache.stats.fallback, true);
+    const closed = text.slice(0, at) + '"technology"' + text.slice(at + 'technology'.length);
+    const mended = parseIncremental(closed, cache);
+    assert.equal(difference(mended, parseDocument(closed, PARSE_OPTIONS)), undefined);
+    assert.equal(cache.stats.fallback, false);
+    assert.equal(cache.stats.parsed, 1);
+  });
 });
