@@ -200,6 +200,29 @@ describe('incremental parsing', () => {
     }
   });
 
+  // Per-entry caches below the parse (plain values, schema errors, duplicate
+  // keys) must be invisible too: the whole findings, data included, after
+  // each edit of a random sequence, including texts that break and mend.
+  it('gives the same findings, schema errors and data as a fresh analysis through random edit sequences', () => {
+    const all = fixtureTexts();
+    const picked = [all[all.length - 1], ...all.filter((_, i) => i % 17 === 0)];
+    const options = { today: '2025-06-01' };
+    const shown = (a: ReturnType<typeof analyze>) =>
+      JSON.stringify([a.problems.map((p) => [p.ruleId, p.start, p.end, p.severity, p.message, p.data]), a.schemaErrors, a.doc.errors.map((e) => [e.code, e.pos])]);
+    for (const [i, [name, original]] of picked.entries()) {
+      const cache = new ParseCache();
+      const targeted = targetedEditor(300 + i);
+      const anywhere = editor(500 + i);
+      let t = original;
+      analyze(t, { ...options, parseCache: cache });
+      const steps = i === 0 ? 14 : 6;
+      for (let step = 0; step < steps; step++) {
+        t = step % 3 === 2 ? anywhere(t) : targeted(t);
+        assert.equal(shown(analyze(t, { ...options, parseCache: cache })), shown(analyze(t, options)), `${name}, edit ${step}`);
+      }
+    }
+  });
+
   it('parses only the entry that changed', () => {
     const text = fixtureTexts().pop()![1];
     const cache = new ParseCache();

@@ -25,6 +25,11 @@ export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: t
  */
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:?-])[&*][^\s,[\]{}]|<</m;
 
+/** Whether a text may hold an anchor, an alias or a merge key (false: it surely holds none). */
+export function mayHaveIndirection(text: string): boolean {
+  return ANCHOR_OR_ALIAS.test(text);
+}
+
 /** Sections whose entries become chunks of their own. */
 const SPLIT_SECTIONS = /^(people|products|teams):[ \t]*(#[^\n]*)?\r?\n?$/;
 
@@ -132,7 +137,7 @@ function moveRanges(node: unknown, by: number): void {
  * `cache`. Without a cache, or when the text does not split, it is exactly
  * parseDocument.
  */
-export function parseIncremental(text: string, cache?: ParseCache): Document.Parsed {
+export function parseIncremental(text: string, cache?: ParseCache, indirection = cache !== undefined && mayHaveIndirection(text)): Document.Parsed {
   if (!cache) return parseDocument(text, PARSE_OPTIONS);
   const previous = cache.chunks;
   const next = new Map<string, Chunk[]>();
@@ -148,7 +153,7 @@ export function parseIncremental(text: string, cache?: ParseCache): Document.Par
     cache.stats = { chunks: 0, parsed: 0, fallback: true };
     return parseDocument(text, PARSE_OPTIONS);
   };
-  if (ANCHOR_OR_ALIAS.test(text)) return full();
+  if (indirection) return full();
   const tops = splitText(text);
   if (!tops) return full();
 
