@@ -5,6 +5,7 @@
 // alone, with no runtime dependencies.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import { engineBundleOptions, generateValidators } from './esbuild-common.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
@@ -19,6 +20,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  ...engineBundleOptions,
 };
 
 const entries = [
@@ -26,6 +28,9 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
 ];
+
+// The schema compiled ahead of time: the server's first open does not compile it.
+await generateValidators();
 
 if (watch) {
   const { context } = await import('esbuild');

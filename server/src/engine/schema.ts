@@ -31,7 +31,7 @@ function escapePointer(seg: string): string {
  * per entry (the same errors; their order differs only between entries and the
  * root, which the offsets sort out).
  */
-function ajvErrors(data: unknown): ErrorObject[] {
+export function ajvErrors(data: unknown): ErrorObject[] {
   const validators = loadValidators();
   const out = errorsOf(validators.root, data).slice();
   if (!data || typeof data !== 'object' || Array.isArray(data)) return out;
