@@ -215,7 +215,7 @@ describe('incremental parsing', () => {
       const anywhere = editor(500 + i);
       let t = original;
       analyze(t, { ...options, parseCache: cache });
-      const steps = i === 0 ? 14 : 6;
+      const steps = i === 0 ? 10 : 5;
       for (let step = 0; step < steps; step++) {
         t = step % 3 === 2 ? anywhere(t) : targeted(t);
         assert.equal(shown(analyze(t, { ...options, parseCache: cache })), shown(analyze(t, options)), `${name}, edit ${step}`);
