@@ -229,7 +229,11 @@ export class Resolver {
       if (isSeq(node)) return node.items.map((i) => convert(i, depth, level + 1));
       if (isMap(node)) {
         const obj: Record<string, unknown> = {};
-        const set = (k: string, v: unknown) => Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+        // A plain store keeps the object in V8's fast mode; only `__proto__` needs defining (a store would set the prototype).
+        const set = (k: string, v: unknown) => {
+          if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+          else obj[k] = v;
+        };
         const merges: Pair[] = [];
         for (const p of node.items as Pair[]) {
           if (isMergeKey(p.key)) {
