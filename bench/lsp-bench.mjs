@@ -116,11 +116,14 @@ function applyToLines(lines, e) {
 }
 
 /**
- * @param {{ kind: string, root: string, text: string, fileName: string, edits: object[], sanityText?: string }} session
- * @returns {Promise<{ spawnToInitMs: number, openToDiagMs: number, changeToDiagMs: number[], rssBytes?: number,
+ * `style`: 'incremental' sends each edit as a range, as VS Code does (when the
+ * server takes incremental sync); 'full' sends the whole new text, as some
+ * clients do.
+ * @param {{ kind: string, root: string, text: string, fileName: string, edits: object[], sanityText?: string, style?: 'incremental' | 'full' }} session
+ * @returns {Promise<{ spawnToInitMs: number, openToDiagMs: number, openCpuMs: number, changeToDiagMs: number[], changeCpuMs: number, rssBytes?: number,
  *   peakRssBytes?: number, diagnosticsOnOpen: number, diagnosticsAtEnd: number, incremental: boolean, sanity?: object }>}
  */
-export async function runSession({ kind, root, text, fileName, edits, sanityText }) {
+export async function runSession({ kind, root, text, fileName, edits, sanityText, style = 'incremental' }) {
   const server = SERVERS[kind];
   const dir = join(root, 'bench/results/gen');
   const workspaceUri = pathToFileURL(dir).href;
@@ -142,7 +145,7 @@ export async function runSession({ kind, root, text, fileName, edits, sanityText
     const spawnToInitMs = init.at - t0;
     const sync = init.result?.capabilities?.textDocumentSync;
     const changeKind = typeof sync === 'number' ? sync : (sync?.change ?? 0);
-    const incremental = changeKind === 2;
+    const incremental = changeKind === 2 && style === 'incremental';
     client.notify('initialized', {});
     // Settings first, as an editor does, and let the server pull them before any document arrives.
     client.notify('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings(root), productteam: {} } });
@@ -166,16 +169,19 @@ export async function runSession({ kind, root, text, fileName, edits, sanityText
 
     let version = 1;
     const openWait = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && (p.version === undefined || p.version === 1));
+    const cpuBeforeOpen = client.cpuMs();
     const tOpen = performance.now();
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: server.languageId, version, text } });
     const opened = await openWait;
     const openToDiagMs = opened.at - tOpen;
+    const openCpuMs = client.cpuMs() - cpuBeforeOpen;
     const diagnosticsOnOpen = opened.params.diagnostics.length;
     // Let anything else the open triggered settle before timing edits.
     await new Promise((r) => setTimeout(r, 300));
 
     const lines = text.split('\n');
     const changeToDiagMs = [];
+    const cpuBeforeEdits = client.cpuMs();
     let last = opened;
     for (const e of edits) {
       version++;
@@ -191,8 +197,9 @@ export async function runSession({ kind, root, text, fileName, edits, sanityText
       changeToDiagMs.push(last.at - t);
       await new Promise((r) => setTimeout(r, 20)); // a short pause between keystrokes
     }
+    const changeCpuMs = edits.length ? (client.cpuMs() - cpuBeforeEdits) / edits.length : NaN;
     const { rss: rssBytes, peak: peakRssBytes } = client.memory();
-    return { spawnToInitMs, openToDiagMs, changeToDiagMs, rssBytes, peakRssBytes, diagnosticsOnOpen, diagnosticsAtEnd: last.params.diagnostics.length, incremental, sanity };
+    return { spawnToInitMs, openToDiagMs, openCpuMs, changeToDiagMs, changeCpuMs, rssBytes, peakRssBytes, diagnosticsOnOpen, diagnosticsAtEnd: last.params.diagnostics.length, incremental, sanity };
   } finally {
     await client.shutdown();
   }

@@ -131,6 +131,18 @@ export class LspClient {
   }
 
   /** { rss, peak }: current and peak (VmHWM) resident set of the server process, in bytes. */
+  /** CPU time the server has used so far, in ms (user + system, from /proc; NaN where there is none). */
+  cpuMs() {
+    try {
+      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, fields 14 and 15 of stat (11 and 12 after the name), in clock ticks (100 per second on Linux).
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      return NaN;
+    }
+  }
+
   memory() {
     try {
       const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');

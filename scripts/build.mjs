@@ -7,6 +7,7 @@
 // alone, with no runtime dependencies.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import { engineBundleOptions, generateValidators } from './esbuild-common.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
@@ -21,6 +22,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  ...engineBundleOptions,
 };
 
 const entries = [
@@ -37,6 +39,9 @@ const entries = [
 function browser(format) {
   return { platform: 'browser', target: 'es2022', format };
 }
+
+// The schema compiled ahead of time: the server's first open does not compile it.
+await generateValidators();
 
 if (watch) {
   const { context } = await import('esbuild');

@@ -200,6 +200,32 @@ describe('incremental parsing', () => {
     }
   });
 
+  // Per-entry caches below the parse (plain values, schema errors, duplicate
+  // keys) must be invisible too: the whole findings, data included, after
+  // each edit of a random sequence, including texts that break and mend.
+  const shownAnalysis = (a: ReturnType<typeof analyze>) =>
+    JSON.stringify([a.problems.map((p) => [p.ruleId, p.start, p.end, p.severity, p.message, p.data]), a.schemaErrors, a.doc.errors.map((e) => [e.code, e.pos])]);
+  /** `steps` random and targeted edits of `original`, each analysed with the cache and afresh. */
+  const checkFindings = (name: string, original: string, seed: number, steps: number) => {
+    const options = { today: '2025-06-01' };
+    const cache = new ParseCache();
+    const targeted = targetedEditor(300 + seed);
+    const anywhere = editor(500 + seed);
+    let t = original;
+    analyze(t, { ...options, parseCache: cache });
+    for (let step = 0; step < steps; step++) {
+      t = step % 3 === 2 ? anywhere(t) : targeted(t);
+      assert.equal(shownAnalysis(analyze(t, { ...options, parseCache: cache })), shownAnalysis(analyze(t, options)), `${name}, edit ${step}`);
+    }
+  };
+  it('gives the same findings, schema errors and data as a fresh analysis through random edits of a large file', () => {
+    const [name, generated] = texts.find(([n]) => n.startsWith('generated'))!;
+    checkFindings(name, generated, 0, 6);
+  });
+  it('gives the same findings, schema errors and data as a fresh analysis through random edits of fixtures', () => {
+    for (const [i, [name, original]] of texts.entries()) if (i % 29 === 0 && !name.startsWith('generated')) checkFindings(name, original, i + 1, 5);
+  });
+
   it('parses only the entry that changed', () => {
     const text = fixtureTexts().pop()![1];
     const cache = new ParseCache();
@@ -209,5 +235,21 @@ describe('incremental parsing', () => {
     assert.equal(cache.stats.fallback, false);
     assert.equal(cache.stats.parsed, 1);
     assert.ok(cache.stats.chunks > 100);
+  });
+
+  it('keeps its chunks through a text that does not parse: closing a quote parses one entry again', () => {
+    const text = fixtureTexts().pop()![1];
+    const cache = new ParseCache();
+    parseIncremental(text, cache);
+    const at = text.indexOf('discipline: technology') + 'discipline: '.length;
+    const open = text.slice(0, at) + '"' + text.slice(at);
+    const doc = parseIncremental(open, cache);
+    assert.ok(doc.errors.length > 0, 'an unclosed quote is an error');
+    assert.equal(cache.stats.fallback, true);
+    const closed = text.slice(0, at) + '"technology"' + text.slice(at + 'technology'.length);
+    const mended = parseIncremental(closed, cache);
+    assert.equal(difference(mended, parseDocument(closed, PARSE_OPTIONS)), undefined);
+    assert.equal(cache.stats.fallback, false);
+    assert.equal(cache.stats.parsed, 1);
   });
 });

@@ -1,7 +1,7 @@
 // text -> { model, problems }. Never throws: a text that does not parse still
 // yields an Analysis whose problems say why.
 import { addDuplicateKeyErrors } from './duplicates';
-import { parseIncremental } from './incremental';
+import { mayHaveIndirection, parseIncremental } from './incremental';
 import { buildModel } from './model';
 import { LineIndex } from './lines';
 import { RULES, runRules, UNSUPPRESSIBLE_RULES } from './rules';
@@ -32,11 +32,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // not). Same length, so every offset still points into `text`.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   // With a parse cache (the language server keeps one per open document), only the entries that changed are parsed.
-  const doc = parseIncremental(source, options.parseCache);
+  const indirection = mayHaveIndirection(source);
+  const doc = parseIncremental(source, options.parseCache, indirection);
   addDuplicateKeyErrors(doc);
   // Aliases and merge keys resolved once, for the schema and the rules; a bad
-  // alias is a yaml-syntax error at the alias and resolves to nothing.
-  const resolved = resolverFor(doc).toJS();
+  // alias is a yaml-syntax error at the alias and resolves to nothing. A text
+  // with none is not walked to look for them.
+  const resolved = resolverFor(doc, !indirection).toJS();
   doc.errors.push(...resolved.errors);
   const lines = new LineIndex(text);
   const model = buildModel(doc);

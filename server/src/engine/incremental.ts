@@ -25,6 +25,11 @@ export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: t
  */
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:?-])[&*][^\s,[\]{}]|<</m;
 
+/** Whether a text may hold an anchor, an alias or a merge key (false: it surely holds none). */
+export function mayHaveIndirection(text: string): boolean {
+  return ANCHOR_OR_ALIAS.test(text);
+}
+
 /** Sections whose entries become chunks of their own. */
 const SPLIT_SECTIONS = /^(people|products|teams):[ \t]*(#[^\n]*)?\r?\n?$/;
 
@@ -132,21 +137,26 @@ function moveRanges(node: unknown, by: number): void {
  * `cache`. Without a cache, or when the text does not split, it is exactly
  * parseDocument.
  */
-export function parseIncremental(text: string, cache?: ParseCache): Document.Parsed {
+export function parseIncremental(text: string, cache?: ParseCache, indirection = cache !== undefined && mayHaveIndirection(text)): Document.Parsed {
+  if (!cache) return parseDocument(text, PARSE_OPTIONS);
+  const previous = cache.chunks;
+  const next = new Map<string, Chunk[]>();
+  // The whole text parsed as usual. The cache is kept (with the chunks parsed
+  // on the way here put back), so that the keystroke that mends the text, e.g.
+  // closes a quote, parses only its own entry again, not the whole file.
   const full = () => {
-    if (cache) {
-      cache.chunks.clear();
-      cache.stats = { chunks: 0, parsed: 0, fallback: true };
+    for (const [key, list] of next) {
+      const pool = previous.get(key);
+      if (pool) pool.push(...list);
+      else previous.set(key, list);
     }
+    cache.stats = { chunks: 0, parsed: 0, fallback: true };
     return parseDocument(text, PARSE_OPTIONS);
   };
-  if (!cache) return full();
-  if (ANCHOR_OR_ALIAS.test(text)) return full();
+  if (indirection) return full();
   const tops = splitText(text);
   if (!tops) return full();
 
-  const previous = cache.chunks;
-  const next = new Map<string, Chunk[]>();
   let parsed = 0;
   let count = 0;
   // A chunk is parsed in the context it has in the file, or the ranges of its

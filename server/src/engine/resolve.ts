@@ -47,9 +47,17 @@ export class Resolver {
   private readonly views = new WeakMap<YAMLMap, YAMLMap>();
   readonly hasIndirection: boolean;
 
-  constructor(readonly doc: Document) {
+  /** `plain`: the text is known to hold no anchor, alias or merge key, so the document is not walked to find them. */
+  constructor(
+    readonly doc: Document,
+    plain = false,
+  ) {
     const anchors = new Map<string, Node>();
     let indirection = false;
+    if (plain) {
+      this.hasIndirection = false;
+      return;
+    }
     // Document order: an alias names the latest anchor set before it.
     visit(doc, {
       Node: (_key, node) => {
@@ -186,7 +194,20 @@ export class Resolver {
       reported.add(alias);
       errors.push(new YAMLParseError([alias.range[0], alias.range[1]], 'BAD_ALIAS', message));
     };
-    const convert = (node: unknown, depth: number): unknown => {
+    // Without aliases a value depends on its nodes alone: an entry's value
+    // (levels 1 and 2: a top-level value, an entry of a section) is kept with
+    // its nodes, so an unchanged entry of a cached chunk is not converted
+    // again, and schema.ts finds its errors by the same object.
+    const plain = !this.hasIndirection;
+    const convert = (node: unknown, depth: number, level = 0): unknown => {
+      if (plain && (level === 1 || level === 2) && (isMap(node) || isSeq(node))) {
+        let v = plainValues.get(node);
+        if (v === undefined) plainValues.set(node, (v = convertNode(node, depth, level)));
+        return v;
+      }
+      return convertNode(node, depth, level);
+    };
+    const convertNode = (node: unknown, depth: number, level: number): unknown => {
       if (isAlias(node)) {
         const t = this.target(node);
         if (!t) {
@@ -205,10 +226,14 @@ export class Resolver {
         return convert(t, depth + 1);
       }
       if (isScalar(node)) return typeof node.value === 'symbol' ? '<<' : node.value;
-      if (isSeq(node)) return node.items.map((i) => convert(i, depth));
+      if (isSeq(node)) return node.items.map((i) => convert(i, depth, level + 1));
       if (isMap(node)) {
         const obj: Record<string, unknown> = {};
-        const set = (k: string, v: unknown) => Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+        // A plain store keeps the object in V8's fast mode; only `__proto__` needs defining (a store would set the prototype).
+        const set = (k: string, v: unknown) => {
+          if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+          else obj[k] = v;
+        };
         const merges: Pair[] = [];
         for (const p of node.items as Pair[]) {
           if (isMergeKey(p.key)) {
@@ -216,7 +241,7 @@ export class Resolver {
             continue;
           }
           const k = isScalar(p.key) ? String(p.key.value) : JSON.stringify(convert(p.key, depth));
-          if (!Object.prototype.hasOwnProperty.call(obj, k)) set(k, convert(p.value, depth));
+          if (!Object.prototype.hasOwnProperty.call(obj, k)) set(k, convert(p.value, depth, level + 1));
         }
         for (const p of merges) {
           const sources = isSeq(p.value) ? p.value.items : [p.value];
@@ -243,10 +268,13 @@ function keyOf(key: unknown): string | undefined {
 
 const resolvers = new WeakMap<Document, Resolver>();
 
-/** One resolver per parsed document. */
-export function resolverFor(doc: Document): Resolver {
+/** Plain values of the nodes of documents without aliases (see toJS). Shared: never change one. */
+const plainValues = new WeakMap<Node, unknown>();
+
+/** One resolver per parsed document; `plain` as for the Resolver, heeded by the first call. */
+export function resolverFor(doc: Document, plain = false): Resolver {
   let r = resolvers.get(doc);
-  if (!r) resolvers.set(doc, (r = new Resolver(doc)));
+  if (!r) resolvers.set(doc, (r = new Resolver(doc, plain)));
   return r;
 }
 

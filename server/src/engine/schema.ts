@@ -2,26 +2,55 @@
 // user must change: an unknown property to its key, a missing property to its
 // parent's key, a bad value to the value. Umbrella anyOf/oneOf noise is folded
 // into one message.
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { isMap, isPair, isScalar, isSeq, Pair, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { locatePointer, resolverFor } from './resolve';
-import schemaJson from '../../../schemas/productteam.schema.json';
+import { ENTRY_DEFS, type EntryKind } from './schemaParts';
 import type { SchemaError, Span } from './types';
 import { closest, didYouMean, safeCorrection } from './text';
 import { correctEnum } from './synonyms';
+import { loadValidators } from './validators';
 
-export const SCHEMA = schemaJson as Record<string, unknown>;
+export { SCHEMA } from './schemaParts';
 
 export type { SchemaError, SchemaErrorKind } from './types';
 
-let validator: ReturnType<Ajv2020['compile']> | undefined;
+/** An entry's errors by its value: resolve.ts gives an unchanged entry the same value object, so a keystroke validates only the entry it changed. */
+const entryErrorCache = { person: new WeakMap<object, ErrorObject[]>(), product: new WeakMap<object, ErrorObject[]>(), team: new WeakMap<object, ErrorObject[]>() } satisfies Record<EntryKind, WeakMap<object, ErrorObject[]>>;
 
-function compiled(): ReturnType<Ajv2020['compile']> {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-    validator = ajv.compile(SCHEMA);
+function errorsOf(validate: ValidateFunction, data: unknown): ErrorObject[] {
+  return validate(data) ? [] : ((validate.errors ?? []) as ErrorObject[]);
+}
+
+function escapePointer(seg: string): string {
+  return seg.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * What ajv reports for the whole schema, from the skeleton's validator and one
+ * per entry (the same errors; their order differs only between entries and the
+ * root, which the offsets sort out).
+ */
+export function ajvErrors(data: unknown): ErrorObject[] {
+  const validators = loadValidators();
+  const out = errorsOf(validators.root, data).slice();
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return out;
+  for (const [section, kind] of Object.entries(ENTRY_DEFS)) {
+    const entries = (data as Record<string, unknown>)[section];
+    if (!entries || typeof entries !== 'object' || Array.isArray(entries)) continue;
+    const prefix = `/${section}/`;
+    const cache = entryErrorCache[kind];
+    for (const [id, value] of Object.entries(entries)) {
+      const cacheable = value !== null && typeof value === 'object';
+      let errors = cacheable ? cache.get(value) : undefined;
+      if (!errors) {
+        errors = errorsOf(validators[kind], value);
+        if (cacheable) cache.set(value, errors);
+      }
+      for (const e of errors) out.push({ ...e, instancePath: prefix + escapePointer(id) + e.instancePath });
+    }
   }
-  return validator;
+  return out;
 }
 
 function unescapePointer(seg: string): string {
@@ -114,9 +143,8 @@ function commaCut(map: YAMLMap, pair: Pair): SchemaError['comma'] {
  * the rest of the file is still validated.
  */
 export function validateSchema(doc: Document, data: unknown = resolverFor(doc).toJS().data): SchemaError[] {
-  const validate = compiled();
-  if (validate(data)) return [];
-  const errors = (validate.errors ?? []) as ErrorObject[];
+  const errors = ajvErrors(data);
+  if (errors.length === 0) return [];
 
   // Fold the branches of anyOf/oneOf into the umbrella: one message per node.
   const umbrellas = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');

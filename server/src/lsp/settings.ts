@@ -37,7 +37,7 @@ export function settingsKey(s: EditorSettings): string {
 export interface InitOptions {
   /** Settings to use when the client cannot answer `workspace/configuration`. */
   settings: EditorSettings;
-  /** Delay between the last keystroke and linting, in ms (default 50). */
+  /** The longest delay between the last keystroke and linting, in ms (default 50); the delay follows the last analysis's time (debounce.ts). */
   debounceMs: number;
   /** YYYY-MM-DD that suppressions' `until` dates are compared with (tests pin it). */
   today?: string;

@@ -35,6 +35,7 @@ import { MAP_REQUEST, mapResult, type MapParams, type MapResult } from './map';
 import { FIX_ALL_KIND, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toLocation, toRange, toWorkspaceEdit, type EditTarget } from './convert';
 import { SETTINGS_SECTION, normalizeSettings, parseInitOptions, settingsKey, type EditorSettings, type InitOptions } from './settings';
 import { reportAnalysis } from './status';
+import { AdaptiveDebounce, warmUpSoon } from './debounce';
 
 /** What differs between the Node and the browser builds of the server. */
 export interface ServerPlatform {
@@ -137,6 +138,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
   }
 
   const states = new Map<string, DocumentState>();
+  const debounce = new AdaptiveDebounce();
 
   function stateOf(uri: string): DocumentState {
     let state = states.get(uri);
@@ -150,6 +152,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
   function dropState(uri: string): void {
     clearTimeout(states.get(uri)?.timer);
     states.delete(uri);
+    debounce.forget(uri);
   }
 
   async function analysisFor(doc: TextDocument): Promise<Entry> {
@@ -162,7 +165,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
     const cached = state.entry;
     if (cached && cached.version === version && cached.settingsKey === key) return cached;
     const options = init.today ? { ...settings, today: init.today } : settings;
+    const startedAt = performance.now();
     const entry: Entry = { version, settingsKey: key, analysis: analyze(text, { ...options, parseCache: state.parseCache }) };
+    debounce.record(uri, performance.now() - startedAt);
     const latest = documents.get(uri);
     if (latest && latest.version === version && states.get(uri) === state) {
       state.entry = entry;
@@ -241,7 +246,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
       const uri = e.document.uri;
       const state = stateOf(uri);
       // A freshly opened file is linted at once; typing waits for a pause.
-      const delay = state.justOpened ? 0 : init.debounceMs;
+      const delay = state.justOpened ? 0 : debounce.delay(uri, init.debounceMs);
       state.justOpened = false;
       scheduleValidation(uri, delay);
     } catch (err) {
@@ -289,6 +294,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
   });
 
   connection.onInitialized(() => {
+    warmUpSoon();
     if (canRegisterConfiguration) {
       connection.client
         .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })

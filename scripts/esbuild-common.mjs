@@ -1,0 +1,58 @@
+// What every esbuild bundle of the engine shares (scripts/build.mjs, the
+// benchmark): the schema's validators compiled ahead of time, and `yaml`'s
+// ES-module build.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where the build writes ajv's standalone code for the schema (git-ignored, like every bundle). */
+export const PRECOMPILED_VALIDATORS = path.join(root, 'server/out/schema-validators.js');
+
+/**
+ * Compiles the schema's validators (server/src/engine/validators.ts, the same
+ * options and the same cut) into ajv's standalone code, so that the server
+ * and the CLI do not compile the schema when they start.
+ */
+export async function generateValidators() {
+  const generator = path.join(path.dirname(PRECOMPILED_VALIDATORS), 'schema-standalone.generator.cjs');
+  await build({
+    entryPoints: [path.join(root, 'scripts/schema-standalone.ts')],
+    outfile: generator,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  try {
+    const { standaloneValidators } = createRequire(import.meta.url)(generator);
+    fs.writeFileSync(PRECOMPILED_VALIDATORS, standaloneValidators());
+  } finally {
+    fs.rmSync(generator, { force: true });
+  }
+}
+
+/** esbuild plugin: the engine's `./validators` (runtime compile) becomes the precompiled module. */
+export const precompiledValidators = {
+  name: 'precompiled-validators',
+  /** @param {import('esbuild').PluginBuild} b */
+  setup(b) {
+    b.onResolve({ filter: /^\.\/validators$/ }, (args) =>
+      args.importer === path.join(root, 'server/src/engine/schema.ts') ? { path: PRECOMPILED_VALIDATORS } : undefined,
+    );
+  },
+};
+
+/**
+ * `yaml` as ES modules (its `browser` build, the same code): for `platform:
+ * 'node'` its package exports the CommonJS build, which esbuild wraps in
+ * interop getters that every call into yaml goes through.
+ */
+export const yamlAsEsm = { yaml: path.join(root, 'node_modules/yaml/browser/index.js') };
+
+/** Options for a bundle that holds the engine. */
+export const engineBundleOptions = { plugins: [precompiledValidators], alias: yamlAsEsm };

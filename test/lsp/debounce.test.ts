@@ -1,0 +1,29 @@
+// The adaptive debounce: a small file is linted almost at once after a
+// keystroke, a big one waits about as long as its analysis takes, never longer
+// than the configured debounce.
+import * as assert from 'node:assert/strict';
+import { AdaptiveDebounce, MIN_DEBOUNCE_MS } from '../../server/src/lsp/debounce';
+
+describe('adaptive debounce', () => {
+  it('waits the configured time until a document has been analysed', () => {
+    assert.equal(new AdaptiveDebounce().delay('file:///a', 50), 50);
+  });
+
+  it('then waits about as long as its last analysis took, within the floor and the cap', () => {
+    const d = new AdaptiveDebounce();
+    d.record('file:///small', 0.7);
+    d.record('file:///mid', 12.2);
+    d.record('file:///big', 180);
+    assert.equal(d.delay('file:///small', 50), MIN_DEBOUNCE_MS);
+    assert.equal(d.delay('file:///mid', 50), 13);
+    assert.equal(d.delay('file:///big', 50), 50);
+    assert.equal(d.delay('file:///mid', 0), 0, 'debounceMs 0 still means no wait');
+  });
+
+  it('forgets a closed document', () => {
+    const d = new AdaptiveDebounce();
+    d.record('file:///a', 1);
+    d.forget('file:///a');
+    assert.equal(d.delay('file:///a', 50), 50);
+  });
+});
