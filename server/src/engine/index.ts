@@ -11,6 +11,7 @@ export { LineIndex, type Position } from './lines';
 export { locate, type Location } from './locate';
 export { isProductTeamFile, PRODUCTTEAM_FILE_GLOBS } from './files';
 export { ParseCache } from './incremental';
+export { closest } from './text';
 
 // ---- language services: what is under the cursor, in the engine's terms ------
 export { hoverAt as hover, type HoverResult } from './services/hover';
