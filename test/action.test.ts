@@ -89,7 +89,7 @@ describe('GitHub Action: action.yml and scripts/action/run.mjs', function () {
 
   it('is a composite action whose outputs are the ones its script writes', function () {
     assert.equal(action.runs.using, 'composite');
-    assert.deepEqual(Object.keys(action.inputs).sort(), ['format', 'max-warnings', 'output', 'package', 'paths', 'stance']);
+    assert.deepEqual(Object.keys(action.inputs).sort(), ['format', 'max-warnings', 'output', 'package', 'paths', 'rules', 'stance']);
     for (const [name, o] of Object.entries(action.outputs)) assert.equal(o.value, `\${{ steps.lint.outputs.${name} }}`);
     const r = runAction(tree.dir, {});
     assert.deepEqual(Object.keys(r.outputs).sort(), Object.keys(action.outputs).sort());
@@ -134,6 +134,19 @@ describe('GitHub Action: action.yml and scripts/action/run.mjs', function () {
     assert.equal(ok.status, cliCounts(tree.dir, ['config/healthy.productteam.yaml']).status);
   });
 
+  it('passes rules on to the CLI as --rule options', function () {
+    const args = ['--rule', 'single-owner=off', '--rule', 'unknown-reference=warning', 'config'];
+    const want = cliCounts(tree.dir, args);
+    const r = runAction(tree.dir, { paths: 'config', rules: 'single-owner=off,\nunknown-reference=warning', format: 'json' });
+    assert.equal(r.status, want.status, r.stderr);
+    assert.equal(Number(r.outputs.errors), want.errors);
+    assert.equal(Number(r.outputs.warnings), want.warnings);
+    assert.notDeepEqual(want, cliCounts(tree.dir, ['config']), 'the rules change the counts');
+    const bad = runAction(tree.dir, { rules: 'core-teams=off' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stdout, /::error title=productteam-lint::.*did you mean 'core-team'/);
+  });
+
   it('several paths on separate lines, as a YAML block scalar gives them', function () {
     const r = runAction(tree.dir, { paths: 'config/healthy.productteam.yaml\nconfig/team.productteam.yaml\n', format: 'json' });
     const files = (JSON.parse(r.stdout) as { filePath: string }[]).map((x) => path.basename(x.filePath)).sort();
@@ -143,7 +156,7 @@ describe('GitHub Action: action.yml and scripts/action/run.mjs', function () {
   it('refuses a bad input with an error annotation and exit code 2', function () {
     const r = runAction(tree.dir, { format: 'xml' });
     assert.equal(r.status, 2);
-    assert.match(r.stdout, /^::error title=productteam-lint::format must be/m);
+    assert.match(r.stdout, /^::error title=productteam-lint::productteam-lint: invalid format 'xml': expected one of stylish, compact, json, sarif, github$/m);
     const w = runAction(tree.dir, { 'max-warnings': 'many' });
     assert.equal(w.status, 2);
     assert.match(w.stdout, /max-warnings must be a whole number/);
