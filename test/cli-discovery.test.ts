@@ -158,7 +158,7 @@ describe('productteam-lint: files as ESLint finds them, its layouts and colours'
     assert.equal(lines[1], 'fix/f.productteam.yaml');
     const rows = lines.slice(2, lines.indexOf('', 2));
     assert.ok(rows.length >= 2, r.stdout);
-    const ROW = /^ {2}(\d+:\d+ *) {2}(error|warning|info|hint) *  .+  ([a-z-]+)$/;
+    const ROW = /^ {2}(\d+:\d+ *) {2}(error|warning|info|hint) * {2}.+ {2}([a-z-]+)$/;
     for (const row of rows) assert.match(row, ROW);
     // Aligned: the severity and the message start at the same column on every row.
     const severityAt = new Set(rows.map((row) => row.search(/(error|warning|info|hint)/)));
