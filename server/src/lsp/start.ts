@@ -34,6 +34,7 @@ import { codeActions } from './codeActions';
 import { FIX_ALL_KIND, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toLocation, toRange, toWorkspaceEdit, type EditTarget } from './convert';
 import { SETTINGS_SECTION, normalizeSettings, parseInitOptions, settingsKey, type EditorSettings, type InitOptions } from './settings';
 import { reportAnalysis } from './status';
+import { executeCommand, firstLogLine, SERVER_COMMANDS, unknownRuleIdLogger } from './commands';
 
 /** What differs between the Node and the browser builds of the server. */
 export interface ServerPlatform {
@@ -94,11 +95,15 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
   let versionedEdits = false;
   /** Settings pushed with didChangeConfiguration, for clients that cannot answer workspace/configuration. */
   let pushedSettings: EditorSettings | undefined;
+  const logUnknownRuleIds = unknownRuleIdLogger(connection);
 
   function settingsFor(uri: string, state: DocumentState): Promise<EditorSettings> {
     if (!canPullConfiguration) return Promise.resolve(pushedSettings ?? init.settings);
     state.settings ??= connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
-      (value: unknown) => ({ ...init.settings, ...normalizeSettings(value) }),
+      (value: unknown) => {
+        logUnknownRuleIds(value);
+        return { ...init.settings, ...normalizeSettings(value) };
+      },
       (err: unknown) => {
         logError('workspace/configuration', err);
         return init.settings;
@@ -240,11 +245,24 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
       const uri = e.document.uri;
       const state = stateOf(uri);
       // A freshly opened file is linted at once; typing waits for a pause.
-      const delay = state.justOpened ? 0 : init.debounceMs;
+      const opened = state.justOpened;
       state.justOpened = false;
-      scheduleValidation(uri, delay);
+      if (opened) scheduleValidation(uri, 0);
+      else
+        void settingsFor(uri, state).then((s) => {
+          // productteam.run = onSave: edits wait for didSave (below).
+          if (s.run !== 'onSave' && states.get(uri) === state) scheduleValidation(uri, init.debounceMs);
+        });
     } catch (err) {
       logError('didChange', err);
+    }
+  });
+
+  documents.onDidSave((e) => {
+    try {
+      scheduleValidation(e.document.uri, 0);
+    } catch (err) {
+      logError('didSave', err);
     }
   });
 
@@ -274,7 +292,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
     const prepareRename = !!caps.textDocument?.rename?.prepareSupport;
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-'], resolveProvider: false },
         definitionProvider: true,
@@ -282,12 +300,14 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
         renameProvider: prepareRename ? { prepareProvider: true } : true,
         documentSymbolProvider: { label: 'Product Team' },
         codeActionProvider: literalActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : true,
+        executeCommandProvider: { commands: SERVER_COMMANDS },
       },
       serverInfo: { name: 'productteam-language-server', version: platform.version },
     };
   });
 
   connection.onInitialized(() => {
+    connection.console.info(firstLogLine(platform.version));
     if (canRegisterConfiguration) {
       connection.client
         .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
@@ -359,6 +379,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
       return toWorkspaceEdit(analysis, editTarget(uri, version), result.edits);
     }),
   );
+
+  connection.onExecuteCommand(guard('executeCommand', null, async (params) => void (await executeCommand(connection, params))));
 
   connection.onDocumentSymbol(
     onDocument('documentSymbol', [], ({ analysis }) => documentSymbols(analysis).map((s) => toDocumentSymbol(analysis, s))),
