@@ -76,6 +76,21 @@ describe('extension manifest and snippets', function () {
     }
   });
 
+  it('settings: productteam.rules names every rule id and no other (generated), productteam.run and productteam.coreTeam', function () {
+    const props = contributes.configuration.properties;
+    const rules = props['productteam.rules'];
+    assert.deepEqual(Object.keys(rules.properties).sort(), RULES.map((r) => r.id).sort());
+    assert.equal(rules.additionalProperties, false, 'a misspelt id is flagged in settings.json');
+    for (const r of RULES) assert.equal(rules.properties[r.id].enum.includes('off'), !r.unsuppressible, r.id);
+    assert.deepEqual(props['productteam.run'].enum, ['onType', 'onSave']);
+    assert.equal(props['productteam.run'].default, 'onType');
+    assert.deepEqual(props['productteam.coreTeam'].type, ['array', 'null']);
+    // The personal settings say that CI reads the file.
+    for (const key of ['productteam.stance', 'productteam.rules', 'productteam.maxDomainsPerPerson', 'productteam.coreTeam']) {
+      assert.match(props[key].markdownDescription, /CI .* reads the file's own/, key);
+    }
+  });
+
   it('the .vsix README (EXTENSION.md) names every setting and command, and ships the images it shows', function () {
     const readme = fs.readFileSync(path.join(ROOT, 'EXTENSION.md'), 'utf8');
     for (const key of Object.keys(contributes.configuration.properties)) assert.ok(readme.includes(`\`${key}\``), `EXTENSION.md documents ${key}`);
