@@ -136,19 +136,20 @@ describe('productteam-lint: files as ESLint finds them, its layouts and colours'
     assert.equal(run(['--no-ignore', 'drafts/wip.productteam.yaml']).stderr, '');
   });
 
-  it('a path or glob that matches nothing: exit 2 and one line, not a finding', () => {
-    for (const [arg, reason] of [
-      ['nope.productteam.yaml', /^productteam-lint: no files match 'nope\.productteam\.yaml'\n$/],
-      ['nowhere/**/*.productteam.yaml', /^productteam-lint: no files match 'nowhere\/\*\*\/\*\.productteam\.yaml'\n$/],
-      ['teams/*.json', /^productteam-lint: no files match 'teams\/\*\.json'\n$/],
-      ['drafts', /^productteam-lint: no files match 'drafts': no productteam files/],
-    ] as const) {
+  const NO_MATCH = [
+    ['nope.productteam.yaml', /^productteam-lint: no files match 'nope\.productteam\.yaml'\n$/],
+    ['nowhere/**/*.productteam.yaml', /^productteam-lint: no files match 'nowhere\/\*\*\/\*\.productteam\.yaml'\n$/],
+    ['teams/*.json', /^productteam-lint: no files match 'teams\/\*\.json'\n$/],
+    ['drafts', /^productteam-lint: no files match 'drafts': no productteam files/],
+  ] as const;
+  for (const [arg, reason] of NO_MATCH) {
+    it(`a path or glob that matches nothing (${arg}): exit 2 and one line, not a finding`, () => {
       const r = run([arg, 'org.productteam.yaml']);
       assert.equal(r.status, 2, `${arg}: ${r.stdout}`);
       assert.equal(r.stdout, '');
       assert.match(r.stderr, reason);
-    }
-  });
+    });
+  }
 
   it('stylish: findings grouped under the file, aligned columns, the summary with what --fix would fix', () => {
     const r = run(['fix/f.productteam.yaml']);
@@ -196,23 +197,32 @@ describe('productteam-lint: files as ESLint finds them, its layouts and colours'
     assert.equal(check.status, 0, check.stderr);
   });
 
-  it('colour: on a terminal or with --color or FORCE_COLOR; off with --no-color, NO_COLOR or FORCE_COLOR=0', () => {
+  it('colour in the process: none when piped, on with FORCE_COLOR, and the --no-color flag wins', () => {
     const esc = /\u001b\[/; // eslint-disable-line no-control-regex -- colour codes are the point
     const out = (args: string[], env: NodeJS.ProcessEnv = {}) => run(['fix/f.productteam.yaml', ...args], env).stdout;
     assert.doesNotMatch(out([]), esc, 'piped: no colour');
-    assert.match(out([], { FORCE_COLOR: '1' }), esc);
-    assert.doesNotMatch(out([], { FORCE_COLOR: '0' }), esc);
     assert.match(out([], { FORCE_COLOR: '1', NO_COLOR: '1' }), esc, 'FORCE_COLOR wins over NO_COLOR, as in Node');
     assert.doesNotMatch(out(['--no-color'], { FORCE_COLOR: '1' }), esc, 'the flag wins');
-    assert.match(out(['--color'], { NO_COLOR: '1' }), esc);
-    assert.match(out(['--format', 'compact', '--color']), esc);
-    assert.doesNotMatch(out(['--format', 'github', '--color']), esc, 'machine-read formats never get colour');
-    // The decision itself, pure:
+  });
+
+  it('colour decided as Node does (flag, FORCE_COLOR, NO_COLOR, terminal), only for the human formats', () => {
     assert.equal(colorWanted(undefined, {}, true), true);
+    assert.equal(colorWanted(undefined, {}, false), false);
     assert.equal(colorWanted(undefined, { NO_COLOR: '1' }, true), false);
     assert.equal(colorWanted(undefined, { NO_COLOR: '' }, true), true);
-    assert.equal(colorWanted(undefined, { FORCE_COLOR: 'false' }, true), false);
+    assert.equal(colorWanted(undefined, { FORCE_COLOR: '1' }, false), true);
     assert.equal(colorWanted(undefined, { FORCE_COLOR: '' }, false), true);
+    assert.equal(colorWanted(undefined, { FORCE_COLOR: '0' }, true), false);
+    assert.equal(colorWanted(undefined, { FORCE_COLOR: 'false' }, true), false);
+    assert.equal(colorWanted(true, { NO_COLOR: '1' }, false), true);
+    assert.equal(colorWanted(false, { FORCE_COLOR: '1' }, true), false);
+    assert.deepEqual(OUTPUT_FORMATS.filter((f) => f.colors).map((f) => f.name), ['stylish', 'compact']);
+    const results = [{ filePath: '/w/x.productteam.yaml', messages: [{ ruleId: 'schema', severity: 'error' as const, message: 'M', line: 1, column: 1, endLine: 1, endColumn: 2, fixable: true }], errorCount: 1, warningCount: 0, infoCount: 0, hintCount: 0, fixableErrorCount: 1, fixableWarningCount: 0 }];
+    const esc = /\u001b\[/; // eslint-disable-line no-control-regex -- colour codes are the point
+    for (const f of OUTPUT_FORMATS) {
+      const text = f.render(results, { cwd: '/w', color: true, toolVersion: '0.0.0', informationUri: 'https://example.org' });
+      assert.equal(esc.test(text), f.colors, f.name);
+    }
   });
 
   it('--max-domains-per-person reaches the engine; --core-team is parsed into the engine option coreTeam', () => {
@@ -233,7 +243,12 @@ describe('productteam-lint: files as ESLint finds them, its layouts and colours'
 
   it('one registry of formats: --format, the usage text and the Action all name the same list', () => {
     for (const f of OUTPUT_FORMATS) assert.ok(USAGE.includes(`${f.name.padEnd(8)} ${f.description}`), f.name);
-    for (const f of FORMATS) assert.ok(run(['--format', f, 'org.productteam.yaml']).status === 0, f);
+    for (const f of FORMATS) {
+      const parsed = parseArgs(['--format', f]);
+      assert.ok(parsed.ok && parsed.options.format === f, f);
+    }
+    const wrong = parseArgs(['--format', 'xml']);
+    assert.ok(!wrong.ok && wrong.error.endsWith(FORMATS.join(', ')));
     const action = fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
     assert.ok(action.includes(FORMATS.join(', ')), 'action.yml lists the formats of the registry');
   });
