@@ -1,8 +1,9 @@
 // productteam-lint: the command line over the same engine as the editor.
-// This file and cli/files.ts are the only ones that touch the file system or
-// the process: arguments (cli/args.ts) -> files or stdin (cli/files.ts) ->
-// [--fix: fixAllText, written atomically; --fix-dry-run: cli/fix-report.ts] ->
-// analyze() -> a formatter (cli/format-*.ts). An input that cannot be read is
+// This file, cli/discover.ts and cli/files.ts are the only ones that touch the
+// file system or the process: arguments (cli/args.ts) -> which files
+// (cli/discover.ts) -> their text or stdin (cli/files.ts) -> [--fix:
+// fixAllText, written atomically; --fix-dry-run: cli/fix-report.ts] ->
+// analyze() -> a formatter from the registry (cli/formats.ts). An input that cannot be read is
 // a finding of its own; the run goes on and exits 2.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

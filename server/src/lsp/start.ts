@@ -319,7 +319,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
     try {
       if (!canPullConfiguration) {
         const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
-        if (pushed !== undefined) pushedSettings = { ...init.settings, ...normalizeSettings(pushed) };
+        if (pushed !== undefined) {
+          logUnknownRuleIds(pushed);
+          pushedSettings = { ...init.settings, ...normalizeSettings(pushed) };
+        }
       }
       for (const state of states.values()) state.settings = undefined;
       revalidateAll();
