@@ -672,7 +672,7 @@ export async function driveWorkbench(o) {
 
     // ---- 3c. the extension's details page shows its images, from inside the extension ---
     await check("the extension's details page shows its screenshots (loaded, not broken)", async () => {
-      await runCommand('Extensions: Show Installed Extensions');
+      await runCommand('Extensions: Show Enabled Extensions');
       const entry = page.locator('.extensions-viewlet .monaco-list-row').filter({ hasText: 'Product Team Config' }).first();
       await entry.waitFor({ timeout: 20_000 });
       await entry.click();
