@@ -1,6 +1,8 @@
 // Writes what is generated from the rules (`npm run generate`): the registry
 // (server/src/engine/rules/registry.ts), the schema's `settings.rules`, the
-// README's rule table and the table of docs/rules/README.md. Each rule file
+// README's rule table, the table of docs/rules/README.md, the rule ids of the
+// `productteam.rules` setting in package.json, and, from the CLI's one
+// registry of output formats, the README's format list and action.yml's. Each rule file
 // says everything about itself; these are copies, so that adding a rule means
 // writing its file, its fixtures and its docs page, then running this.
 // test/generate.test.ts fails when a committed copy differs from what this
@@ -12,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../server/src/engine';
+import { OUTPUT_FORMATS } from '../server/src/cli/formats';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 const RULES_DIR = 'server/src/engine/rules';
@@ -96,6 +99,41 @@ function schema(root: string, rules: DeclaredRule[]): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
+/**
+ * package.json's `productteam.rules` setting: a property per rule id, and no
+ * others, so VS Code flags a misspelt id in settings.json.
+ */
+function packageJson(root: string, rules: DeclaredRule[]): string {
+  const file = path.join(root, 'package.json');
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const setting = json.contributes.configuration.properties['productteam.rules'];
+  const severities = ['error', 'warning', 'info', 'hint'];
+  const properties: Record<string, unknown> = {};
+  for (const { meta } of rules) {
+    properties[meta.id] = {
+      type: 'string',
+      enum: meta.unsuppressible ? severities : [...severities, 'off'],
+      markdownDescription: `${meta.description} Default: \`${meta.defaultSeverity}\`.${meta.unsuppressible ? ' It cannot be turned `off`: a file that does not parse must never look clean.' : ''}`,
+    };
+  }
+  setting.properties = properties;
+  setting.additionalProperties = false;
+  delete setting.patternProperties;
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+function formatList(): string {
+  return OUTPUT_FORMATS.map((f) => `- \`${f.name}\`: ${f.description}`).join('\n');
+}
+
+/** action.yml's `format` input names the CLI's formats. */
+function actionYml(root: string): string {
+  const text = fs.readFileSync(path.join(root, 'action.yml'), 'utf8');
+  const line = /^( {4}description: "Report format, one of productteam-lint's: )[^(]*( \(github: .*)$/m;
+  if (!line.test(text)) throw new Error("action.yml: no format description line (\"Report format, one of productteam-lint's: … (github: …\")");
+  return text.replace(line, `$1${OUTPUT_FORMATS.map((f) => f.name).join(', ')}$2`);
+}
+
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 function readmeTable(rules: DeclaredRule[]): string {
@@ -142,7 +180,9 @@ export async function generate(root = REPO_ROOT): Promise<GeneratedFile[]> {
   return [
     { path: `${RULES_DIR}/registry.ts`, text: registry(rules) },
     { path: 'schemas/productteam.schema.json', text: schema(root, rules) },
-    { path: 'README.md', text: replaceRegion(read('README.md'), 'rules', readmeTable(rules), 'README.md') },
+    { path: 'README.md', text: replaceRegion(replaceRegion(read('README.md'), 'rules', readmeTable(rules), 'README.md'), 'formats', formatList(), 'README.md') },
+    { path: 'package.json', text: packageJson(root, rules) },
+    { path: 'action.yml', text: actionYml(root) },
     { path: 'docs/rules/README.md', text: replaceRegion(read('docs/rules/README.md'), 'rules', docsIndexTable(rules, seedLabels), 'docs/rules/README.md') },
   ];
 }

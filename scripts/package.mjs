@@ -2,7 +2,8 @@
 //   1. scripts/build.mjs --production  (client + server bundled by esbuild, minified, no maps)
 //   2. vsce package --no-dependencies  (everything is bundled: no node_modules in the vsix),
 //      with EXTENSION.md as the README users see (the repository's README.md is for
-//      contributors) and its images inside the .vsix, not fetched from the network
+//      contributors) and its images inlined as data: URIs (the details page's webview
+//      loads no relative image and an https one needs the network)
 //   3. checks what went in (the Node and the browser bundles among it), that the
 //      .vsix stays under 1 MB (MAX_VSIX_BYTES), and prints the size.
 // Options: --out <file.vsix> (default productteam-<version>.vsix at the repo root),
@@ -13,6 +14,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inlineImages } from './inline-images.mjs';
 
 /** What the .vsix may weigh, both builds (Node and browser) included. */
 const MAX_VSIX_BYTES = 1024 * 1024;
@@ -58,6 +60,8 @@ fs.cpSync(ROOT, stage, {
     return !SKIP.has(rel) && !rel.endsWith('.vsix');
   },
 });
+// The details page shows the README's images only as data: URIs (scripts/inline-images.mjs).
+fs.writeFileSync(path.join(stage, README), inlineImages(fs.readFileSync(path.join(ROOT, README), 'utf8'), ROOT));
 const { files: _npmFiles, ...manifest } = pkg;
 fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
@@ -81,8 +85,10 @@ const entries = await listZip(out);
 const files = entries.filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
 const problems = [];
 const readmeImages = [...fs.readFileSync(path.join(ROOT, README), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+// Inlined into readme.md, so not shipped again as files.
+for (const img of readmeImages) if (files.includes(img)) problems.push(`contains ${img}, which readme.md already holds inline`);
 const snippetFiles = (pkg.contributes.snippets ?? []).map((s) => path.posix.normalize(s.path));
-for (const need of ['package.json', 'readme.md', 'client/out/extension.js', 'server/out/server.js', 'client/out/browser/extension.js', 'server/out/browser/server.js', pkg.icon, 'LICENSE.txt', ...readmeImages, ...snippetFiles, ...pkg.contributes.yamlValidation.map((v) => path.posix.normalize(v.url))]) {
+for (const need of ['package.json', 'readme.md', 'client/out/extension.js', 'server/out/server.js', 'client/out/browser/extension.js', 'server/out/browser/server.js', pkg.icon, 'LICENSE.txt', ...snippetFiles, ...pkg.contributes.yamlValidation.map((v) => path.posix.normalize(v.url))]) {
   if (!files.includes(need) && !(need === 'LICENSE.txt' && files.includes('LICENSE'))) problems.push(`missing ${need}`);
 }
 for (const f of files) {

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { analyze } from '../server/src/engine';
 import { ensureBuilt, makeTree, runCli, ROOT } from './helpers/cli-run';
 
 interface ActionInput {
@@ -89,7 +90,7 @@ describe('GitHub Action: action.yml and scripts/action/run.mjs', function () {
 
   it('is a composite action whose outputs are the ones its script writes', function () {
     assert.equal(action.runs.using, 'composite');
-    assert.deepEqual(Object.keys(action.inputs).sort(), ['format', 'max-warnings', 'output', 'package', 'paths', 'stance']);
+    assert.deepEqual(Object.keys(action.inputs).sort(), ['format', 'max-warnings', 'output', 'package', 'paths', 'rules', 'stance']);
     for (const [name, o] of Object.entries(action.outputs)) assert.equal(o.value, `\${{ steps.lint.outputs.${name} }}`);
     const r = runAction(tree.dir, {});
     assert.deepEqual(Object.keys(r.outputs).sort(), Object.keys(action.outputs).sort());
@@ -134,6 +135,23 @@ describe('GitHub Action: action.yml and scripts/action/run.mjs', function () {
     assert.equal(ok.status, cliCounts(tree.dir, ['config/healthy.productteam.yaml']).status);
   });
 
+  it('passes rules on to the CLI as --rule options', function () {
+    const args = ['--rule', 'single-owner=off', '--rule', 'unknown-reference=warning', 'config'];
+    const want = cliCounts(tree.dir, args);
+    // The rules change the counts: the troubled example has single-owner errors.
+    assert.ok(analyze(TROUBLED).problems.some((p) => p.ruleId === 'single-owner' && p.severity === 'error'));
+    const r = runAction(tree.dir, { paths: 'config', rules: 'single-owner=off,\nunknown-reference=warning', format: 'json' });
+    assert.equal(r.status, want.status, r.stderr);
+    assert.equal(Number(r.outputs.errors), want.errors);
+    assert.equal(Number(r.outputs.warnings), want.warnings);
+  });
+
+  it('a misspelt rule id in rules: exit 2 and the CLI\'s "did you mean" as an error annotation', function () {
+    const bad = runAction(tree.dir, { rules: 'core-teams=off' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stdout, /::error title=productteam-lint::.*did you mean 'core-team'/);
+  });
+
   it('several paths on separate lines, as a YAML block scalar gives them', function () {
     const r = runAction(tree.dir, { paths: 'config/healthy.productteam.yaml\nconfig/team.productteam.yaml\n', format: 'json' });
     const files = (JSON.parse(r.stdout) as { filePath: string }[]).map((x) => path.basename(x.filePath)).sort();
@@ -143,7 +161,7 @@ describe('GitHub Action: action.yml and scripts/action/run.mjs', function () {
   it('refuses a bad input with an error annotation and exit code 2', function () {
     const r = runAction(tree.dir, { format: 'xml' });
     assert.equal(r.status, 2);
-    assert.match(r.stdout, /^::error title=productteam-lint::format must be/m);
+    assert.match(r.stdout, /^::error title=productteam-lint::productteam-lint: invalid format 'xml': expected one of stylish, compact, json, sarif, github$/m);
     const w = runAction(tree.dir, { 'max-warnings': 'many' });
     assert.equal(w.status, 2);
     assert.match(w.stdout, /max-warnings must be a whole number/);

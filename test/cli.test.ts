@@ -11,6 +11,7 @@ import { parseArgs } from '../server/src/cli/args';
 import { escapeData, escapeProperty, formatGithub } from '../server/src/cli/format-github';
 import { formatJson } from '../server/src/cli/format-json';
 import { buildSarif, ruleName, sentence } from '../server/src/cli/format-sarif';
+import { formatCompact } from '../server/src/cli/format-compact';
 import { formatStylish } from '../server/src/cli/format-stylish';
 import type { LintResult } from '../server/src/cli/results';
 import { ensureBuilt, makeTree, ROOT, runCli } from './helpers/cli-run';
@@ -55,7 +56,7 @@ const ERROR = team('zed');
 
 const GITHUB_LINE = /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::.+$/;
 const STYLISH_LINE = /^(.+):(\d+):(\d+) (error|warning|info|hint) (.+) ([a-z-]+)$/;
-const SUMMARY = /^✖ \d+ problems? \(\d+ errors?, \d+ warnings?, \d+ infos?, \d+ hints?\)$/;
+const SUMMARY = /^✖ \d+ problems? \(\d+ errors?, \d+ warnings?(, \d+ infos?)?(, \d+ hints?)?\)(, \d+ fixable with --fix)?$/;
 
 interface JsonRecord {
   filePath: string;
@@ -64,6 +65,8 @@ interface JsonRecord {
   warningCount: number;
   infoCount: number;
   hintCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
 }
 
 describe('productteam-lint (CLI)', function () {
@@ -102,14 +105,14 @@ describe('productteam-lint (CLI)', function () {
       'tree/not-ours.yaml': ERROR,
       'tree/node_modules/dep/x.productteam.yaml': ERROR,
       'tree/.git/x.productteam.yaml': ERROR,
-      'tree/.hidden/x.productteam.yaml': ERROR,
+      'tree/.github/x.productteam.yaml': CLEAN,
     }));
   });
   after(() => cleanup());
 
-  describe('stylish (default)', () => {
+  describe('compact (the one-line layout)', () => {
     it('prints path:line:col severity message rule, then a summary; exit 1 on errors', () => {
-      const r = run('error.productteam.yaml');
+      const r = run('error.productteam.yaml', '--format', 'compact');
       assert.equal(r.status, 1, r.stderr);
       assert.equal(r.stderr, '');
       const lines = r.stdout.trimEnd().split('\n');
@@ -153,7 +156,7 @@ describe('productteam-lint (CLI)', function () {
       assert.deepEqual(records.map((x) => x.filePath), [path.join(dir, 'clean.productteam.yaml'), path.join(dir, 'error.productteam.yaml')]);
       for (const rec of records) {
         assert.ok(path.isAbsolute(rec.filePath));
-        assert.deepEqual(Object.keys(rec), ['filePath', 'messages', 'errorCount', 'warningCount', 'infoCount', 'hintCount']);
+        assert.deepEqual(Object.keys(rec), ['filePath', 'messages', 'errorCount', 'warningCount', 'infoCount', 'hintCount', 'fixableErrorCount', 'fixableWarningCount']);
         for (const m of rec.messages) {
           assert.deepEqual(Object.keys(m), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);
           assert.ok(['error', 'warning', 'info', 'hint'].includes(m.severity));
@@ -263,9 +266,10 @@ describe('productteam-lint (CLI)', function () {
   });
 
   describe('files and folders', () => {
-    it('searches folders for the product-team file names, skipping node_modules and hidden folders, in sorted order', () => {
+    it('searches folders for the product-team file names, dot-folders included but not node_modules or .git, in sorted order', () => {
       const records = json('tree');
       assert.deepEqual(records.map((x) => path.relative(dir, x.filePath).split(path.sep).join('/')), [
+        'tree/.github/x.productteam.yaml',
         'tree/a/.productteam.yaml',
         'tree/a/z.productteam.yaml',
         'tree/b.productteam.yml',
@@ -276,6 +280,7 @@ describe('productteam-lint (CLI)', function () {
       const r = runCli(['--format', 'json'], { cwd: path.join(dir, 'tree') });
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual((JSON.parse(r.stdout) as JsonRecord[]).map((x) => path.basename(x.filePath)), [
+        'x.productteam.yaml',
         '.productteam.yaml',
         'z.productteam.yaml',
         'b.productteam.yml',
@@ -284,7 +289,7 @@ describe('productteam-lint (CLI)', function () {
 
     it('lints each file once, however often it is named', () => {
       const records = json('clean.productteam.yaml', 'tree', './clean.productteam.yaml', 'tree/a/z.productteam.yaml');
-      assert.equal(records.length, 4);
+      assert.equal(records.length, 5);
       assert.deepEqual(records.map((x) => x.filePath), [...records.map((x) => x.filePath)].sort());
     });
 
@@ -359,16 +364,18 @@ describe('productteam-lint (CLI)', function () {
       assertUsageError(run('--max-warnings', 'many'), /invalid --max-warnings 'many'/);
       assertUsageError(run('--max-warnings', '-1'), /invalid --max-warnings/);
       assertUsageError(run('--rule', 'nope=error'), /unknown rule 'nope'/);
+      assertUsageError(run('--rule', 'core-teams=off'), /unknown rule 'core-teams' in --rule: did you mean 'core-team'\?/);
+      assertUsageError(run('--max-domains-per-person', '0'), /invalid --max-domains-per-person '0'/);
+      assertUsageError(run('--core-team', ','), /invalid --core-team/);
+      assertUsageError(run('--ignore-pattern'), /needs a pattern/);
       assertUsageError(run('--rule', 'role-split=loud'), /invalid severity 'loud'/);
       assertUsageError(run('--quiet=yes'), /takes no value/);
-      assertUsageError(run('empty-folder'), /no productteam files .* found in 'empty-folder'/);
+      assertUsageError(run('empty-folder'), /no files match 'empty-folder': no productteam files/);
+      assertUsageError(run('missing.productteam.yaml'), /^productteam-lint: no files match 'missing\.productteam\.yaml'\n$/);
+      assertUsageError(run('"nothing/**/*.productteam.yaml"'.slice(1, -1)), /no files match 'nothing\/\*\*\/\*\.productteam\.yaml'/);
     });
 
     it('exits 2 on unreadable input, reporting it as a finding and linting the rest', () => {
-      const r = run('missing.productteam.yaml');
-      assert.equal(r.status, 2);
-      assert.equal(r.stderr, "productteam-lint: cannot read 'missing.productteam.yaml': no such file or directory\n");
-      assert.match(r.stdout, /^missing\.productteam\.yaml:1:1 error cannot read: no such file or directory yaml-syntax$/m);
       const both = run('clean.productteam.yaml', 'latin1.productteam.yaml', '--format', 'json');
       assert.equal(both.status, 2);
       assert.equal(both.stderr, "productteam-lint: cannot read 'latin1.productteam.yaml': not valid UTF-8\n");
@@ -383,7 +390,7 @@ describe('productteam-lint (CLI)', function () {
       fs.mkdirSync(lockedDir, { mode: 0o000 });
       try {
         for (const [arg, shown] of [['locked.productteam.yaml', 'locked\\.productteam\\.yaml'], ['locked-dir', 'locked-dir']]) {
-          const r = run(arg);
+          const r = run(arg, '--format', 'compact');
           assert.equal(r.status, 2);
           assert.match(r.stderr, new RegExp(`^productteam-lint: cannot read '${shown}': permission denied\\n$`));
           assert.match(r.stdout, new RegExp(`^${shown}:1:1 error cannot read: permission denied yaml-syntax$`, 'm'));
@@ -408,7 +415,7 @@ describe('productteam-lint (CLI)', function () {
   describe('formatters (pure)', () => {
     it('stylish and json read the plain results shape', () => {
       const results = [result('/w/x.productteam.yaml', [msg({ severity: 'warning', message: 'Warned' })])];
-      assert.equal(formatStylish(results, { cwd: '/w' }), 'x.productteam.yaml:1:1 warning Warned schema\n\n✖ 1 problem (0 errors, 1 warning, 0 infos, 0 hints)\n');
+      assert.equal(formatCompact(results, { cwd: '/w' }), 'x.productteam.yaml:1:1 warning Warned schema\n\n✖ 1 problem (0 errors, 1 warning)\n');
       assert.equal(formatStylish([result('/w/x.productteam.yaml', [])], { cwd: '/w' }), '');
       assert.deepEqual(JSON.parse(formatJson(results))[0].messages[0], { ruleId: 'schema', severity: 'warning', message: 'Warned', line: 1, column: 1, endLine: 1, endColumn: 2 });
     });
@@ -416,10 +423,20 @@ describe('productteam-lint (CLI)', function () {
 });
 
 function msg(over: Partial<LintResult['messages'][number]>): LintResult['messages'][number] {
-  return { ruleId: 'schema', severity: 'error', message: 'Message', line: 1, column: 1, endLine: 1, endColumn: 2, ...over };
+  return { ruleId: 'schema', severity: 'error', message: 'Message', line: 1, column: 1, endLine: 1, endColumn: 2, fixable: false, ...over };
 }
 
 function result(filePath: string, messages: LintResult['messages']): LintResult {
   const count = (s: string): number => messages.filter((m) => m.severity === s).length;
-  return { filePath, messages, errorCount: count('error'), warningCount: count('warning'), infoCount: count('info'), hintCount: count('hint') };
+  const fixable = (s: string): number => messages.filter((m) => m.fixable && m.severity === s).length;
+  return {
+    filePath,
+    messages,
+    errorCount: count('error'),
+    warningCount: count('warning'),
+    infoCount: count('info'),
+    hintCount: count('hint'),
+    fixableErrorCount: fixable('error'),
+    fixableWarningCount: fixable('warning'),
+  };
 }

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyze, RULES } from '../server/src/engine';
 import { expandSnippet as expand } from './helpers/snippets';
 
@@ -77,17 +78,30 @@ describe('extension manifest and snippets', function () {
     }
   });
 
+  it('settings: productteam.rules names every rule id and no other (generated), productteam.run and productteam.coreTeam', function () {
+    const props = contributes.configuration.properties;
+    const rules = props['productteam.rules'];
+    assert.deepEqual(Object.keys(rules.properties).sort(), RULES.map((r) => r.id).sort());
+    assert.equal(rules.additionalProperties, false, 'a misspelt id is flagged in settings.json');
+    for (const r of RULES) assert.equal(rules.properties[r.id].enum.includes('off'), !r.unsuppressible, r.id);
+    assert.deepEqual(props['productteam.run'].enum, ['onType', 'onSave']);
+    assert.equal(props['productteam.run'].default, 'onType');
+    assert.deepEqual(props['productteam.coreTeam'].type, ['array', 'null']);
+    // The personal settings say that CI reads the file.
+    for (const key of ['productteam.stance', 'productteam.rules', 'productteam.maxDomainsPerPerson', 'productteam.coreTeam']) {
+      assert.match(props[key].markdownDescription, /CI .* reads the file's own/, key);
+    }
+  });
+
   it('the .vsix README (EXTENSION.md) names every setting and command, and ships the images it shows', function () {
     const readme = fs.readFileSync(path.join(ROOT, 'EXTENSION.md'), 'utf8');
     for (const key of Object.keys(contributes.configuration.properties)) assert.ok(readme.includes(`\`${key}\``), `EXTENSION.md documents ${key}`);
     for (const c of contributes.commands) assert.ok(readme.includes(`${c.category}: ${c.title}`), `EXTENSION.md names "${c.category}: ${c.title}"`);
-    const included = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
     assert.ok(images.length >= 3, 'screenshots');
     for (const img of images) {
       assert.ok(!/^https?:/.test(img), `${img} would need the network`);
       assert.ok(fs.existsSync(path.join(ROOT, img)), `${img} exists`);
-      assert.ok(included.includes(img), `.vscodeignore lets ${img} into the .vsix`);
     }
   });
 
@@ -103,6 +117,18 @@ describe('extension manifest and snippets', function () {
     const virtual = pkg.capabilities.virtualWorkspaces;
     assert.equal(virtual.supported, 'limited', 'desktop VS Code lints files on disk only');
     assert.match(virtual.description, /vscode\.dev, github\.dev/);
+  });
+
+  it('the .vsix README carries its images as data: URIs (the details page loads no relative image, and https needs the network)', async function () {
+    const { inlineImages } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'inline-images.mjs')).href)) as { inlineImages(md: string, root: string): string };
+    const readme = fs.readFileSync(path.join(ROOT, 'EXTENSION.md'), 'utf8');
+    const inlined = inlineImages(readme, ROOT);
+    const srcs = [...inlined.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(srcs.length >= 3);
+    for (const src of srcs) assert.match(src, /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
+    const first = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)][0][1];
+    assert.ok(Buffer.from(srcs[0].slice(srcs[0].indexOf(',') + 1), 'base64').equals(fs.readFileSync(path.join(ROOT, first))), 'the bytes of the image');
+    assert.equal(inlined.replace(/data:image\/png;base64,[^)]+/g, 'X'), readme.replace(/(!\[[^\]]*\]\()[^)\s]+/g, '$1X'), 'nothing else changes');
   });
 
   it('languages: a firstLine pattern; yamlValidation gives YAML tools the schema', function () {

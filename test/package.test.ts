@@ -93,21 +93,26 @@ describe('npm package: pack, install the tarball into an empty folder, run both 
     assert.equal(good.status, 0, `${good.stdout}${good.stderr}`);
   });
 
-  it('the README\'s one-off command works: npx --yes --package <package> productteam-lint, from a folder without it', function () {
-    // The README names the registry package; the tarball stands in for it here.
-    const empty = path.join(tmp, 'empty');
-    fs.mkdirSync(empty);
-    fs.copyFileSync(path.join(ROOT, 'examples', 'healthy.productteam.yaml'), path.join(empty, 'healthy.productteam.yaml'));
-    fs.copyFileSync(path.join(ROOT, 'examples', 'troubled.productteam.yaml'), path.join(empty, 'team.productteam.yaml'));
-    const r = spawnSync(NPM, ['exec', '--yes', '--offline', '--package', path.join(tmp, pack.filename), '--', 'productteam-lint', '--format', 'json', '.'], {
-      cwd: empty,
-      env: cleanEnv(),
-      encoding: 'utf8',
-    });
+  it('the README\'s install section is what this suite does: npm pack, the tarball installed, npx productteam-lint . (never npx --yes)', function () {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const install = readme.slice(readme.indexOf('## Install'), readme.indexOf('\n## ', readme.indexOf('## Install') + 1));
+    assert.doesNotMatch(readme, /npx --yes|npx -y\b/, 'npx --yes would run whatever is published under the name later');
+    assert.match(install, /^npm pack\b/m);
+    assert.match(install, /^npm run package\b/m);
+    const installLine = /^npm install --save-dev \/path\/to\/(productteam-[\d.]+\.tgz)$/m.exec(install);
+    assert.ok(installLine, install);
+    assert.equal(installLine[1], pack.filename, 'the README names the tarball npm pack writes');
+    const runLine = /^npx (productteam-lint) (\.)$/m.exec(install);
+    assert.ok(runLine, install);
+    // In the folder the tarball was installed into (before), as the README says: npx without --yes, offline.
+    const dir = path.join(app, 'readme');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(ROOT, 'examples', 'healthy.productteam.yaml'), path.join(dir, 'healthy.productteam.yaml'));
+    fs.copyFileSync(path.join(ROOT, 'examples', 'troubled.productteam.yaml'), path.join(dir, 'team.productteam.yaml'));
+    const r = spawnSync(NPM, ['exec', '--no', '--offline', '--', runLine[1], '--format', 'json', runLine[2]], { cwd: dir, env: cleanEnv(), encoding: 'utf8' });
     assert.equal(r.status, 1, `the troubled file has errors: ${r.stderr}`);
     const records = JSON.parse(r.stdout) as { filePath: string; errorCount: number }[];
     assert.deepEqual(records.map((x) => [path.basename(x.filePath), x.errorCount > 0]).sort(), [['healthy.productteam.yaml', false], ['team.productteam.yaml', true]]);
-    assert.deepEqual(fs.readdirSync(empty).sort(), ['healthy.productteam.yaml', 'team.productteam.yaml'], 'nothing is installed into the folder');
   });
 
   it('the GitHub Action installs the package when its own folder holds no built CLI', function () {

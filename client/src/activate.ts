@@ -92,6 +92,10 @@ export async function activateClient(context: vscode.ExtensionContext, host: Ser
       outputChannel.show(true);
     }),
     vscode.commands.registerCommand('productteam.newFile', () => newOrganisationFile(context)),
+    // The server's source.fixAll.productteam action, applied to the active file (as vscode-eslint's "Fix all auto-fixable problems").
+    vscode.commands.registerCommand('productteam.fixAll', () =>
+      vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.productteam', apply: 'first' }),
+    ),
     vscode.commands.registerCommand('productteam.selectStance', () => selectStance(context)),
     // `productteam.enable` decides which documents the server sees: start over when it changes.
     vscode.workspace.onDidChangeConfiguration(async (e) => {

@@ -37,11 +37,13 @@ const format = input('format') || 'github';
 const stance = input('stance');
 const maxWarnings = input('max-warnings');
 const output = input('output');
-if (!['stylish', 'json', 'sarif', 'github'].includes(format)) fail(`format must be stylish, json, sarif or github, not '${format}'`);
+const rules = input('rules').split(/[\s,]+/).filter(Boolean);
+// The format is checked by the CLI itself (its one registry of formats): a wrong name is its exit 2 with a one-line reason.
 if (maxWarnings !== '' && !/^\d+$/.test(maxWarnings)) fail(`max-warnings must be a whole number, not '${maxWarnings}'`);
 
 const options = [];
 if (stance) options.push('--stance', stance);
+for (const rule of rules) options.push('--rule', rule);
 if (maxWarnings !== '') options.push('--max-warnings', maxWarnings);
 
 // ---- the CLI -------------------------------------------------------------------
@@ -69,6 +71,8 @@ const lint = (fmt) =>
 const run = lint(format);
 if (run.error) fail(`could not run productteam-lint: ${run.error.message}`);
 process.stderr.write(run.stderr);
+// Exit 2 is bad usage or unreadable input: its one-line reasons become error annotations.
+if (run.status === 2) for (const line of run.stderr.split('\n').filter(Boolean)) console.log(`::error title=productteam-lint::${line.replace(/%/g, '%25')}`);
 let report = '';
 if (output) {
   report = path.resolve(workspace, output);

@@ -1,19 +1,19 @@
 // productteam-lint: the command line over the same engine as the editor.
-// This file and cli/files.ts are the only ones that touch the file system or
-// the process: arguments (cli/args.ts) -> files or stdin (cli/files.ts) ->
-// [--fix: fixAllText, written atomically; --fix-dry-run: cli/fix-report.ts] ->
-// analyze() -> a formatter (cli/format-*.ts). An input that cannot be read is
+// This file, cli/discover.ts and cli/files.ts are the only ones that touch the
+// file system or the process: arguments (cli/args.ts) -> which files
+// (cli/discover.ts) -> their text or stdin (cli/files.ts) -> [--fix:
+// fixAllText, written atomically; --fix-dry-run: cli/fix-report.ts] ->
+// analyze() -> a formatter from the registry (cli/formats.ts). An input that cannot be read is
 // a finding of its own; the run goes on and exits 2.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, fixAllText, isProductTeamFile, RULES, ruleDocsUrl, type AnalyzeOptions } from './engine';
+import { analyze, fixAllText, getFixes, ruleDocsUrl, type Analysis, type AnalyzeOptions, type Problem } from './engine';
 import { parseArgs, USAGE, type CliOptions } from './cli/args';
-import { formatGithub } from './cli/format-github';
-import { formatJson } from './cli/format-json';
-import { formatSarif } from './cli/format-sarif';
-import { formatStylish } from './cli/format-stylish';
+import { colorWanted } from './cli/colors';
+import { outputFormat } from './cli/formats';
 import { escapeControl } from './cli/escape';
-import { decodeUtf8, describeFsError, keepLineEnds, readTextFile, specialKind, writeFixedFile, type ReadResult } from './cli/files';
+import { discover } from './cli/discover';
+import { decodeUtf8, describeFsError, keepLineEnds, readTextFile, writeFixedFile, type ReadResult } from './cli/files';
 import { formatSuggestions, suggestionsLeft, unifiedDiff } from './cli/fix-report';
 import { runOwnershipCommand } from './cli/ownership';
 import { slashPath } from './cli/paths';
@@ -64,86 +64,24 @@ interface Input {
   read: ReadResult;
 }
 
-/** Folders never searched: dependencies, VCS data and hidden folders. */
-function isSkippedFolder(name: string): boolean {
-  return name === 'node_modules' || name.startsWith('.');
-}
-
-/**
- * Every product-team file under a folder, following links but never looping.
- * Only regular files are taken: pipes, sockets and devices in a folder are
- * not product-team files, whatever their name. A folder that cannot be read
- * becomes an unreadable input of its own.
- */
-function findInFolder(dir: string, shown: string, seen: Set<string>, found: string[], unreadable: Input[]): void {
-  let entries: fs.Dirent[];
-  try {
-    const real = fs.realpathSync(dir);
-    if (seen.has(real)) return;
-    seen.add(real);
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (err) {
-    unreadable.push({ filePath: dir, shown, read: { ok: false, reason: describeFsError(err) } });
-    return;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    const shownChild = path.join(shown, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const st = fs.statSync(full);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-      } catch {
-        continue; // a dangling link is not a file to lint
-      }
-    }
-    if (isDir && !isSkippedFolder(entry.name)) findInFolder(full, shownChild, seen, found, unreadable);
-    else if (isFile && isProductTeamFile(entry.name)) found.push(full);
-  }
-}
-
 const byPath = (a: Input, b: Input): number => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0);
 
 /**
- * Arguments -> inputs, deduplicated and sorted by path. Throws a UsageError,
- * before anything is read, for a pipe or device argument (reading one could
- * block forever) and for a folder without product-team files.
+ * Arguments -> inputs, deduplicated and sorted by path (cli/discover.ts finds
+ * them). Throws a UsageError, before anything is read, for a pipe or device
+ * argument (reading one could block forever) and for a path or glob that
+ * matches nothing.
  */
-function collectInputs(args: readonly string[], cwd: string): Input[] {
-  const files = new Map<string, string>();
-  const unreadable: Input[] = [];
-  for (const arg of args.length ? args : ['.']) {
-    const abs = path.resolve(cwd, arg);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(abs);
-    } catch (err) {
-      unreadable.push({ filePath: abs, shown: arg, read: { ok: false, reason: describeFsError(err) } });
-      continue;
-    }
-    const special = specialKind(stat);
-    if (special) throw new UsageError(`refusing to read '${escapeControl(arg)}': it is ${special}, not a file or folder`);
-    if (stat.isDirectory()) {
-      const found: string[] = [];
-      const before = unreadable.length;
-      findInFolder(abs, arg, new Set(), found, unreadable);
-      if (found.length === 0 && unreadable.length === before) {
-        throw new UsageError(`no productteam files (*.productteam.yaml, *.productteam.yml, .productteam.yaml) found in '${escapeControl(arg)}'`);
-      }
-      for (const f of found) if (!files.has(f)) files.set(f, path.relative(cwd, f) || f);
-    } else if (!files.has(abs)) {
-      files.set(abs, path.relative(cwd, abs) || abs); // an explicit file is linted whatever its name
-    }
-  }
-  const inputs: Input[] = [...files].map(([filePath, shown]) => ({ filePath, shown, read: readTextFile(filePath) }));
+function collectInputs(options: CliOptions, cwd: string): Input[] {
+  const found = discover(options.paths, { cwd, useIgnoreFiles: options.useIgnoreFiles, ignorePatterns: options.ignorePatterns });
+  if (found.usageError) throw new UsageError(escapeControl(found.usageError));
+  for (const warning of found.warnings) process.stderr.write(`${PROGRAM}: ${escapeControl(warning)}\n`);
+  const inputs: Input[] = [...found.files].map(([filePath, shown]) => ({ filePath, shown, read: readTextFile(filePath) }));
   const seenUnreadable = new Set<string>();
-  for (const u of unreadable) {
-    if (files.has(u.filePath) || seenUnreadable.has(u.filePath)) continue;
+  for (const u of found.unreadable) {
+    if (found.files.has(u.filePath) || seenUnreadable.has(u.filePath)) continue;
     seenUnreadable.add(u.filePath);
-    inputs.push(u);
+    inputs.push({ filePath: u.filePath, shown: u.shown, read: { ok: false, reason: u.reason } });
   }
   return inputs.sort(byPath);
 }
@@ -159,38 +97,21 @@ async function readStdin(): Promise<Buffer> {
 function unreadableResult(filePath: string, reason: string): LintResult {
   return {
     filePath,
-    messages: [{ ruleId: 'yaml-syntax', severity: 'error', message: `cannot read: ${reason}`, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    messages: [{ ruleId: 'yaml-syntax', severity: 'error', message: `cannot read: ${reason}`, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false }],
     errorCount: 1,
     warningCount: 0,
     infoCount: 0,
     hintCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
   };
 }
 
-function useColor(options: CliOptions, stream: NodeJS.WriteStream): boolean {
-  if (options.color !== undefined) return options.color;
-  // https://no-color.org: NO_COLOR set to anything but the empty string.
-  return !!stream.isTTY && !process.env.NO_COLOR;
-}
-
-function format(results: LintResult[], options: CliOptions, cwd: string, pkg: PackageInfo, stream: NodeJS.WriteStream): string {
-  switch (options.format) {
-    case 'json':
-      return formatJson(results);
-    case 'sarif':
-      return formatSarif(results, {
-        cwd,
-        toolVersion: pkg.version,
-        informationUri: informationUri(pkg),
-        rules: RULES,
-        docsUrl: ruleDocsUrl,
-      });
-    case 'github':
-      return formatGithub(results, { cwd });
-    case 'stylish':
-      return formatStylish(results, { cwd, color: useColor(options, stream) });
-  }
-}
+/** Whether `--fix` would fix a finding: it has a safe fix. */
+const fixableIn =
+  (analysis: Analysis) =>
+  (problem: Problem): boolean =>
+    getFixes(analysis, problem).some((f) => f.kind === 'safe' && !f.isSuppression);
 
 /** Runs the CLI; returns the exit code. */
 async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
@@ -218,6 +139,8 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
 
   const analyzeOptions: AnalyzeOptions = { rules: options.rules };
   if (options.stance) analyzeOptions.stance = options.stance;
+  if (options.maxDomainsPerPerson !== undefined) analyzeOptions.maxDomainsPerPerson = options.maxDomainsPerPerson;
+  if (options.coreTeam) analyzeOptions.coreTeam = options.coreTeam;
 
   let inputs: Input[];
   if (options.stdin) {
@@ -232,7 +155,7 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
     ];
   } else {
     try {
-      inputs = collectInputs(options.paths, cwd);
+      inputs = collectInputs(options, cwd);
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
       process.stderr.write(`${PROGRAM}: ${err.message}\n`);
@@ -242,8 +165,8 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
 
   // With --stdin --fix, standard output is the fixed text; everything else goes to standard error.
   const fixToStdout = options.stdin && options.fix === 'write';
-  const machineFormat = options.format === 'json' || options.format === 'sarif';
-  const dryRunOut = machineFormat ? process.stderr : process.stdout;
+  const formatter = outputFormat(options.format);
+  const dryRunOut = formatter.machine ? process.stderr : process.stdout;
   let failed = false; // an input that could not be read or written: exit 2
   const results: LintResult[] = [];
   for (const input of inputs) {
@@ -282,11 +205,13 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
         }
       }
     }
-    results.push(toLintResult({ filePath: input.filePath, text: reported, analysis: analyze(reported, analyzeOptions) }, { quiet: options.quiet }));
+    const analysis = analyze(reported, analyzeOptions);
+    results.push(toLintResult({ filePath: input.filePath, text: reported, analysis, fixable: fixableIn(analysis) }, { quiet: options.quiet }));
   }
 
-  const report = format(results, options, cwd, pkg, fixToStdout ? process.stderr : process.stdout);
-  (fixToStdout ? process.stderr : process.stdout).write(report);
+  const out = fixToStdout ? process.stderr : process.stdout;
+  const color = formatter.colors && colorWanted(options.color, process.env, !!out.isTTY);
+  out.write(formatter.render(results, { cwd, color, toolVersion: pkg.version, informationUri: informationUri(pkg) }));
   if (failed) return 2;
   // Like a formatter: the fixed text is the product, whatever findings are left (they are on stderr).
   if (fixToStdout) return 0;

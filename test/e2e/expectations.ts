@@ -3,7 +3,7 @@
 // .e2e/build/expectations.cjs, loaded by test/e2e/workbench.mjs). The
 // workbench must show what the engine finds: the language server, the client
 // and VS Code stand between the two.
-import { analyze, hover, type Problem } from '../../server/src/engine';
+import { analyze, getFixes, hover, type Problem } from '../../server/src/engine';
 import { QUOTES, ROLES } from '../../server/src/engine/knowledge';
 import { expandSnippet } from '../helpers/snippets';
 
@@ -58,6 +58,28 @@ export function splitOwners(text: string): SplitOwner[] {
     out.push({ line: pos.line + 1, column: pos.character + 1, ids: f.refs.map((r) => r.id), listText: text.slice(f.value.start, f.value.end) });
   }
   return out;
+}
+
+export interface PreferredFix {
+  ruleId: string;
+  /** The finding's only safe fix: the one the quick-fix menu marks preferred. */
+  title: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+}
+
+/** Findings with exactly one safe fix (not a "Disable …"), in text order. */
+export function preferredFixes(text: string): PreferredFix[] {
+  const a = analyze(text);
+  const out: PreferredFix[] = [];
+  for (const p of a.problems) {
+    const safe = getFixes(a, p).filter((f) => f.kind === 'safe' && !f.isSuppression);
+    if (safe.length !== 1) continue;
+    const pos = a.lines.positionAt(p.start);
+    out.push({ ruleId: p.ruleId, title: safe[0].title, line: pos.line + 1, column: pos.character + 1 });
+  }
+  return out.sort((x, y) => x.line - y.line || x.column - y.column);
 }
 
 export interface PersonRef {

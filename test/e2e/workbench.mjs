@@ -408,6 +408,27 @@ export async function driveWorkbench(o) {
     }
     await closeWidgets();
 
+    // ---- 3b. the quick-fix menu as in vscode-eslint: preferred fix first, fix-all, docs ----
+    await check('Ctrl+. on a finding with one safe fix: that fix is focused first, then "Fix all safe problems in this file" and "Show documentation for <rule>"', async () => {
+      const site = X.preferredFixes(readTroubled())[0];
+      expect(site, 'no finding with exactly one safe fix in the example');
+      await goTo(site.line, site.column + 1);
+      await page.keyboard.press('Control+.');
+      const widget = page.locator('.action-widget');
+      await widget.getByText(`Show documentation for ${site.ruleId}`, { exact: false }).first().waitFor({ timeout: 15_000 });
+      const items = (await widget.locator('.monaco-list-row').allInnerTexts()).map((t) => t.trim());
+      const focused = (await widget.locator('.monaco-list-row.focused').innerText().catch(() => '')).trim();
+      await shot('03b-quick-fix-menu');
+      await page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+      for (const want of [site.title, 'Fix all safe problems in this file', `Show documentation for ${site.ruleId}`]) {
+        expect(items.includes(want), `the menu has no "${want}": ${JSON.stringify(items)}`);
+      }
+      expect(focused === site.title, `Ctrl+. Enter would apply "${focused}", not the preferred "${site.title}"`);
+      return `${site.ruleId} on line ${site.line}: ${items.join(' | ')}`;
+    });
+    await closeWidgets();
+
     // ---- 4. rename a person with F2 ----------------------------------------------------
     await check('F2 renames a person: the declaration and every reference change, nothing else', async () => {
       const before = readTroubled();
@@ -691,6 +712,35 @@ export async function driveWorkbench(o) {
       await languageMode('Product Team');
       return `${message.slice(0, 80)}…; now ${JSON.stringify(assoc)}`;
     });
+
+    // ---- 3c. the extension's details page shows its images, from inside the extension ---
+    await check("the extension's details page shows its screenshots (loaded, not broken)", async () => {
+      await runCommand('Extensions: Show Enabled Extensions');
+      const entry = page.locator('.extensions-viewlet .monaco-list-row').filter({ hasText: 'Product Team Config' }).first();
+      await entry.waitFor({ timeout: 20_000 });
+      await entry.click();
+      // The README renders in a webview: nested iframes. Poll every frame for loaded <img>s.
+      const deadline = Date.now() + 30_000;
+      let images = [];
+      while (Date.now() < deadline) {
+        images = [];
+        for (const frame of page.frames()) {
+          const found = await frame
+            .evaluate(() => [...document.querySelectorAll('img')].filter((i) => /docs\/images\//.test(i.getAttribute('src') ?? '') || /docs\/images\//.test(i.src)).map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0 })))
+            .catch(() => []);
+          images.push(...found);
+        }
+        if (images.length >= 3 && images.every((i) => i.ok)) break;
+        await page.waitForTimeout(500);
+      }
+      await shot('03c-extension-details');
+      expect(images.length >= 3, `the details page shows ${images.length} screenshots`);
+      const broken = images.filter((i) => !i.ok);
+      expect(broken.length === 0, `broken: ${broken.map((i) => i.src).join(', ')}`);
+      expect(images.every((i) => !/^https?:\/\/(github\.com|raw\.githubusercontent)/.test(i.src)), `an image comes from the network: ${images.map((i) => i.src).join(', ')}`);
+      return `${images.length} images loaded, e.g. ${images[0].src.slice(0, 80)}`;
+    });
+    await closeWidgets();
 
     // ---- screenshots ------------------------------------------------------------------
     await check('screenshots of each step written to a temporary folder', () => {

@@ -1,9 +1,9 @@
 // Command-line arguments -> options, or the one-line reason they are wrong.
 // Pure, so usage errors are testable without spawning a process.
-import { RULE_SETTINGS, RULES, STANCES, type RuleSetting, type Stance } from '../engine';
+import { closest, RULE_SETTINGS, RULES, STANCES, type RuleSetting, type Stance } from '../engine';
+import { DEFAULT_FORMAT, FORMATS, OUTPUT_FORMATS, type Format } from './formats';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format };
 
 export interface CliOptions {
   format: Format;
@@ -12,7 +12,15 @@ export interface CliOptions {
   stance?: Stance;
   quiet: boolean;
   rules: Record<string, RuleSetting>;
-  /** Undefined: decide from the terminal and NO_COLOR. */
+  /** `--max-domains-per-person`: overrides the files' `settings.maxDomainsPerPerson`. */
+  maxDomainsPerPerson?: number;
+  /** `--core-team a,b,c`: overrides the files' `settings.coreTeam`. */
+  coreTeam?: string[];
+  /** False with --no-ignore. */
+  useIgnoreFiles: boolean;
+  /** `--ignore-pattern` values (gitignore syntax, relative to the current folder). */
+  ignorePatterns: string[];
+  /** Undefined: decide from the terminal, FORCE_COLOR and NO_COLOR. */
   color?: boolean;
   help: boolean;
   version: boolean;
@@ -27,21 +35,32 @@ export interface CliOptions {
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-export const USAGE = `Usage: productteam-lint [options] [files or folders...]
+const formatLines = OUTPUT_FORMATS.map((f) => `                           ${f.name.padEnd(8)} ${f.description}`).join('\n');
+
+export const USAGE = `Usage: productteam-lint [options] [files, folders or quoted globs...]
        productteam-lint map [file] [--format markdown|json|html]
        productteam-lint diff <old> <new> [--format markdown|json] [--fail-on-new-errors]
 
 Lints product-team configurations (*.productteam.yaml, *.productteam.yml,
-.productteam.yaml). Folders are searched recursively; with no arguments, the
-current folder is.
+.productteam.yaml). Folders are searched recursively, dot-folders included
+(.github/), except .git and node_modules; with no arguments, the current
+folder is. A quoted glob ("**/*.productteam.yaml") is matched by the tool.
+Files ignored by .gitignore or .productteamignore files are skipped, unless
+named explicitly (then they are linted, with a warning).
 
 Options:
-  -f, --format <name>      stylish (default), json, sarif or github
+  -f, --format <name>      the report's layout:
+${formatLines}
       --max-warnings <n>   exit 1 when there are more than n warnings
       --stance <stance>    ${STANCES.join(', ')} (overrides the files)
       --rule <id>=<sev>    set a rule's severity: ${RULE_SETTINGS.join(', ')} (repeatable)
+      --max-domains-per-person <n>
+                           overrides settings.maxDomainsPerPerson in the files
+      --core-team <a,b,c>  the disciplines a domain's teams should cover (overrides settings.coreTeam)
       --quiet              report errors only
-      --color, --no-color  force or disable colors (default: on a terminal, unless NO_COLOR is set)
+      --ignore-pattern <p> skip files matching p too (gitignore syntax, from the current folder; repeatable)
+      --no-ignore          lint ignored files too (.git and node_modules are never searched)
+      --color, --no-color  force or disable colors (default: on a terminal; FORCE_COLOR and NO_COLOR are honoured)
       --fix                apply the safe fixes in place, then report what is left
       --fix-dry-run        print the diff --fix would write and the suggestions left to a person
       --stdin              lint one document read from standard input (with --fix: the
@@ -50,8 +69,9 @@ Options:
   -h, --help               show this help
   -v, --version            show the version
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable input
-(an unreadable file is also reported as a yaml-syntax finding, and the other files are linted).
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage, a path or
+glob that matches nothing, or unreadable input (an unreadable file is also reported
+as a yaml-syntax finding, and the other files are linted).
 `;
 
 const BOOLEAN_FLAGS: Record<string, ((o: CliOptions) => void) | undefined> = {
@@ -59,6 +79,7 @@ const BOOLEAN_FLAGS: Record<string, ((o: CliOptions) => void) | undefined> = {
   '--stdin': (o) => (o.stdin = true),
   '--color': (o) => (o.color = true),
   '--no-color': (o) => (o.color = false),
+  '--no-ignore': (o) => (o.useIgnoreFiles = false),
   '-h': (o) => (o.help = true),
   '--help': (o) => (o.help = true),
   '-v': (o) => (o.version = true),
@@ -68,7 +89,17 @@ const BOOLEAN_FLAGS: Record<string, ((o: CliOptions) => void) | undefined> = {
 const quote = (s: string): string => `'${s}'`;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { format: 'stylish', quiet: false, rules: {}, help: false, version: false, stdin: false, paths: [] };
+  const options: CliOptions = {
+    format: DEFAULT_FORMAT,
+    quiet: false,
+    rules: {},
+    useIgnoreFiles: true,
+    ignorePatterns: [],
+    help: false,
+    version: false,
+    stdin: false,
+    paths: [],
+  };
   const fail = (error: string): ParsedArgs => ({ ok: false, error });
 
   for (let i = 0; i < argv.length; i++) {
@@ -138,12 +169,36 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         const m = /^\s*([^=\s]+)\s*[=:]\s*(\S+)\s*$/.exec(v);
         if (!m) return fail(`invalid --rule ${quote(v)}: expected <rule-id>=<severity>`);
         const [, id, severity] = m;
-        if (!RULES.some((r) => r.id === id)) return fail(`unknown rule ${quote(id)} in --rule`);
+        if (!RULES.some((r) => r.id === id)) {
+          const near = closest(id, RULES.map((r) => r.id), Math.max(2, Math.floor(id.length / 3)));
+          return fail(`unknown rule ${quote(id)} in --rule${near.length ? `: did you mean ${quote(near[0])}?` : ` (see the rules in docs/rules/)`}`);
+        }
         if (!(RULE_SETTINGS as readonly string[]).includes(severity)) {
           return fail(`invalid severity ${quote(severity)} in --rule: expected one of ${RULE_SETTINGS.join(', ')}`);
         }
         if (severity === 'off' && RULES.some((r) => r.id === id && r.unsuppressible)) return fail(`${quote(id)} cannot be turned off: a file that does not parse must never look clean`);
         options.rules[id] = severity as RuleSetting;
+        break;
+      }
+      case '--max-domains-per-person': {
+        const v = takeValue();
+        if (v === undefined) return fail(`option ${flag} needs a number`);
+        if (!/^\d+$/.test(v) || Number(v) < 1) return fail(`invalid ${flag} ${quote(v)}: expected a whole number 1 or more`);
+        options.maxDomainsPerPerson = Number(v);
+        break;
+      }
+      case '--core-team': {
+        const v = takeValue();
+        if (v === undefined) return fail(`option ${flag} needs a comma-separated list of disciplines`);
+        const list = v.split(',').map((d) => d.trim()).filter(Boolean);
+        if (list.length === 0) return fail(`invalid ${flag} ${quote(v)}: expected disciplines separated by commas, e.g. product,technology,ux`);
+        options.coreTeam = list;
+        break;
+      }
+      case '--ignore-pattern': {
+        const v = takeValue();
+        if (v === undefined || v === '') return fail(`option ${flag} needs a pattern`);
+        options.ignorePatterns.push(v);
         break;
       }
       case '--stdin-filename': {

@@ -1,5 +1,7 @@
 // `--format json`: one array, a record per file, in the shape ESLint users
-// already parse (SPEC section 7), plus `infoCount` and `hintCount`.
+// already parse (SPEC section 7), plus `infoCount` and `hintCount`; as in
+// ESLint, `fix` marks a message `--fix` would fix (ours says only that one
+// exists: `true`), and the fixable counts are ESLint's.
 import { escapeJson } from './escape';
 import type { LintResult } from './results';
 
@@ -14,11 +16,14 @@ export function formatJson(results: readonly LintResult[]): string {
       column: m.column,
       endLine: m.endLine,
       endColumn: m.endColumn,
+      ...(m.fixable ? { fix: true } : {}),
     })),
     errorCount: r.errorCount,
     warningCount: r.warningCount,
     infoCount: r.infoCount,
     hintCount: r.hintCount,
+    fixableErrorCount: r.fixableErrorCount,
+    fixableWarningCount: r.fixableWarningCount,
   }));
   return `${escapeJson(JSON.stringify(records))}\n`;
 }

@@ -12,6 +12,8 @@ export interface LintMessage {
   column: number;
   endLine: number;
   endColumn: number;
+  /** A safe fix exists: `--fix` would apply it. */
+  fixable: boolean;
 }
 
 /** One file's findings: ESLint's JSON record, plus info and hint counts. */
@@ -23,6 +25,9 @@ export interface LintResult {
   warningCount: number;
   infoCount: number;
   hintCount: number;
+  /** Errors and warnings that `--fix` would fix (ESLint's fields). */
+  fixableErrorCount: number;
+  fixableWarningCount: number;
 }
 
 /** What the CLI knows about one linted file. */
@@ -33,6 +38,8 @@ export interface LintInput {
     problems: readonly Problem[];
     lines: { positionAt(offset: number): { line: number; character: number } };
   };
+  /** Whether a finding has a safe fix; none has when not given. */
+  fixable?: (problem: Problem) => boolean;
 }
 
 export interface ResultOptions {
@@ -56,9 +63,16 @@ export function toLintResult(input: LintInput, options: ResultOptions = {}): Lin
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
+      fixable: input.fixable?.(p) ?? false,
     };
   });
-  return { filePath: input.filePath, messages, ...countBySeverity(messages) };
+  return {
+    filePath: input.filePath,
+    messages,
+    ...countBySeverity(messages),
+    fixableErrorCount: messages.filter((m) => m.fixable && m.severity === 'error').length,
+    fixableWarningCount: messages.filter((m) => m.fixable && m.severity === 'warning').length,
+  };
 }
 
 export interface SeverityCounts {

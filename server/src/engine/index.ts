@@ -12,6 +12,7 @@ export { locate, type Location } from './locate';
 export { isProductTeamFile, PRODUCTTEAM_FILE_GLOBS } from './files';
 export { ParseCache } from './incremental';
 export { todayNote } from './hoverContent';
+export { closest } from './text';
 
 // ---- language services: what is under the cursor, in the engine's terms ------
 export { hoverAt as hover, type HoverResult } from './services/hover';

@@ -84,6 +84,8 @@ export interface AnalyzeOptions {
   rules?: Record<string, RuleSetting>;
   /** Overrides `settings.maxDomainsPerPerson`. */
   maxDomainsPerPerson?: number;
+  /** Overrides `settings.coreTeam` (the disciplines a domain's teams should cover). */
+  coreTeam?: string[];
   /** Today's date as YYYY-MM-DD, for `until` dates in suppressions and of people. Defaults to the clock. */
   today?: string;
   /**

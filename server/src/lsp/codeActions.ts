@@ -1,6 +1,10 @@
 // Quick fixes and fix-all. A diagnostic finds its problem again by rule id
 // (`code`) and the offsets it carries in `data` (or its range, when the
 // document moved on since), never by its message text.
+// As in vscode-eslint and markdownlint, the quick-fix menu also offers "Fix
+// all safe problems in this file" and, for every finding, "Show
+// documentation for <rule id>"; a finding's only safe fix is preferred, so
+// Ctrl+. then Enter applies it.
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic } from 'vscode-languageserver';
 import type { AnalyzeOptions, Analysis, Problem, RuleSetting } from '../engine';
 import { diffEdits, fixAllText, getFixes } from '../engine';
@@ -11,6 +15,7 @@ import {
   problemDataOf,
   toFixAll,
   toQuickFix,
+  toShowDocumentation,
   toSpan,
   type EditTarget,
 } from './convert';
@@ -46,22 +51,47 @@ export function codeActions(analysis: Analysis, target: EditTarget, context: Cod
   const only = context.only;
   const actions: CodeAction[] = [];
   if (!only || only.some((k) => kindMatches(k, CodeActionKind.QuickFix))) {
+    const docs: CodeAction[] = [];
+    const documented = new Set<string>();
+    let anySafe = false;
     for (const d of context.diagnostics) {
       // Some clients (ALE) echo diagnostics back without `source`; findProblem still matches rule and range.
       if (d.source !== undefined && d.source !== DIAGNOSTIC_SOURCE) continue;
       const problem = findProblem(analysis, target.version, d);
       if (!problem) continue;
-      for (const fix of getFixes(analysis, problem)) actions.push(toQuickFix(analysis, target, fix, d));
+      const fixes = getFixes(analysis, problem);
+      // Exactly one safe fix: that one is what the finding wants (SPEC section 6).
+      const safe = fixes.filter((f) => f.kind === 'safe' && !f.isSuppression);
+      anySafe ||= safe.length > 0;
+      for (const fix of fixes) actions.push(toQuickFix(analysis, target, { ...fix, isPreferred: safe.length === 1 && fix === safe[0] }, d));
+      if (!documented.has(problem.ruleId)) {
+        documented.add(problem.ruleId);
+        docs.push(toShowDocumentation(problem.ruleId, d));
+      }
     }
+    // After the finding's own fixes: fix-all, then the rules' pages (vscode-eslint's order).
+    if (anySafe) {
+      const fixAll = fixAllAction(analysis, target, CodeActionKind.QuickFix);
+      if (fixAll) actions.push(fixAll);
+    }
+    actions.push(...docs);
   }
   if (only?.some((k) => kindMatches(k, FIX_ALL_KIND))) {
-    // The same whole-text fix-all as the CLI's --fix (safe fixes only, to a
-    // fixed point), sent back as the one edit that spans what changed.
-    const fixed = fixAllText(analysis.text, optionsOf(analysis)).text;
-    const edits = diffEdits(analysis.text, fixed);
-    if (edits.length) actions.push(toFixAll(analysis, target, edits));
+    const fixAll = fixAllAction(analysis, target, FIX_ALL_KIND);
+    if (fixAll) actions.push(fixAll);
   }
   return actions;
+}
+
+/**
+ * The same whole-text fix-all as the CLI's --fix (safe fixes only, to a fixed
+ * point), sent back as the one edit that spans what changed; undefined when
+ * nothing would change.
+ */
+function fixAllAction(analysis: Analysis, target: EditTarget, kind: string): CodeAction | undefined {
+  const fixed = fixAllText(analysis.text, optionsOf(analysis)).text;
+  const edits = diffEdits(analysis.text, fixed);
+  return edits.length ? toFixAll(analysis, target, edits, kind) : undefined;
 }
 
 /** The options an analysis was made with, as far as they matter to fix-all: what the editor set over the file. */

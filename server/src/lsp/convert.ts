@@ -5,6 +5,7 @@
 import {
   CodeAction,
   CodeActionKind,
+  Command,
   type CompletionItem,
   CompletionItemKind,
   Diagnostic,
@@ -119,8 +120,21 @@ export function toQuickFix(a: Converted, target: EditTarget, fix: Fix, diagnosti
   return action;
 }
 
-export function toFixAll(a: Converted, target: EditTarget, edits: readonly TextEdit[]): CodeAction {
-  return CodeAction.create('Fix all auto-fixable productteam problems', toWorkspaceEdit(a, target, edits), FIX_ALL_KIND);
+export const FIX_ALL_TITLE = 'Fix all safe problems in this file';
+
+/** Fix-all: the `source.fixAll.productteam` action, or the same edit as an entry of the quick-fix menu. */
+export function toFixAll(a: Converted, target: EditTarget, edits: readonly TextEdit[], kind: string = FIX_ALL_KIND): CodeAction {
+  return CodeAction.create(FIX_ALL_TITLE, toWorkspaceEdit(a, target, edits), kind);
+}
+
+/** The server command that opens a rule's page (`window/showDocument`, so any LSP client can follow it). */
+export const SHOW_DOCUMENTATION_COMMAND = 'productteam.showRuleDocumentation';
+
+export function toShowDocumentation(ruleId: string, diagnostic: Diagnostic): CodeAction {
+  const title = `Show documentation for ${ruleId}`;
+  const action = CodeAction.create(title, Command.create(title, SHOW_DOCUMENTATION_COMMAND, ruleDocsUrl(ruleId)), CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  return action;
 }
 
 export function toMarkdown(value: string): MarkupContent {

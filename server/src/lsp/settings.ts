@@ -3,11 +3,15 @@
 // `didChangeConfiguration`, or initializationOptions; anything malformed is
 // dropped rather than passed on, so a bad setting never breaks linting.
 import type { AnalyzeOptions, RuleSetting, Stance } from '../engine';
-import { RULE_SETTINGS, STANCES } from '../engine';
+import { closest, RULE_SETTINGS, RULES, STANCES } from '../engine';
 
 export const SETTINGS_SECTION = 'productteam';
 
-export type EditorSettings = Pick<AnalyzeOptions, 'stance' | 'rules' | 'maxDomainsPerPerson'>;
+/** `productteam.run`: lint as you type (default) or when the file is saved. */
+export const RUN_MODES = ['onType', 'onSave'] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+
+export type EditorSettings = Pick<AnalyzeOptions, 'stance' | 'rules' | 'maxDomainsPerPerson' | 'coreTeam'> & { run?: RunMode };
 
 export function normalizeSettings(raw: unknown): EditorSettings {
   const out: EditorSettings = {};
@@ -24,13 +28,33 @@ export function normalizeSettings(raw: unknown): EditorSettings {
   }
   const max = r.maxDomainsPerPerson;
   if (typeof max === 'number' && Number.isFinite(max) && max >= 1) out.maxDomainsPerPerson = Math.floor(max);
+  if (Array.isArray(r.coreTeam) && r.coreTeam.length > 0 && r.coreTeam.every((d) => typeof d === 'string' && d.trim() !== '')) {
+    out.coreTeam = (r.coreTeam as string[]).map((d) => d.trim());
+  }
+  if (typeof r.run === 'string' && (RUN_MODES as readonly string[]).includes(r.run)) out.run = r.run as RunMode;
   return out;
+}
+
+/**
+ * One line per rule id in `productteam.rules` that no rule has (the settings
+ * schema flags them in settings.json too; other clients get only this log).
+ */
+export function unknownRuleIdLines(raw: unknown): string[] {
+  const rules = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).rules : undefined;
+  if (!rules || typeof rules !== 'object' || Array.isArray(rules)) return [];
+  const known = RULES.map((r) => r.id);
+  return Object.keys(rules)
+    .filter((id) => !(known as string[]).includes(id))
+    .map((id) => {
+      const near = closest(id, known, Math.max(2, Math.floor(id.length / 3)));
+      return `productteam.rules: unknown rule id '${id}'${near.length ? ` (did you mean '${near[0]}'?)` : ''}; it is ignored`;
+    });
 }
 
 /** A stable key for a settings value, so cached analyses know what they were computed with. */
 export function settingsKey(s: EditorSettings): string {
   const rules = s.rules ? Object.keys(s.rules).sort().map((k) => `${k}=${s.rules![k]}`).join(',') : '';
-  return `${s.stance ?? ''}|${s.maxDomainsPerPerson ?? ''}|${rules}`;
+  return `${s.stance ?? ''}|${s.maxDomainsPerPerson ?? ''}|${rules}|${s.coreTeam?.join(',') ?? ''}`;
 }
 
 /** What the server accepts in `initializationOptions` (all optional). */

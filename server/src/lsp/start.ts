@@ -36,6 +36,7 @@ import { FIX_ALL_KIND, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover
 import { SETTINGS_SECTION, normalizeSettings, parseInitOptions, settingsKey, type EditorSettings, type InitOptions } from './settings';
 import { reportAnalysis } from './status';
 import { AdaptiveDebounce, warmUpSoon } from './debounce';
+import { executeCommand, firstLogLine, SERVER_COMMANDS, unknownRuleIdLogger } from './commands';
 
 /** What differs between the Node and the browser builds of the server. */
 export interface ServerPlatform {
@@ -96,11 +97,15 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
   let versionedEdits = false;
   /** Settings pushed with didChangeConfiguration, for clients that cannot answer workspace/configuration. */
   let pushedSettings: EditorSettings | undefined;
+  const logUnknownRuleIds = unknownRuleIdLogger(connection);
 
   function settingsFor(uri: string, state: DocumentState): Promise<EditorSettings> {
     if (!canPullConfiguration) return Promise.resolve(pushedSettings ?? init.settings);
     state.settings ??= connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
-      (value: unknown) => ({ ...init.settings, ...normalizeSettings(value) }),
+      (value: unknown) => {
+        logUnknownRuleIds(value);
+        return { ...init.settings, ...normalizeSettings(value) };
+      },
       (err: unknown) => {
         logError('workspace/configuration', err);
         return init.settings;
@@ -246,11 +251,24 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
       const uri = e.document.uri;
       const state = stateOf(uri);
       // A freshly opened file is linted at once; typing waits for a pause.
-      const delay = state.justOpened ? 0 : debounce.delay(uri, init.debounceMs);
+      const opened = state.justOpened;
       state.justOpened = false;
-      scheduleValidation(uri, delay);
+      if (opened) scheduleValidation(uri, 0);
+      else
+        void settingsFor(uri, state).then((s) => {
+          // productteam.run = onSave: edits wait for didSave (below).
+          if (s.run !== 'onSave' && states.get(uri) === state) scheduleValidation(uri, debounce.delay(uri, init.debounceMs));
+        });
     } catch (err) {
       logError('didChange', err);
+    }
+  });
+
+  documents.onDidSave((e) => {
+    try {
+      scheduleValidation(e.document.uri, 0);
+    } catch (err) {
+      logError('didSave', err);
     }
   });
 
@@ -280,7 +298,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
     const prepareRename = !!caps.textDocument?.rename?.prepareSupport;
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-'], resolveProvider: false },
         definitionProvider: true,
@@ -288,12 +306,14 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
         renameProvider: prepareRename ? { prepareProvider: true } : true,
         documentSymbolProvider: { label: 'Product Team' },
         codeActionProvider: literalActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : true,
+        executeCommandProvider: { commands: SERVER_COMMANDS },
       },
       serverInfo: { name: 'productteam-language-server', version: platform.version },
     };
   });
 
   connection.onInitialized(() => {
+    connection.console.info(firstLogLine(platform.version));
     warmUpSoon();
     if (canRegisterConfiguration) {
       connection.client
@@ -306,7 +326,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
     try {
       if (!canPullConfiguration) {
         const pushed = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
-        if (pushed !== undefined) pushedSettings = { ...init.settings, ...normalizeSettings(pushed) };
+        if (pushed !== undefined) {
+          logUnknownRuleIds(pushed);
+          pushedSettings = { ...init.settings, ...normalizeSettings(pushed) };
+        }
       }
       for (const state of states.values()) state.settings = undefined;
       revalidateAll();
@@ -366,6 +389,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
       return toWorkspaceEdit(analysis, editTarget(uri, version), result.edits);
     }),
   );
+
+  connection.onExecuteCommand(guard('executeCommand', null, async (params) => void (await executeCommand(connection, params))));
 
   connection.onDocumentSymbol(
     onDocument('documentSymbol', [], ({ analysis }) => documentSymbols(analysis).map((s) => toDocumentSymbol(analysis, s))),
