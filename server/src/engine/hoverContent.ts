@@ -69,6 +69,7 @@ function findingLine(p: Problem): string {
 export function findingHover(p: Problem, settings: Settings): string {
   const rule = ruleById(p.ruleId);
   if (rule?.stanceDebate) return roleSplitHover(p, settings);
+  if (rule?.stancePreview) return stancePreviewHover(p);
   const why = rule?.rationale;
   const q = why?.quoteIds.map(untagged).find((x) => x !== undefined);
   return join([
@@ -79,25 +80,57 @@ export function findingHover(p: Problem, settings: Settings): string {
   ]);
 }
 
+/** SPEC section 5 (revision 3): the role-split section of a hover stays under this many characters. */
+export const MAX_DEBATE_HOVER_LENGTH = 1800;
+
+/** SPEC section 5 (revision 3): everything a hover shows at one position (findings, then the key or person) stays under this. */
+export const MAX_HOVER_LENGTH = 2500;
+
 /**
- * The stance debate (role-split): the quote of the reason that made it fire first (it stands for
- * its stance), then the strongest quote of each other stance, Aaron's note
- * that holds under every stance, and the rule page with the full debate.
+ * The stance debate (role-split): the quotes of the stance that made it fire
+ * first (for contextual, Peltier's sentence for the reason, then the stance's
+ * own thesis), then the named quote of each other stance, Aaron's note that
+ * holds under every stance, and the rule page with the full debate.
  */
 export function roleSplitHover(p: Problem, settings: Settings): string {
   const reasonId = String(p.data.reason ?? settings.stance) as RoleSplitReason;
   const reason = ROLE_SPLIT_REASONS[reasonId] ?? ROLE_SPLIT_REASONS.combined;
-  const declared = settings.stanceSource !== 'default';
   const others = STANCES.filter((s) => s !== reason.stance).map((s) => `**${s}**\n\n${quote(STANCE_INFO[s].quoteId)}`);
   return join([
     findingLine(p),
-    declared
-      ? `*Why it matters:* the articles disagree; the rule follows the stance in force, \`${settings.stance}\`.`
-      : '*Why it matters:* the articles disagree, and with no stance declared the tool takes no side.',
-    `**${reason.stance}** (why this fired)\n\n${quote(reason.quoteId)}`,
+    `*Why it matters:* the articles disagree; the rule follows the stance in force, \`${settings.stance}\`, and only it.`,
+    `**${reason.stance}** (why this fired)\n\n${reason.quoteIds.map(quote).join('\n\n')}`,
     ...others,
     `*Under every stance:*\n\n${quote(EVERY_STANCE_NOTE_ID)}`,
     ruleLink(p.ruleId, `The full debate: rule \`${p.ruleId}\``),
+  ]);
+}
+
+interface PreviewEntry {
+  stance: Stance;
+  count: number;
+  domains: { domain: string; reason: string }[];
+}
+
+/**
+ * The stance preview (stance-declared): for each stance, what it would report
+ * here (up to five domains, with the reason in a few words) and its named
+ * quote, side by side; the tool takes no side and hides no consequence.
+ */
+export function stancePreviewHover(p: Problem): string {
+  const preview = (Array.isArray(p.data.preview) ? p.data.preview : []) as PreviewEntry[];
+  const parts = preview.map((e) => {
+    const what = e.stance === 'outcomes-first' ? 'outcomes-defined warnings' : 'role-split findings';
+    const head = `**${e.stance}**: ${e.count} ${what}`;
+    const listed = e.domains.map((d) => `${inlineCode(d.domain)} (${escapeMarkdown(d.reason)})`).join(', ');
+    const more = e.count > e.domains.length ? `, and ${e.count - e.domains.length} more` : '';
+    return join([listed ? `${head}: ${listed}${more}` : head, quote(STANCE_INFO[e.stance].quoteId)]);
+  });
+  return join([
+    findingLine(p),
+    '*Why it matters:* the articles disagree, and with no stance declared no rule judges the PM/PO arrangement. What each stance would report here:',
+    ...parts,
+    ruleLink(p.ruleId),
   ]);
 }
 
@@ -112,6 +145,18 @@ export function roleHover(key: RoleKey): string {
     .slice(0, 3)
     .map(formatQuote);
   return join([`### ${role.title} (\`${key}\`)`, role.summary, ...quotes]);
+}
+
+const VACANT_MEANS: Record<RoleKey, string> = {
+  productOwner: "the domain's product manager holds the product owner role too",
+  productManager: "with no owner, the domain's owner is then its sole product owner",
+  owner: "a domain's owner is then its product manager; a product has no owner unless it has exactly one domain",
+  scrumMaster: 'the team has no scrum master',
+};
+
+/** On a role seat written empty (`productOwner: ~`): the role, and that the seat is vacant. */
+export function vacantHover(key: RoleKey): string {
+  return join([`**Vacant** ${inlineCode(key)}: the seat is empty, and the rules read it as if the key were missing (${VACANT_MEANS[key]}).`, roleHover(key)]);
 }
 
 /** On a `stance` value: that school of thought first, then the other three, one quote each, and what the rules do. */
@@ -205,7 +250,7 @@ export function personSummary(p: Person): string {
   const lines = [p.name ? `**${escapeMarkdown(p.name)}** (${inlineCode(p.id)})` : inlineCode(p.id)];
   if (p.title) lines.push(`*${escapeMarkdown(p.title)}*`);
   const facts: string[] = [];
-  if (p.discipline) facts.push(`Discipline: ${inlineCode(p.discipline)}`);
+  if (p.disciplines.length) facts.push(`Discipline: ${p.disciplines.map(inlineCode).join(', ')}`);
   if (p.customerContact) facts.push(`Customer contact: ${inlineCode(p.customerContact)}`);
   if (p.decisionAuthority) facts.push(`Decision authority: ${inlineCode(p.decisionAuthority)}`);
   if (p.email) facts.push(`Email: ${escapeMarkdown(p.email)}`);

@@ -78,7 +78,7 @@ function valueCompletions(ctx: CursorContext, offset: number, models: readonly M
 }
 
 function personEntry(p: Person, i: number, span: Span, lead: string, productFirst: boolean): CompletionEntry {
-  const rank = productFirst && p.discipline === 'product' ? 0 : 1;
+  const rank = productFirst && p.disciplines.includes('product') ? 0 : 1;
   const e: CompletionEntry = {
     label: p.id,
     kind: 'reference',

@@ -15,6 +15,7 @@ import {
   stageHover,
   stanceHover,
   teamHover,
+  vacantHover,
   type RoleKey,
 } from '../hoverContent';
 import { FRAMEWORK_INFO, LIFECYCLE_INFO, STAGE_INFO } from '../knowledge';
@@ -51,7 +52,11 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
 
   const loc = locate(analysis, offset);
   const decl = declarationAt(analysis, offset);
-  if (loc?.ref) {
+  const vacancy = analysis.model.vacancies.find((v) => v.span.start <= offset && offset <= v.span.end);
+  if (vacancy) {
+    sections.push(vacantHover(vacancy.role));
+    span ??= vacancy.span;
+  } else if (loc?.ref) {
     sections.push(loc.ref.kind === 'person' ? personHover(analysis.model, loc.ref.id) : teamHover(analysis.model, loc.ref.id));
     span ??= { start: loc.ref.start, end: loc.ref.end };
   } else if (decl) {
