@@ -87,7 +87,9 @@ export function roleSplitFindings(model: Model, stance: Stance): RoleSplitFindin
       if (expect.want === 'combined' && !same) {
         out.push({ domain: d, pm: pm[0], po: po[0], expect, at: d.productOwner!.value, short: expect.reason === 'v1' ? `v1 product, PM ${pm[0]}, PO ${po[0]}` : `PM ${pm[0]}, PO ${po[0]}` });
       } else if (expect.want === 'separated' && same) {
-        out.push({ domain: d, pm: pm[0], po: po[0], expect, at: d.productOwner ? d.productOwner.value : d.key, short: `${pm[0]} is PM and PO${expect.reason === 'scrum' ? `, with ${framework}` : ''}` });
+        // A vacant seat (`productOwner: ~  # hiring`) is where the answer goes: report there.
+        const vacant = d.productOwner ? undefined : model.vacancies.find((v) => v.holder === d && v.role === 'productOwner');
+        out.push({ domain: d, pm: pm[0], po: po[0], expect, at: d.productOwner ? d.productOwner.value : (vacant?.key ?? d.key), short: `${pm[0]} is PM and PO${expect.reason === 'scrum' ? `, with ${framework}` : ''}` });
       }
     }
   }
@@ -107,7 +109,7 @@ function messageFor(f: RoleSplitFinding, settings: Pick<EffectiveSettings, 'stan
     case 'combined':
       return `${under}, one person is both product manager and product owner of a domain (${words}); domain '${d}' has ${f.pm} as PM and ${f.po} as PO.`;
     case 'separated': {
-      const holds = f.domain.productOwner ? 'holds both roles' : 'is PM and, with no productOwner, PO too';
+      const holds = f.domain.productOwner ? 'holds both roles' : 'is PM and, with no productOwner (or a vacant one), PO too';
       return `${under}, the product manager and the product owner of a domain are two people (${words}); in domain '${d}', ${f.pm} ${holds}.`;
     }
     case 'v1':
