@@ -65,9 +65,13 @@ function findingLine(p: Problem): string {
   return `**${p.ruleId}** (${p.severity})`;
 }
 
-/** The hover of one finding: the finding, why it matters, at most one quote, the rule page. */
-export function findingHover(p: Problem, settings: Settings): string {
+/**
+ * The hover of one finding: the finding, why it matters, at most one quote, the rule page.
+ * `short`: the finding and its page only, when the whole hover would pass SPEC 5's limit.
+ */
+export function findingHover(p: Problem, settings: Settings, short = false): string {
   const rule = ruleById(p.ruleId);
+  if (short) return join([findingLine(p), ruleLink(p.ruleId)]);
   if (rule?.stanceDebate) return roleSplitHover(p, settings);
   if (rule?.stancePreview) return stancePreviewHover(p);
   const why = rule?.rationale;
@@ -98,11 +102,11 @@ export function roleSplitHover(p: Problem, settings: Settings): string {
   const others = STANCES.filter((s) => s !== reason.stance).map((s) => `**${s}**\n\n${quote(STANCE_INFO[s].quoteId)}`);
   return join([
     findingLine(p),
-    `*Why it matters:* the articles disagree; the rule follows the stance in force, \`${settings.stance}\`, and only it.`,
+    `*The articles disagree; the stance in force is \`${settings.stance}\`.*`,
     `**${reason.stance}** (why this fired)\n\n${reason.quoteIds.map(quote).join('\n\n')}`,
     ...others,
     `*Under every stance:*\n\n${quote(EVERY_STANCE_NOTE_ID)}`,
-    ruleLink(p.ruleId, `The full debate: rule \`${p.ruleId}\``),
+    ruleLink(p.ruleId, 'The full debate'),
   ]);
 }
 
@@ -119,26 +123,31 @@ interface PreviewEntry {
  */
 export function stancePreviewHover(p: Problem): string {
   const preview = (Array.isArray(p.data.preview) ? p.data.preview : []) as PreviewEntry[];
-  const parts = preview.map((e) => {
-    const what = e.stance === 'outcomes-first' ? 'outcomes-defined warnings' : 'role-split findings';
-    const head = `**${e.stance}**: ${e.count} ${what}`;
-    const listed = e.domains.map((d) => `${inlineCode(d.domain)} (${escapeMarkdown(d.reason)})`).join(', ');
-    const more = e.count > e.domains.length ? `, and ${e.count - e.domains.length} more` : '';
-    return join([listed ? `${head}: ${listed}${more}` : head, quote(STANCE_INFO[e.stance].quoteId)]);
-  });
-  return join([
-    findingLine(p),
-    '*Why it matters:* the articles disagree, and with no stance declared no rule judges the PM/PO arrangement. What each stance would report here:',
-    ...parts,
-    ruleLink(p.ruleId),
-  ]);
+  const build = (listed: number): string => {
+    const parts = preview.map((e) => {
+      const what = e.stance === 'outcomes-first' ? 'outcomes-defined warnings' : 'role-split findings';
+      const head = `**${e.stance}**: ${e.count} ${what}`;
+      const shown = e.domains.slice(0, listed);
+      const names = shown.map((d) => `${inlineCode(d.domain)} (${escapeMarkdown(d.reason)})`).join(', ');
+      const more = e.count > shown.length ? `, and ${e.count - shown.length} more` : '';
+      return join([names ? `${head}: ${names}${more}` : head, quote(STANCE_INFO[e.stance].quoteId)]);
+    });
+    return join([findingLine(p), '*What each stance would report here:*', ...parts, ruleLink(p.ruleId)]);
+  };
+  // Up to five domains per stance (SPEC 3), fewer when long ids would pass the debate hovers' limit (SPEC 5).
+  for (let listed = 5; listed > 0; listed--) {
+    const md = build(listed);
+    if (md.length < MAX_DEBATE_HOVER_LENGTH) return md;
+  }
+  return build(0);
 }
 
 // ---- keys and values ----
 
-/** On `productManager`, `productOwner`, `owner`, `scrumMaster`: what the role is, with untagged quotes. */
-export function roleHover(key: RoleKey): string {
+/** On `productManager`, `productOwner`, `owner`, `scrumMaster`: what the role is, with untagged quotes (none when `short`). */
+export function roleHover(key: RoleKey, short = false): string {
   const role = ROLES[key];
+  if (short) return join([`### ${role.title} (\`${key}\`)`, role.summary]);
   const quotes = role.quoteIds
     .map(untagged)
     .filter((q): q is Quote => q !== undefined)
@@ -154,9 +163,10 @@ const VACANT_MEANS: Record<RoleKey, string> = {
   scrumMaster: 'the team has no scrum master',
 };
 
-/** On a role seat written empty (`productOwner: ~`): the role, and that the seat is vacant. */
-export function vacantHover(key: RoleKey): string {
-  return join([`**Vacant** ${inlineCode(key)}: the seat is empty, and the rules read it as if the key were missing (${VACANT_MEANS[key]}).`, roleHover(key)]);
+/** On a role seat written empty (`productOwner: ~`): that the seat is vacant, and (unless `short`) what the role is. */
+export function vacantHover(key: RoleKey, short = false): string {
+  const line = `**Vacant** ${inlineCode(key)}: the seat is empty, and the rules read it as if the key were missing (${VACANT_MEANS[key]}).`;
+  return short ? line : join([line, roleHover(key)]);
 }
 
 /** On a `stance` value: that school of thought first, then the other three, one quote each, and what the rules do. */

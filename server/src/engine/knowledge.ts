@@ -706,7 +706,7 @@ export function formatQuote(q: Quote): string {
   return `> ${q.text}\n>\n> ${attribution(q)}`;
 }
 
-/** What each role key means, in our words, and who says so (untagged quotes only: every stance accepts these). */
+/** What each role key means, in our words, and who says so (untagged quotes only: no stance's argument). */
 export const ROLES: Record<
   'productManager' | 'productOwner' | 'owner' | 'scrumMaster',
   { title: string; summary: string; quoteIds: string[] }
@@ -726,7 +726,7 @@ export const ROLES: Record<
   owner: {
     title: 'Accountable owner',
     summary:
-      'The one person who is answerable for the product or domain as a whole. For a domain it defaults to the product manager. One owner is a position no article argues against, whatever its stance on the product manager and product owner roles.',
+      'The one person who is answerable for the product or domain as a whole. For a domain it defaults to the product manager, and with no product manager to its sole product owner; a product with one domain takes that domain\'s owner. No article argues for several owners.',
     quoteIds: ['productboard-pm-accountable'],
   },
   scrumMaster: {

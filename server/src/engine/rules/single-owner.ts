@@ -18,10 +18,11 @@ export const singleOwner = defineRule<Data>()({
   description: 'A product or domain has no accountable owner, or more than one.',
   seeds: ['000_afd94fb3940db4b8.txt'],
   docs: {
-    firesWhen: 'A product or domain has no accountable owner, or more than one.',
+    firesWhen:
+      "A product or domain has no accountable owner, or more than one. A domain's owner is its `owner`, else its `productManager`, else its sole `productOwner`; a product with exactly one domain and no `owner` of its own takes that domain's owner (when the domain has none either, only the domain is reported). A vacant seat (`owner: ~`) counts as missing.",
   },
   rationale: {
-    why: "Every stance accepts that a product or domain needs one accountable owner, and no article argues for several; it is Schutyser's position, written in an argument for combining the roles, so its words are shown on the role-split side of the debate, not here.",
+    why: 'A product or domain with no accountable owner, or with several, ends up owned by nobody; the rule asks for exactly one person.',
     quoteIds: [],
   },
   check(ctx) {
