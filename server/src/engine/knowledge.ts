@@ -763,7 +763,7 @@ export const STANCE_INFO: Record<Stance, { label: string; summary: string; rules
     summary:
       "Whether the roles coexist, overlap or are held apart depends on the organisation's size and maturity, the framework in use and the kind of product. The rules follow John Peltier's two pieces of advice: one person while a v1 product is first developed, and that Scrum makes the shared role hard.",
     rules:
-      "role-split warns when a v1 product's domain has a product owner who is not its product manager, and gives an info when one person holds both roles under framework scrum (or safe, read as scrum). Nothing else fires: the stage and a growth or mature lifecycle describe, they do not advise.",
+      "role-split warns when a v1 product's domain has a product owner who is not its product manager, and gives an info when one person holds both roles of a product past v1 under framework scrum (or safe, read as scrum). Nothing else fires: the stage and a growth or mature lifecycle describe, they do not advise.",
     quoteId: 'tpm-coexist',
   },
   'outcomes-first': {

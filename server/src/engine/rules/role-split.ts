@@ -4,7 +4,8 @@
 //   combined        PM and PO are different people                 -> warning
 //   separated       one person is both                             -> warning
 //   contextual      Peltier's advice only: a v1 product with two people -> warning;
-//                   one person as both under scrum (or safe, read as scrum) -> info
+//                   one person as both of a released product under scrum (or
+//                   safe, read as scrum) -> info
 //   outcomes-first  never
 // With no stance declared (or one that is not one of the four) it does not
 // run: stance-declared previews what each stance would report, with the same
@@ -49,7 +50,8 @@ export function roleSplitExpectation(stance: Stance, lifecycle: Lifecycle, frame
       return { want: 'separated', severity: 'warning', reason: 'separated' };
     case 'contextual':
       // Peltier: during initial development of a v1 product "the role should be a single person".
-      if (lifecycle === 'v1' && !same) return { want: 'combined', severity: 'warning', reason: 'v1' };
+      if (lifecycle === 'v1') return same ? undefined : { want: 'combined', severity: 'warning', reason: 'v1' };
+      // (His v1 advice is the specific one: a v1 product in one person's hands is what he asks for, whatever the framework.)
       // Peltier: "Scrum itself makes this shared role difficult to pull off well." SAFe is read as Scrum (the tool's inference).
       if (same && (framework === 'scrum' || framework === 'safe')) return { want: 'separated', severity: 'info', reason: 'scrum' };
       // Nothing else: "Upon release … can leverage" permits, 002 on stages describes (SPEC 1).
