@@ -810,7 +810,7 @@ export interface SettingInfo {
   rules: string;
 }
 
-const NOT_ADVICE = 'The stage describes the organisation; no rule takes it as advice (002 describes what is common in startups, scale-ups and larger organisations; it does not say what to do).';
+const NOT_ADVICE = 'The stage describes the organisation and role-split does not read it, under any stance: 002 describes what is common in startups, scale-ups and larger organisations, it does not say what to do.';
 
 /** The organisation's stage (`organization.stage`). Under revision 3 no rule reads it for role-split. */
 export const STAGE_INFO: Record<'startup' | 'scaleup' | 'enterprise', SettingInfo> = {
@@ -838,12 +838,12 @@ export const LIFECYCLE_INFO: Record<'v1' | 'growth' | 'mature', SettingInfo> = {
   growth: {
     summary: 'Released and growing. This is the default lifecycle.',
     rules:
-      "This describes the product; no rule takes it as advice. Peltier writes that upon release the product manager can leverage a development-focused product owner: that permits a second person, it does not require one.",
+      "This describes the product, and role-split does not read it. Peltier writes that upon release the product manager can leverage a development-focused product owner: that permits a second person, it does not require one.",
   },
   mature: {
     summary: 'Released long ago, with a settled shape.',
     rules:
-      "This describes the product; no rule takes it as advice. Peltier writes that upon release the product manager can leverage a development-focused product owner: that permits a second person, it does not require one.",
+      "This describes the product, and role-split does not read it. Peltier writes that upon release the product manager can leverage a development-focused product owner: that permits a second person, it does not require one.",
   },
 };
 
@@ -854,7 +854,7 @@ export const FRAMEWORK_INFO: Record<'scrum' | 'kanban' | 'scrumban' | 'safe' | '
   scrum: {
     summary: 'Scrum, with its product owner role and its ceremonies.',
     rules:
-      "Under the contextual stance, one person as both product manager and product owner of a domain is an info quoting John Peltier (\"Scrum itself makes this shared role difficult to pull off well\"). Under the other stances the framework changes nothing.",
+      "Under the contextual stance, role-split reports one person as both product manager and product owner of a domain (of a product past v1) as an info: John Peltier's advice that Scrum makes the shared role hard to do well. Under the other stances the framework changes nothing.",
   },
   kanban: {
     summary: 'Kanban: a continuous flow of work without sprints.',
@@ -867,7 +867,7 @@ export const FRAMEWORK_INFO: Record<'scrum' | 'kanban' | 'scrumban' | 'safe' | '
   safe: {
     summary: 'SAFe: product owners per team inside a release train, product management at the train level.',
     rules:
-      "Read as scrum, which is the tool's inference: Peltier wrote about Scrum, SAFe's teams run Scrum, and no article mentions SAFe. Under the contextual stance, one person as both product manager and product owner of a domain is then an info. single-backlog-owner's message points to one domain per team backlog. Under the other stances the framework changes nothing for role-split.",
+      "Read as scrum, which is the tool's inference: Peltier wrote about Scrum, SAFe's teams run Scrum, and no article mentions SAFe. Under the contextual stance, role-split then reports one person as both product manager and product owner of a domain as an info. single-backlog-owner's message points to one domain per team backlog. Under the other stances the framework changes nothing for role-split.",
   },
   other: {
     summary: 'Another way of working, or a mix.',
