@@ -86,10 +86,12 @@ function snapshot(dir: string): Map<string, { text: string; ino: number; mode: n
 function facts(text: string): unknown {
   const m = analyze(text).model;
   const ids = (f: { refs: { id: string }[] } | undefined) => (f ? f.refs.map((r) => r.id) : null);
+  // Who is in a list is the fact; an id named twice in one list is the same fact (duplicate-reference's safe fix cuts it to once).
+  const set = (f: { refs: { id: string }[] } | undefined) => (f ? [...new Set(f.refs.map((r) => r.id))] : null);
   return {
     people: [...m.people.values()].map((p) => [p.id, p.decisionAuthority ?? null, p.until ?? null]),
-    teams: [...m.teams.values()].map((t) => [t.id, t.type, ids(t.scrumMaster), ids(t.members)]),
-    products: m.products.map((p) => [p.id, p.vision ?? null, ids(p.owner), p.domains.map((d) => [d.id, ids(d.owner), ids(d.productManager), ids(d.productOwner), ids(d.teams), ids(d.stakeholders)])]),
+    teams: [...m.teams.values()].map((t) => [t.id, t.type, ids(t.scrumMaster), set(t.members)]),
+    products: m.products.map((p) => [p.id, p.vision ?? null, ids(p.owner), p.domains.map((d) => [d.id, ids(d.owner), ids(d.productManager), ids(d.productOwner), set(d.teams), set(d.stakeholders)])]),
   };
 }
 

@@ -34,7 +34,7 @@ describe('examples', () => {
     'schema', 'unknown-reference', 'single-owner', 'single-backlog-owner', 'role-split', 'decision-authority',
     'vision-required', 'overloaded-person', 'team-single-domain', 'departed-person', 'scrum-master-not-product-owner',
     'customer-contact', 'core-team', 'domain-without-team', 'team-without-domain', 'outcomes-defined',
-    'stance-declared', 'unused-person', 'unused-suppression', 'expired-suppression', 'invalid-suppression',
+    'unused-person', 'unused-suppression', 'expired-suppression', 'invalid-suppression', 'duplicate-reference',
   ];
 
   it('troubled.productteam.yaml shows every rule it is written to show, and parses', () => {
@@ -48,6 +48,20 @@ describe('examples', () => {
     const text = fs.readFileSync(path.join(EXAMPLES, 'troubled.productteam.yaml'), 'utf8');
     const fired = new Set(analyze(text).problems.map((p) => p.ruleId));
     assert.ok(fired.has('expired-suppression'));
+  });
+
+  it('troubled.productteam.yaml declares a stance, so its role-split finding (the README hover) follows it', () => {
+    const roleSplit = problemsOf('troubled.productteam.yaml').filter((p) => p.ruleId === 'role-split');
+    assert.ok(roleSplit.length > 0);
+    for (const p of roleSplit) assert.match(p.message, /^Under the combined stance you declared/);
+  });
+
+  it('undecided.productteam.yaml: no stance, no role-split; stance-declared previews each stance, as its header says', () => {
+    const problems = problemsOf('undecided.productteam.yaml');
+    assert.deepEqual(problems.map((p) => p.ruleId), ['stance-declared']);
+    const text = fs.readFileSync(path.join(EXAMPLES, 'undecided.productteam.yaml'), 'utf8');
+    assert.match(problems[0].message, /Declared combined: 1 finding; separated: 1; contextual: 0; outcomes-first: 0/);
+    assert.match(text, /Declare stance: combined \(1 finding\)/);
   });
 
   it('broken.productteam.yaml reports yaml-syntax', () => {

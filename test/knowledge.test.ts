@@ -91,7 +91,7 @@ describe('knowledge: the experts’ positions', () => {
     const refs: [string, string[]][] = [
       ...Object.entries(ROLES).map(([k, v]): [string, string[]] => [`ROLES.${k}`, v.quoteIds]),
       ...Object.entries(STANCE_INFO).map(([k, v]): [string, string[]] => [`STANCE_INFO.${k}`, [v.quoteId]]),
-      ...Object.entries(ROLE_SPLIT_REASONS).map(([k, v]): [string, string[]] => [`ROLE_SPLIT_REASONS.${k}`, [v.quoteId]]),
+      ...Object.entries(ROLE_SPLIT_REASONS).map(([k, v]): [string, string[]] => [`ROLE_SPLIT_REASONS.${k}`, v.quoteIds]),
       ...Object.entries(RULE_RATIONALE).map(([k, v]): [string, string[]] => [`RULE_RATIONALE.${k}`, v.quoteIds]),
       ['EVERY_STANCE_NOTE_ID', [EVERY_STANCE_NOTE_ID]],
     ];
@@ -105,16 +105,24 @@ describe('knowledge: the experts’ positions', () => {
       assert.ok(quotesForStance(stance).length > 0, `no quote for stance ${stance}`);
       assert.equal(quoteById(STANCE_INFO[stance].quoteId)?.stance, stance, `STANCE_INFO.${stance}.quoteId`);
     }
-    assert.equal(quoteById(STANCE_INFO.separated.quoteId)?.text, 'After spending nearly three years combining the role, I have now come to the conclusion that the answer is no.');
+    // SPEC 5 (revision 3): the four debate quotes, by name, each a whole sentence.
+    assert.equal(quoteById(STANCE_INFO.combined.quoteId)?.text, 'Have one person responsible for both roles, within the boundaries of their own sub-domain.');
+    assert.equal(quoteById(STANCE_INFO.separated.quoteId)?.text, 'By separating the roles between the Product Owner and the Product Manager, you can position both for success and create something to be proud of.');
+    assert.equal(
+      quoteById(STANCE_INFO.contextual.quoteId)?.text,
+      'However, depending on the size and maturity of the business, the development framework in use, and/or the kind of product offered to users, the two roles can coexist, overlap, or be mutually exclusive.',
+    );
+    assert.equal(quoteById(STANCE_INFO['outcomes-first'].quoteId)?.text, 'Titles are not as important as understanding the outcomes that you would like to achieve, and the weaknesses in your current structure and process.');
   });
 
   it('each role-split reason quotes its own stance', () => {
     for (const [reason, r] of Object.entries(ROLE_SPLIT_REASONS)) {
-      assert.equal(quoteById(r.quoteId)?.stance, r.stance, `${reason}: ${r.quoteId}`);
+      for (const id of r.quoteIds) assert.equal(quoteById(id)?.stance, r.stance, `${reason}: ${id}`);
     }
-    assert.equal(ROLE_SPLIT_REASONS.scrum.quoteId, 'peltier-scrum-shared-role');
-    assert.equal(ROLE_SPLIT_REASONS.mature.quoteId, 'peltier-after-release');
-    assert.equal(ROLE_SPLIT_REASONS.v1.quoteId, 'peltier-v1');
+    // Contextual fires on Peltier's advice only, his sentence first, then the stance's own thesis (SPEC 5).
+    assert.deepEqual(ROLE_SPLIT_REASONS.scrum.quoteIds, ['peltier-scrum-shared-role', 'tpm-coexist']);
+    assert.deepEqual(ROLE_SPLIT_REASONS.v1.quoteIds, ['peltier-v1', 'tpm-coexist']);
+    assert.deepEqual(Object.keys(ROLE_SPLIT_REASONS).sort(), ['combined', 'scrum', 'separated', 'v1']);
   });
 
   it('the words a finding message quotes are verbatim from the reason\'s seed', function () {
@@ -122,7 +130,7 @@ describe('knowledge: the experts’ positions', () => {
     for (const [reason, r] of Object.entries(ROLE_SPLIT_REASONS)) {
       const fragments = [...r.words.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
       assert.ok(fragments.length > 0, `${reason}: no quoted words`);
-      for (const f of fragments) assert.ok(isVerbatim(f, seedText(quoteById(r.quoteId)!.source.seed)), `${reason}: "${f}"`);
+      for (const f of fragments) assert.ok(isVerbatim(f, seedText(quoteById(r.quoteIds[0])!.source.seed)), `${reason}: "${f}"`);
     }
   });
 

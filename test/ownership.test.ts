@@ -46,6 +46,18 @@ describe('ownership map model', () => {
     assert.deepEqual([d.owner.map((r) => r.id), d.ownerSource], [['po'], 'productOwner']);
   });
 
+  it('reads owners with the same function as single-owner: a product takes its only domain\'s owner, an empty owner list is no owner', () => {
+    const text = 'version: 1\norganization: { name: A, stance: combined }\npeople:\n  po: { name: P }\n  pm: { name: M }\nproducts:\n  p:\n    name: P\n    domains:\n      d: { productOwner: po }\n  q:\n    name: Q\n    domains:\n      e: { owner: [], productManager: pm }\n';
+    const m = buildMap(input(text));
+    const [p, q] = m.products;
+    assert.deepEqual([p.owner.map((r) => r.id), p.ownerSource], [['po'], 'domain'], 'one domain, no owner of its own: its domain\'s owner (SPEC 2)');
+    assert.match(renderMapMarkdown(m), /Owner: `po` \(its only domain's owner\)/);
+    const e = q.domains[0];
+    assert.deepEqual([e.owner, e.ownerSource], [[], 'none'], '`owner: []` is written and empty: not its PM');
+    const single = analyze(text, { today: TODAY }).problems.filter((f) => f.ruleId === 'single-owner');
+    assert.deepEqual(single.map((f) => [f.data.product, f.data.domain]), [['q', 'e']], 'single-owner agrees: only the empty owner list is reported');
+  });
+
   it('places each finding at the domain, product, person or team it is in', () => {
     const m = buildMap(input(fs.readFileSync(path.join(ROOT, 'examples', 'troubled.productteam.yaml'), 'utf8')));
     const at = (ruleId: string): (string | undefined)[] => m.findings.filter((f) => f.ruleId === ruleId).map((f) => f.at);
@@ -58,7 +70,7 @@ describe('ownership map model', () => {
     assert.ok(growth.findings.some((i) => m.findings[i].ruleId === 'single-backlog-owner'));
     // Every clickable thing has a place to reveal.
     const targets = mapTargets(m);
-    assert.equal(targets['domain:app/growth'].line, 47);
+    assert.equal(targets['domain:app/growth'].line, 48);
     assert.equal(targets['person:quinn'].filePath, 'org.productteam.yaml');
   });
 

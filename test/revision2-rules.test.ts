@@ -44,13 +44,14 @@ describe('revision 2: messages', () => {
     assert.match(msgs[2], /Did you mean 'business'\?/);
   });
 
-  it('a misspelt stance says what the rules read until it is fixed, and its one fix is safe', () => {
+  it('a misspelt stance is named, is no stance until it is fixed (revision 3), and its one fix is safe', () => {
     const text = `version: 1\norganization:\n  name: Acme\n  stance: seperated\n`;
     const all = problems(text);
-    assert.ok(!all.some((p) => p.ruleId === 'stance-declared'), 'a misspelt stance is not a missing one');
+    // Revision 3: a stance that is not one of the four is no stance; the preview names what was written.
+    assert.match(all.find((p) => p.ruleId === 'stance-declared')!.message, /'seperated' is not one of/);
     const [p] = all.filter((x) => x.ruleId === 'schema');
     assert.match(p.message, /Did you mean 'separated'\?/);
-    assert.match(p.message, /the rules read the default, 'contextual'/);
+    assert.doesNotMatch(p.message, /the rules read the default/);
     const fixes = getFixes(analyze(text, { today: TODAY }), p);
     const change = fixes.find((f) => f.title === "Change to 'separated'")!;
     assert.equal(change.kind, 'safe');
@@ -244,7 +245,7 @@ describe('revision 2: messages mid-edit', () => {
   it('an empty enum value is one finding, and a list item is named by its place', () => {
     const text = `${HEAD}people:\n  tod:\n    name: Tod\n    discipline:\nproducts:\n  p:\n    name: P\n    owner: tod\n    domains:\n      d:\n        productManager: tod\n        outcomes:\n          -\n`;
     const msgs = only(text, 'schema').map((p) => p.message);
-    assert.deepEqual(msgs, ["'discipline' must be text, not empty.", "Item 1 of 'outcomes' must be text, not empty."]);
+    assert.deepEqual(msgs, ["'discipline' must be text or a list (Discipline), not empty.", "Item 1 of 'outcomes' must be text, not empty."]);
   });
 });
 

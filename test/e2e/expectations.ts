@@ -178,7 +178,8 @@ export function debateHover(text: string): DebateHover | undefined {
   const p = a.problems.find((x) => x.ruleId === 'role-split');
   if (!p) return undefined;
   const md = hover(a, p.start)?.markdown ?? '';
-  const quotes = QUOTES.filter((q) => md.includes(q.text.replace(/\s+/g, ' ').slice(0, 40))).map((q) => q.text);
+  // Whole quotes: the named combined sentence opens a longer Schutyser quote, so a prefix would find both.
+  const quotes = QUOTES.filter((q) => md.includes(q.text)).map((q) => q.text);
   const pos = a.lines.positionAt(p.start);
   return { line: pos.line + 1, column: pos.character + 1, word: text.slice(p.start, p.end), quotes };
 }

@@ -19,6 +19,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/e2e/setup.mjs';
 
 const TROUBLED = 'troubled.productteam.yaml';
+// Declares no stance: the language status item then says so (the troubled example declares combined).
+const UNDECIDED = 'undecided.productteam.yaml';
 
 /** The screenshots worth showing in the README: test-results/e2e/<key>.png -> docs/images/<value>. */
 export const DOCS_IMAGES = {
@@ -498,7 +500,7 @@ export async function driveWorkbench(o) {
 
     // ---- 7. the language status item -----------------------------------------------------
     await check('the language status item shows the stance in force and where it comes from', async () => {
-      await openFile(TROUBLED);
+      await openFile(UNDECIDED);
       const hover = await languageStatus(/Stance: contextual/);
       expect(/the default: the file declares no stance/.test(hover), `the item does not say where the stance comes from: ${hover}`);
       expect(/Change/.test(hover), `no link to change the stance: ${hover}`);

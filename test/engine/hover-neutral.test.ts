@@ -3,15 +3,18 @@
 // `stance` value). This walks every hover position of every fixture (every
 // key, every value, every finding's range) under each of the five stance
 // settings (the four, and none declared) and checks each hover section: no
-// tagged quote outside those two, every blockquote verbatim from a seed with
-// its attribution, finding hovers short, and the role-split hover fair.
+// tagged quote outside those two (and the stance-declared preview, which sets
+// every stance side by side too), every blockquote verbatim from a seed with
+// its attribution, finding hovers short, the whole hover at one position under
+// 2,500 characters, and the role-split hover fair: each stance by its named
+// quote (SPEC 5, revision 3). With no stance declared, role-split never runs.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
 import { analyze, STANCES, type AnalyzeOptions, type Analysis, type Stance } from '../../server/src/engine';
-import { HOVER_SEPARATOR, MAX_FINDING_HOVER_LENGTH } from '../../server/src/engine/hoverContent';
-import { EVERY_STANCE_NOTE_ID, QUOTES, attribution, quoteById, type Quote } from '../../server/src/engine/knowledge';
+import { HOVER_SEPARATOR, MAX_DEBATE_HOVER_LENGTH, MAX_FINDING_HOVER_LENGTH, MAX_HOVER_LENGTH } from '../../server/src/engine/hoverContent';
+import { EVERY_STANCE_NOTE_ID, QUOTES, STANCE_INFO, attribution, quoteById, type Quote } from '../../server/src/engine/knowledge';
 import { hover as hoverAt } from '../../server/src/engine';
 import { parseHeader } from '../helpers/fixtures';
 import { allSeedTexts, blockquotes, normalise } from '../helpers/seeds';
@@ -88,13 +91,22 @@ interface Stats {
   stance: number;
 }
 
+/** The four named debate quotes (SPEC 5, revision 3), by stance. */
+const NAMED = new Map(STANCES.map((s) => [s, STANCE_INFO[s].quoteId]));
+
+/** Checks one whole hover (every section at one position). */
+export function checkHover(markdown: string, where: string): void {
+  assert.ok(markdown.length < MAX_HOVER_LENGTH, `${where}: a whole hover of ${markdown.length} characters`);
+}
+
 function checkSection(section: string, where: string, stats: Stats): void {
   const isRoleSplit = section.startsWith('**role-split** (');
+  const isPreview = section.startsWith('**stance-declared** (');
   const isStance = section.startsWith('### Stance: ');
   const isFinding = /^\*\*[a-z-]+\*\* \((error|warning|info|hint)\)/.test(section);
   if (isRoleSplit) stats.roleSplit++;
   if (isStance) stats.stance++;
-  if (!isRoleSplit && !isStance) {
+  if (!isRoleSplit && !isStance && !isPreview) {
     for (const q of TAGGED) assert.ok(!section.includes(q.text), `${where}: quote ${q.id} (${q.stance}) outside the role-split and stance hovers:\n${section}`);
   }
   const quotes = blockquotes(section);
@@ -105,14 +117,23 @@ function checkSection(section: string, where: string, stats: Stats): void {
     if (seeds.length) assert.ok(seeds.some((s) => s.includes(normalise(bq.text))), `${where}: not verbatim from a seed:\n${bq.text}`);
   }
   if (isFinding) {
-    assert.ok(section.length < MAX_FINDING_HOVER_LENGTH, `${where}: a finding hover of ${section.length} characters:\n${section}`);
-    if (!isRoleSplit) assert.ok(quotes.length <= 1, `${where}: a finding hover with ${quotes.length} quotes`);
+    const limit = isRoleSplit || isPreview ? MAX_DEBATE_HOVER_LENGTH : MAX_FINDING_HOVER_LENGTH;
+    assert.ok(section.length < limit, `${where}: a finding hover of ${section.length} characters:\n${section}`);
+    if (!isRoleSplit && !isPreview) assert.ok(quotes.length <= 1, `${where}: a finding hover with ${quotes.length} quotes`);
+  }
+  if (isRoleSplit || isPreview) {
+    const shown = quotes.map((bq) => quoteOf(bq.text)!);
+    // Every stance by its named quote, each once.
+    for (const [stance, id] of NAMED) assert.equal(shown.filter((q) => q.id === id).length, 1, `${where}: ${stance}'s named quote (${id}) must appear once:\n${section}`);
+    // No camp gets more than one quote, except the contextual reason that fired (Peltier's sentence before the thesis).
+    const extra = shown.filter((q) => q.id !== EVERY_STANCE_NOTE_ID && ![...NAMED.values()].includes(q.id));
+    assert.ok(extra.every((q) => q.stance === 'contextual' && q.speaker === 'John Peltier'), `${where}: a camp quoted twice:\n${section}`);
+    assert.ok(extra.length <= 1, `${where}: more than one reason quote`);
   }
   if (isRoleSplit) {
     const shown = quotes.map((bq) => quoteOf(bq.text)!);
-    assert.equal(shown.length, 5, `${where}: four stances and the note:\n${section}`);
-    assert.deepEqual(shown.slice(0, 4).map((q) => q.stance).sort(), [...STANCES].sort(), `${where}: one quote per stance`);
-    assert.equal(shown[4].id, EVERY_STANCE_NOTE_ID, `${where}: Aaron's note last`);
+    assert.equal(shown[shown.length - 1].id, EVERY_STANCE_NOTE_ID, `${where}: Aaron's note last`);
+    assert.equal(shown.length, 5 + (shown[0].speaker === 'John Peltier' ? 1 : 0), `${where}: the named quotes, the reason, the note`);
   }
 }
 
@@ -132,36 +153,47 @@ describe('hovers take no side the file did not take', function () {
           if (!h) continue;
           stats.hovers++;
           const line = a.lines.positionAt(offset).line + 1;
+          checkHover(h.markdown, `${file}:${line} (${setting})`);
           for (const section of h.markdown.split(HOVER_SEPARATOR)) checkSection(section, `${file}:${line} (${setting})`, stats);
         }
         if (setting === 'none') {
-          const userSet = a.settings.ruleSettings.has('role-split');
-          for (const p of a.problems.filter((x) => x.ruleId === 'role-split')) {
-            if (!userSet) assert.ok(p.severity === 'info' || p.severity === 'hint', `${file}: role-split ${p.severity} with no stance declared`);
-            assert.match(p.message, /No stance is declared/, file);
-          }
+          // No stance, no judgement (SPEC 1 and 3, revision 3): role-split does not run at all.
+          const roleSplit = a.problems.filter((x) => x.ruleId === 'role-split');
+          assert.deepEqual(roleSplit.map((p) => p.message), [], `${file}: role-split with no stance declared`);
+        } else {
+          // Advice about the arrangement names the stance it comes from.
+          for (const p of a.problems.filter((x) => x.ruleId === 'role-split')) assert.match(p.message, new RegExp(`^Under the ${setting} stance`), file);
         }
       }
       totals.set(setting, stats);
       // The walk must have seen the hovers it is about, or it proves nothing.
       assert.ok(stats.hovers > 1000, `only ${stats.hovers} hovers`);
-      assert.ok(stats.roleSplit > 0 || setting === 'outcomes-first', 'no role-split hover seen');
+      if (setting === 'none') assert.equal(stats.roleSplit, 0, 'a role-split hover with no stance');
+      else assert.ok(stats.roleSplit > 0 || setting === 'outcomes-first', 'no role-split hover seen');
       assert.ok(stats.stance > 0 || setting === 'none', 'no stance hover seen');
     });
   }
 
-  it('the fixtures as written: with no stance declared, role-split is never above info', () => {
+  it('the fixtures as written: with no stance declared, role-split never fires', () => {
     let seen = 0;
     for (const file of files) {
       const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
       const a = analyze(text, parseHeader(text).options as AnalyzeOptions);
       if (a.settings.stanceSource !== 'default') continue;
-      for (const p of a.problems.filter((x) => x.ruleId === 'role-split')) {
-        seen++;
-        assert.ok(p.severity === 'info' || p.severity === 'hint', `${file}: role-split ${p.severity}`);
-      }
+      seen++;
+      assert.deepEqual(a.problems.filter((x) => x.ruleId === 'role-split').map((p) => p.message), [], file);
     }
-    assert.ok(seen >= 3, `only ${seen} role-split findings without a stance`);
+    assert.ok(seen >= 5, `only ${seen} fixtures without a stance`);
+  });
+
+  it('the checker notices a debate hover without a named quote, and a whole hover too long', () => {
+    const q = (id: string) => `> ${quoteById(id)!.text}\n>\n> ${attribution(quoteById(id)!)}`;
+    const debate = (ids: string[]) => [`**role-split** (warning)`, ...ids.map(q)].join('\n\n');
+    const stats = { hovers: 0, roleSplit: 0, stance: 0 };
+    checkSection(debate(['schutyser-one-person-sub-domain', 'runyan-separating', 'tpm-coexist', 'king-titles', EVERY_STANCE_NOTE_ID]), 'probe', stats);
+    // Combined by its old four-word slogan instead of its named quote.
+    assert.throws(() => checkSection(debate(['schutyser-two-roles', 'runyan-separating', 'tpm-coexist', 'king-titles', EVERY_STANCE_NOTE_ID]), 'probe', stats), /named quote/);
+    assert.throws(() => checkHover('x'.repeat(2500), 'probe'), /whole hover of 2500/);
   });
 
   it('the checker notices a tagged quote in a rule hover', () => {

@@ -129,6 +129,11 @@ describe('engine: completion', () => {
     assert.ok(items.every((i) => i.kind === 'value' && (i.documentation ?? '').length > 0));
   });
 
+  it('enum values in a list (revision 3: discipline lists, settings.coreTeam), less those written; framework takes safe', () => {
+    assert.deepEqual(labels(completions(variant('carol: { name: Carol Diaz, discipline: technology }', 'carol: { name: Carol Diaz, discipline: [technology, $0] }')).items), ['product', 'ux', 'business', 'data', 'other']);
+    assert.deepEqual(labels(completions(variant('  stage: scaleup\n', '  stage: scaleup\n  framework: $0\n')).items), ['scrum', 'kanban', 'scrumban', 'safe', 'other']);
+  });
+
   it('the keys an object takes, minus those present; an object key opens a block', () => {
     const { text, items } = completions(variant('        productManager: alice\n', '        productManager: alice\n        $0\n'));
     const keys = labels(items);

@@ -30,11 +30,12 @@ const CASES: Case[] = [
     added: ['    owner: bob     # accountable owner'],
   },
   {
-    text: variant('    owner: alice            # accountable owner\n', ''),
+    // A vacant seat (revision 3) with no product manager: the domain has no owner, and the fix fills the seat.
+    text: variant('        productManager: alice\n', '        owner: ~\n'),
     rule: 'single-owner',
-    title: 'Assign owner: alice',
-    removed: [],
-    added: ['    owner: alice'],
+    title: 'Assign owner: bob',
+    removed: ['        owner: ~'],
+    added: ['        owner: bob'],
   },
   {
     text: withPo('[bob, alice]'),
@@ -60,9 +61,9 @@ const CASES: Case[] = [
   {
     text: variant('stance: combined', 'stance: separated'),
     rule: 'role-split',
-    title: 'Hand the product owner role to carol',
+    title: 'Hand the product owner role to bob',
     removed: [],
-    added: ['        productOwner: carol'],
+    added: ['        productOwner: bob'],
   },
   {
     text: variant('stance: combined', 'stance: separated'),
@@ -128,10 +129,11 @@ const CASES: Case[] = [
     removed: [],
     added: ['    vision: ""'],
   },
+  // Each title carries the stance preview's count: only separated would report Alice as PM and PO of checkout.
   ...(['combined', 'separated', 'contextual', 'outcomes-first'] as const).map<Case>((stance) => ({
     text: variant('  stance: combined   # one person per domain\n', ''),
     rule: 'stance-declared',
-    title: `Declare stance: ${stance}`,
+    title: `Declare stance: ${stance} (${stance === 'separated' ? '1 finding' : 'no findings'})`,
     removed: [],
     added: [`  stance: ${stance}`],
   })),
@@ -210,8 +212,8 @@ describe('lsp: code actions', function () {
   }
 
   it('never marks a suggestion as preferred, even when it is the only one', async () => {
-    // bob is the only candidate owner, but naming an owner is a fact about people.
-    const text = variants(['    owner: alice            # accountable owner\n', ''], ['        productManager: alice\n', '        productManager: bob\n']);
+    // bob is the only candidate owner of the domain, but naming an owner is a fact about people.
+    const text = variant('        productManager: alice\n', '');
     const { uri, diagnostics } = await openWith(text);
     const d = diagnostics.find((x) => x.code === 'single-owner')!;
     const actions = await actionsFor(uri, d);

@@ -11,7 +11,7 @@ import { resolverFor } from './resolve';
 import { applySuppressions, parseSuppressions } from './suppressions';
 import { validateSchema } from './schema';
 import type { Analysis, AnalyzeOptions, EffectiveSettings, RuleSetting } from './types';
-import { RULE_SETTINGS, STANCES } from './types';
+import { DEFAULT_CORE_TEAM, RULE_SETTINGS, STANCES } from './types';
 
 export type { Analysis, EffectiveSettings } from './types';
 
@@ -64,6 +64,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     stage: model.organization.stage,
     maxDomainsPerPerson: options.maxDomainsPerPerson ?? model.settings.maxDomainsPerPerson ?? DEFAULT_MAX_DOMAINS_PER_PERSON,
     maxDomainsSource: options.maxDomainsPerPerson !== undefined ? 'option' : model.settings.maxDomainsPerPerson !== undefined ? 'file' : 'default',
+    coreTeam: [...(options.coreTeam ?? model.settings.coreTeam ?? DEFAULT_CORE_TEAM)],
     ruleSettings,
     today: options.today ?? localToday(),
   };

@@ -65,10 +65,15 @@ function findingLine(p: Problem): string {
   return `**${p.ruleId}** (${p.severity})`;
 }
 
-/** The hover of one finding: the finding, why it matters, at most one quote, the rule page. */
-export function findingHover(p: Problem, settings: Settings): string {
+/**
+ * The hover of one finding: the finding, why it matters, at most one quote, the rule page.
+ * `short`: the finding and its page only, when the whole hover would pass SPEC 5's limit.
+ */
+export function findingHover(p: Problem, settings: Settings, short = false): string {
   const rule = ruleById(p.ruleId);
+  if (short) return join([findingLine(p), ruleLink(p.ruleId)]);
   if (rule?.stanceDebate) return roleSplitHover(p, settings);
+  if (rule?.stancePreview) return stancePreviewHover(p);
   const why = rule?.rationale;
   const q = why?.quoteIds.map(untagged).find((x) => x !== undefined);
   return join([
@@ -89,39 +94,89 @@ function todayLine(today: string): string {
   return `*Dates:* ${todayNote(today)}.`;
 }
 
+/** SPEC section 5 (revision 3): the role-split section of a hover stays under this many characters. */
+export const MAX_DEBATE_HOVER_LENGTH = 1800;
+
+/** SPEC section 5 (revision 3): everything a hover shows at one position (findings, then the key or person) stays under this. */
+export const MAX_HOVER_LENGTH = 2500;
+
 /**
- * The stance debate (role-split): the quote of the reason that made it fire first (it stands for
- * its stance), then the strongest quote of each other stance, Aaron's note
- * that holds under every stance, and the rule page with the full debate.
+ * The stance debate (role-split): the quotes of the stance that made it fire
+ * first (for contextual, Peltier's sentence for the reason, then the stance's
+ * own thesis), then the named quote of each other stance, Aaron's note that
+ * holds under every stance, and the rule page with the full debate.
  */
 export function roleSplitHover(p: Problem, settings: Settings): string {
   const reasonId = String(p.data.reason ?? settings.stance) as RoleSplitReason;
   const reason = ROLE_SPLIT_REASONS[reasonId] ?? ROLE_SPLIT_REASONS.combined;
-  const declared = settings.stanceSource !== 'default';
   const others = STANCES.filter((s) => s !== reason.stance).map((s) => `**${s}**\n\n${quote(STANCE_INFO[s].quoteId)}`);
   return join([
     findingLine(p),
-    declared
-      ? `*Why it matters:* the articles disagree; the rule follows the stance in force, \`${settings.stance}\`.`
-      : '*Why it matters:* the articles disagree, and with no stance declared the tool takes no side.',
-    `**${reason.stance}** (why this fired)\n\n${quote(reason.quoteId)}`,
+    `*The articles disagree; the stance in force is \`${settings.stance}\`.*`,
+    `**${reason.stance}** (why this fired)\n\n${reason.quoteIds.map(quote).join('\n\n')}`,
     ...others,
     `*Under every stance:*\n\n${quote(EVERY_STANCE_NOTE_ID)}`,
-    ruleLink(p.ruleId, `The full debate: rule \`${p.ruleId}\``),
+    ruleLink(p.ruleId, 'The full debate'),
   ]);
+}
+
+interface PreviewEntry {
+  stance: Stance;
+  count: number;
+  domains: { domain: string; reason: string }[];
+}
+
+/**
+ * The stance preview (stance-declared): for each stance, what it would report
+ * here (up to five domains, with the reason in a few words) and its named
+ * quote, side by side; the tool takes no side and hides no consequence.
+ */
+export function stancePreviewHover(p: Problem): string {
+  const preview = (Array.isArray(p.data.preview) ? p.data.preview : []) as PreviewEntry[];
+  const build = (listed: number): string => {
+    const parts = preview.map((e) => {
+      const what = e.stance === 'outcomes-first' ? 'outcomes-defined warnings' : 'role-split findings';
+      const head = `**${e.stance}**: ${e.count} ${what}`;
+      const shown = e.domains.slice(0, listed);
+      const names = shown.map((d) => `${inlineCode(d.domain)} (${escapeMarkdown(d.reason)})`).join(', ');
+      const more = e.count > shown.length ? `, and ${e.count - shown.length} more` : '';
+      return join([names ? `${head}: ${names}${more}` : head, quote(STANCE_INFO[e.stance].quoteId)]);
+    });
+    return join([findingLine(p), '*What each stance would report here:*', ...parts, ruleLink(p.ruleId)]);
+  };
+  // Up to five domains per stance (SPEC 3), fewer when long ids would pass the debate hovers' limit (SPEC 5).
+  for (let listed = 5; listed > 0; listed--) {
+    const md = build(listed);
+    if (md.length < MAX_DEBATE_HOVER_LENGTH) return md;
+  }
+  return build(0);
 }
 
 // ---- keys and values ----
 
-/** On `productManager`, `productOwner`, `owner`, `scrumMaster`: what the role is, with untagged quotes. */
-export function roleHover(key: RoleKey): string {
+/** On `productManager`, `productOwner`, `owner`, `scrumMaster`: what the role is, with untagged quotes (none when `short`). */
+export function roleHover(key: RoleKey, short = false): string {
   const role = ROLES[key];
+  if (short) return join([`### ${role.title} (\`${key}\`)`, role.summary]);
   const quotes = role.quoteIds
     .map(untagged)
     .filter((q): q is Quote => q !== undefined)
     .slice(0, 3)
     .map(formatQuote);
   return join([`### ${role.title} (\`${key}\`)`, role.summary, ...quotes]);
+}
+
+const VACANT_MEANS: Record<RoleKey, string> = {
+  productOwner: "the domain's product manager holds the product owner role too",
+  productManager: "with no owner, the domain's owner is then its sole product owner",
+  owner: "a domain's owner is then its product manager; a product has no owner unless it has exactly one domain",
+  scrumMaster: 'the team has no scrum master',
+};
+
+/** On a role seat written empty (`productOwner: ~`): that the seat is vacant, and (unless `short`) what the role is. */
+export function vacantHover(key: RoleKey, short = false): string {
+  const line = `**Vacant** ${inlineCode(key)}: the seat is empty, and the rules read it as if the key were missing (${VACANT_MEANS[key]}).`;
+  return short ? line : join([line, roleHover(key)]);
 }
 
 /** On a `stance` value: that school of thought first, then the other three, one quote each, and what the rules do. */
@@ -215,7 +270,7 @@ export function personSummary(p: Person): string {
   const lines = [p.name ? `**${escapeMarkdown(p.name)}** (${inlineCode(p.id)})` : inlineCode(p.id)];
   if (p.title) lines.push(`*${escapeMarkdown(p.title)}*`);
   const facts: string[] = [];
-  if (p.discipline) facts.push(`Discipline: ${inlineCode(p.discipline)}`);
+  if (p.disciplines.length) facts.push(`Discipline: ${p.disciplines.map(inlineCode).join(', ')}`);
   if (p.customerContact) facts.push(`Customer contact: ${inlineCode(p.customerContact)}`);
   if (p.decisionAuthority) facts.push(`Decision authority: ${inlineCode(p.decisionAuthority)}`);
   if (p.email) facts.push(`Email: ${escapeMarkdown(p.email)}`);

@@ -76,7 +76,8 @@ export const SOURCES = {
   technicalPm: {
     seed: '002_737c81125a87b4e1.txt',
     article: 'Oh, So You Are a Product Owner Then?!',
-    author: 'a (Technical) Product Manager, with Charles Humble',
+    // Charles Humble contributed to the article; the first-person lines are the (Technical) Product Manager's (SPEC 5).
+    author: 'a (Technical) Product Manager',
     label: 'a Technical PM',
     year: 2022,
   },
@@ -237,7 +238,16 @@ export const QUOTES: readonly Quote[] = [
     text: 'A good product owner is a business advocate, a customer advocate, a subject matter expert, a user experience expert, an engineer, a top notch communicator, and a visionary leader. That sounds like a bit of superhero to me. In the absence of a superhero, you’ll need to build skills, to build a team with skills.',
     speaker: 'Jeff Patton',
     source: S.schutyser,
-    topics: ['overload', 'core-team', 'product-owner'],
+    // About one product owner's skills: it backs core-team, not a count of domains (SPEC 5).
+    topics: ['core-team', 'product-owner'],
+  },
+  {
+    id: 'schutyser-one-person-sub-domain',
+    text: 'Have one person responsible for both roles, within the boundaries of their own sub-domain.',
+    speaker: 'Stijn Schutyser',
+    source: S.schutyser,
+    topics: ['role-split'],
+    stance: 'combined',
   },
   {
     id: 'schutyser-conclusion',
@@ -403,7 +413,7 @@ export const QUOTES: readonly Quote[] = [
   // ---- 002: a (Technical) Product Manager, with Charles Humble, 2022 (contextual) ----
   {
     id: 'tpm-coexist',
-    text: 'depending on the size and maturity of the business, the development framework in use, and/or the kind of product offered to users, the two roles can coexist, overlap, or be mutually exclusive.',
+    text: 'However, depending on the size and maturity of the business, the development framework in use, and/or the kind of product offered to users, the two roles can coexist, overlap, or be mutually exclusive.',
     speaker: TPM,
     source: S.technicalPm,
     topics: ['role-split', 'stage', 'lifecycle', 'framework'],
@@ -696,7 +706,7 @@ export function formatQuote(q: Quote): string {
   return `> ${q.text}\n>\n> ${attribution(q)}`;
 }
 
-/** What each role key means, in our words, and who says so (untagged quotes only: every stance accepts these). */
+/** What each role key means, in our words, and who says so (untagged quotes only: no stance's argument). */
 export const ROLES: Record<
   'productManager' | 'productOwner' | 'owner' | 'scrumMaster',
   { title: string; summary: string; quoteIds: string[] }
@@ -716,7 +726,7 @@ export const ROLES: Record<
   owner: {
     title: 'Accountable owner',
     summary:
-      'The one person who is answerable for the product or domain as a whole. For a domain it defaults to the product manager. One owner is a position no article argues against, whatever its stance on the product manager and product owner roles.',
+      'The one person who is answerable for the product or domain as a whole. For a domain it defaults to the product manager, and with no product manager to its sole product owner; a product with one domain takes that domain\'s owner. No article argues for several owners.',
     quoteIds: ['productboard-pm-accountable'],
   },
   scrumMaster: {
@@ -738,7 +748,7 @@ export const STANCE_INFO: Record<Stance, { label: string; summary: string; rules
       'The outward-facing product manager and the inward-facing product owner of a domain should be the same person, so there is one clear owner and no extra hand-over between the customer and the team. When that is too much work, split the product into narrower domains, each with its own product manager, rather than splitting the roles.',
     rules:
       'role-split warns when a domain has a product owner who is not its product manager. Fixes: "Make <pm> the product owner too" and "Make <po> the product manager too".',
-    quoteId: 'schutyser-two-roles',
+    quoteId: 'schutyser-one-person-sub-domain',
   },
   separated: {
     label: 'Separated: two people per domain',
@@ -746,14 +756,14 @@ export const STANCE_INFO: Record<Stance, { label: string; summary: string; rules
       'Product manager and product owner are different jobs with a different focus (the market and strategy versus the team and the sprint); trying to do both at once can be counter-productive. Each domain should have two people in these roles.',
     rules:
       'role-split warns when one person is both product manager and product owner of a domain, including a domain with no productOwner (its product manager then holds both roles). Fixes: "Hand the product owner role to <id>" for each team member without a product role, and "Add a product owner placeholder".',
-    quoteId: 'runyan-answer-is-no',
+    quoteId: 'runyan-separating',
   },
   contextual: {
     label: 'Contextual: it depends on lifecycle, stage and framework',
     summary:
-      "Whether the roles coexist, overlap or are held apart depends on the organisation's size and maturity, the framework in use and where the product is in its life: one person while a v1 product finds its shape; once it is released, the product manager can leverage a development-focused product owner.",
+      "Whether the roles coexist, overlap or are held apart depends on the organisation's size and maturity, the framework in use and the kind of product. The rules follow John Peltier's two pieces of advice: one person while a v1 product is first developed, and that Scrum makes the shared role hard.",
     rules:
-      "role-split behaves as under combined for a v1 product or at a startup. Otherwise, one person as both product manager and product owner of a domain is an info when the product is mature, the stage is enterprise or the framework is scrum, quoting the reason that applied; in any other case (a growing product at a scaleup, say) it does not fire.",
+      "role-split warns when a v1 product's domain has a product owner who is not its product manager, and gives an info when one person holds both roles of a product past v1 under framework scrum (or safe, read as scrum). Nothing else fires: the stage and a growth or mature lifecycle describe, they do not advise.",
     quoteId: 'tpm-coexist',
   },
   'outcomes-first': {
@@ -772,45 +782,25 @@ export const EVERY_STANCE_NOTE_ID = 'aaron-authority';
  * Why role-split fired, and the quote that says so: the stance itself under
  * combined and separated, or the reason the contextual stance applied.
  */
-export type RoleSplitReason = 'combined' | 'separated' | 'v1' | 'startup' | 'mature' | 'enterprise' | 'scrum';
+export type RoleSplitReason = 'combined' | 'separated' | 'v1' | 'scrum';
 
-export const ROLE_SPLIT_REASONS: Record<RoleSplitReason, { stance: Stance; phrase: string; quoteId: string; words: string }> = {
-  combined: { stance: 'combined', phrase: "the 'combined' stance", quoteId: 'schutyser-two-roles', words: 'Schutyser: "Two roles, one person."' },
+export const ROLE_SPLIT_REASONS: Record<RoleSplitReason, { stance: Stance; quoteIds: string[]; words: string }> = {
+  combined: { stance: 'combined', quoteIds: ['schutyser-one-person-sub-domain'], words: 'Schutyser: "Have one person responsible for both roles, within the boundaries of their own sub-domain."' },
   separated: {
     stance: 'separated',
-    phrase: "the 'separated' stance",
-    quoteId: 'runyan-answer-is-no',
-    words: 'Runyan: "you are either a Product Owner OR a Product Manager"',
+    quoteIds: ['runyan-separating'],
+    words: 'Runyan: "By separating the roles between the Product Owner and the Product Manager, you can position both for success and create something to be proud of."',
   },
+  // Peltier's advice, the only advice the contextual stance gives (SPEC 3, revision 3); the stance's own thesis follows it.
   v1: {
     stance: 'contextual',
-    phrase: "the 'contextual' stance, for a v1 product",
-    quoteId: 'peltier-v1',
+    quoteIds: ['peltier-v1', 'tpm-coexist'],
     words: 'Peltier: during initial development of a v1 product "the role should be a single person"',
-  },
-  startup: {
-    stance: 'contextual',
-    phrase: "the 'contextual' stance, at a startup",
-    quoteId: 'tpm-startups',
-    words: 'in startups "the product manager role is the most common"',
-  },
-  mature: {
-    stance: 'contextual',
-    phrase: "the 'contextual' stance, for a mature product",
-    quoteId: 'peltier-after-release',
-    words: 'Peltier: upon release "the product manager can leverage a development-focused product owner to spend more time in the market"',
-  },
-  enterprise: {
-    stance: 'contextual',
-    phrase: "the 'contextual' stance, at an enterprise",
-    quoteId: 'tpm-larger-organisations',
-    words: 'in larger organisations "product owners definitely play a pivotal role within product teams"',
   },
   scrum: {
     stance: 'contextual',
-    phrase: "the 'contextual' stance, with Scrum",
-    quoteId: 'peltier-scrum-shared-role',
-    words: 'Peltier: "Scrum itself makes this shared role difficult to pull off well"',
+    quoteIds: ['peltier-scrum-shared-role', 'tpm-coexist'],
+    words: 'Peltier: "Scrum itself makes this shared role difficult to pull off well." and "Moving to Scrumban is one way to lessen the administrative burden on the product owner"',
   },
 };
 
@@ -820,59 +810,67 @@ export interface SettingInfo {
   rules: string;
 }
 
-/** The organisation's stage (`organization.stage`), which the contextual stance reads. */
+const NOT_ADVICE = 'The stage describes the organisation and role-split does not read it, under any stance: 002 describes what is common in startups, scale-ups and larger organisations, it does not say what to do.';
+
+/** The organisation's stage (`organization.stage`). Under revision 3 no rule reads it for role-split. */
 export const STAGE_INFO: Record<'startup' | 'scaleup' | 'enterprise', SettingInfo> = {
   startup: {
     summary: 'An early organisation moving fast to market, with few people to spread the product work across.',
-    rules: 'Under the contextual stance, role-split behaves as under combined: a domain whose product owner is not its product manager is reported. Under the other stances the stage changes nothing.',
+    rules: `${NOT_ADVICE} overloaded-person reports at most an info at a startup.`,
   },
   scaleup: {
     summary: 'A growing organisation with several product managers. This is the default stage.',
-    rules:
-      "Under the contextual stance, role-split follows the product's lifecycle and the framework: as under combined for a v1 product; an info for one person as PM and PO of a mature product or with Scrum; nothing otherwise. Under the other stances the stage changes nothing.",
+    rules: NOT_ADVICE,
   },
   enterprise: {
     summary: 'A large organisation with structures and departments of its own.',
-    rules:
-      "Under the contextual stance, one person as both product manager and product owner of a domain is an info, unless the product's lifecycle is v1, where role-split behaves as under combined. Under the other stances the stage changes nothing.",
+    rules: NOT_ADVICE,
   },
 };
 
-/** Where a product is in its life (`products.*.lifecycle`), which the contextual stance reads. */
+/** Where a product is in its life (`products.*.lifecycle`), which the contextual stance reads for v1 only. */
 export const LIFECYCLE_INFO: Record<'v1' | 'growth' | 'mature', SettingInfo> = {
   v1: {
     summary: 'The initial development of a first version, before its release.',
-    rules: 'Under the contextual stance, role-split behaves as under combined for this product, whatever the stage. Under the other stances the lifecycle changes nothing.',
+    rules:
+      "Under the contextual stance, role-split warns when a domain of this product has a product owner who is not its product manager (John Peltier's advice: during initial development of a v1 product the role should be a single person). Under the other stances the lifecycle changes nothing.",
   },
   growth: {
     summary: 'Released and growing. This is the default lifecycle.',
     rules:
-      'Under the contextual stance, role-split follows the stage and the framework: as under combined at a startup; an info for one person as PM and PO at an enterprise or with Scrum; nothing otherwise. Under the other stances the lifecycle changes nothing.',
+      "This describes the product, and role-split does not read it. Peltier writes that upon release the product manager can leverage a development-focused product owner: that permits a second person, it does not require one.",
   },
   mature: {
     summary: 'Released long ago, with a settled shape.',
     rules:
-      'Under the contextual stance, one person as both product manager and product owner of a domain of this product is an info (unless the stage is startup, where role-split behaves as under combined). Under the other stances the lifecycle changes nothing.',
+      "This describes the product, and role-split does not read it. Peltier writes that upon release the product manager can leverage a development-focused product owner: that permits a second person, it does not require one.",
   },
 };
 
+const NO_FRAMEWORK_REASON = 'The framework adds no reason for role-split to fire. Under the contextual stance only a v1 product and Scrum (or SAFe, read as Scrum) do; under the other stances the framework changes nothing.';
+
 /** The development framework (`organization.framework`), which the contextual stance reads. */
-export const FRAMEWORK_INFO: Record<'scrum' | 'kanban' | 'scrumban' | 'other', SettingInfo> = {
+export const FRAMEWORK_INFO: Record<'scrum' | 'kanban' | 'scrumban' | 'safe' | 'other', SettingInfo> = {
   scrum: {
     summary: 'Scrum, with its product owner role and its ceremonies.',
     rules:
-      'Under the contextual stance, one person as both product manager and product owner of a domain is an info (unless the product is v1 or the stage is startup, where role-split behaves as under combined). Under the other stances the framework changes nothing.',
+      "Under the contextual stance, role-split reports one person as both product manager and product owner of a domain (of a product past v1) as an info: John Peltier's advice that Scrum makes the shared role hard to do well. Under the other stances the framework changes nothing.",
   },
   kanban: {
     summary: 'Kanban: a continuous flow of work without sprints.',
-    rules: 'The framework adds no reason for role-split to fire; under the contextual stance the lifecycle and the stage decide. Under the other stances the framework changes nothing.',
+    rules: NO_FRAMEWORK_REASON,
   },
   scrumban: {
     summary: "Scrumban: Scrum's roles with Kanban's flow, which lessens the product owner's administrative load.",
-    rules: 'The framework adds no reason for role-split to fire; under the contextual stance the lifecycle and the stage decide. Under the other stances the framework changes nothing.',
+    rules: NO_FRAMEWORK_REASON,
+  },
+  safe: {
+    summary: 'SAFe: product owners per team inside a release train, product management at the train level.',
+    rules:
+      "Read as scrum, which is the tool's inference: Peltier wrote about Scrum, SAFe's teams run Scrum, and no article mentions SAFe. Under the contextual stance, role-split then reports one person as both product manager and product owner of a domain as an info. single-backlog-owner's message points to one domain per team backlog. Under the other stances the framework changes nothing for role-split.",
   },
   other: {
     summary: 'Another way of working, or a mix.',
-    rules: 'The framework adds no reason for role-split to fire; under the contextual stance the lifecycle and the stage decide. Under the other stances the framework changes nothing.',
+    rules: NO_FRAMEWORK_REASON,
   },
 };

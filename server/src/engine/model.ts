@@ -5,7 +5,7 @@
 // schema rule's business.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { resolverFor, type Resolver } from './resolve';
-import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team } from './types';
+import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team, Vacancy } from './types';
 import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from './types';
 
 export type {
@@ -20,6 +20,7 @@ export type {
   RefKind,
   RoleName,
   Team,
+  Vacancy,
 } from './types';
 
 export function span(node: Node | null | undefined): Span | undefined {
@@ -70,11 +71,17 @@ function readerFor(resolver: Resolver) {
     return undefined;
   };
   /** A date scalar's text: YAML 1.1 reads `2026-12-31` as a timestamp, the core schema as text. */
+  /** One text or a list of texts (`discipline: ux`, `discipline: [product, business]`). */
+  const texts = (node: unknown): string[] => {
+    const n = val(node);
+    const items = isSeq(n) ? n.items : [n];
+    return items.map(str).filter((x): x is string => x !== undefined);
+  };
   const dateText = (node: unknown): string | undefined => {
     if (isScalar(node) && node.value instanceof Date && !Number.isNaN(node.value.getTime())) return node.value.toISOString().slice(0, 10);
     return str(node);
   };
-  return { val, entries, str, fieldsOf, field, dateText };
+  return { val, entries, str, texts, fieldsOf, field, dateText };
 }
 
 /** A YYYY-MM-DD text that names a real calendar day, else undefined. */
@@ -90,7 +97,7 @@ function oneOf<T extends string>(values: readonly T[], v: string | undefined): T
 }
 
 export function buildModel(doc: Document): Model {
-  const { val, entries, str, fieldsOf, field, dateText } = readerFor(resolverFor(doc));
+  const { val, entries, str, texts, fieldsOf, field, dateText } = readerFor(resolverFor(doc));
   const root = doc.contents;
   const sections = new Map<string, Pair>();
   for (const p of entries(root)) {
@@ -98,11 +105,19 @@ export function buildModel(doc: Document): Model {
     if (k !== undefined && !sections.has(k)) sections.set(k, p);
   }
   const refs: Ref[] = [];
+  const vacancies: Vacancy[] = [];
 
   const refField = (fields: Fields, name: RoleName, kind: RefKind, holder: Product | Domain | Team): RefField | undefined => {
     const pair = fields[name];
     if (!pair || !isScalar(pair.key)) return undefined;
     const node = val(pair.value);
+    // SPEC 2 (revision 3): an empty role seat (`productOwner: ~`, `owner:`) is vacant, read as if the key were missing.
+    if (isVacantSeat(name, node)) {
+      const key = span(pair.key as Node)!;
+      const end = span(node)?.end ?? key.end;
+      vacancies.push({ role: name as Vacancy['role'], holder, key, span: { start: key.start, end: Math.max(end, key.end) }, value: span(node) });
+      return undefined;
+    }
     const out: RefField = {
       refs: [],
       key: span(pair.key as Node)!,
@@ -143,11 +158,13 @@ export function buildModel(doc: Document): Model {
 
   const settingsMap = val(sections.get('settings')?.value);
   const maxNode = isMap(settingsMap) ? val(field(settingsMap as YAMLMap, 'maxDomainsPerPerson')?.value) : undefined;
+  const coreTeamNode = isMap(settingsMap) ? val(field(settingsMap as YAMLMap, 'coreTeam')?.value) : undefined;
   const rulesNode = isMap(settingsMap) ? field(settingsMap as YAMLMap, 'rules')?.value : undefined;
   const settings: FileSettings = {
     maxDomainsPerPerson: isScalar(maxNode) && typeof maxNode.value === 'number' ? maxNode.value : undefined,
     rules: {},
   };
+  if (isSeq(coreTeamNode)) settings.coreTeam = coreTeamNode.items.map(str).filter((x): x is string => x !== undefined);
   for (const p of entries(rulesNode)) {
     const k = keyText(p);
     const v = val(p.value);
@@ -167,7 +184,7 @@ export function buildModel(doc: Document): Model {
       name: str(f.name?.value),
       title: str(f.title?.value),
       email: str(f.email?.value),
-      discipline: str(f.discipline?.value),
+      disciplines: texts(f.discipline?.value),
       customerContact: str(f.customerContact?.value),
       decisionAuthority: str(f.decisionAuthority?.value),
       until: realDate(dateText(f.until?.value)),
@@ -228,7 +245,21 @@ export function buildModel(doc: Document): Model {
 
   // Sections may come in any order; sort only when they did not.
   if (refs.some((r, i) => i > 0 && refs[i - 1].start > r.start)) refs.sort((a, b) => a.start - b.start);
-  return { organization, settings, people, products, teams, refs, sections };
+  return { organization, settings, people, products, teams, refs, sections, vacancies };
+}
+
+const SEATS: ReadonlySet<string> = new Set(['owner', 'productManager', 'productOwner', 'scrumMaster']);
+
+/** A role seat left empty: no value, `~`, `null` or `''`. An empty list is an empty list, not a vacancy. */
+function isVacantSeat(name: RoleName, node: Node | null): boolean {
+  if (!SEATS.has(name)) return false;
+  if (node === null || node === undefined) return true;
+  return isScalar(node) && (node.value === null || node.value === '');
+}
+
+/** Whether a person has this discipline among those written. */
+export function hasDiscipline(p: Person | undefined, discipline: string): boolean {
+  return p !== undefined && p.disciplines.includes(discipline);
 }
 
 /** Ids named by a role field (empty when the field is missing). */
@@ -236,15 +267,44 @@ export function ids(f: RefField | undefined): string[] {
   return f ? f.refs.map((r) => r.id) : [];
 }
 
-/** A domain's accountable owners: `owner`, else its product manager(s). */
-export function domainOwners(d: Domain): { ids: string[]; field?: RefField } {
-  if (d.owner) return { ids: ids(d.owner), field: d.owner };
-  return { ids: ids(d.productManager), field: d.productManager };
+/** Where a domain's accountable owner comes from (SPEC 2). */
+export type DomainOwnerSource = 'owner' | 'productManager' | 'productOwner' | 'none';
+
+/**
+ * A domain's accountable owners: `owner`, else its product manager(s), else its
+ * sole product owner (SPEC 2, revision 3: organisations with product owners and
+ * no product managers are legitimate). Several POs and no PM: no owner
+ * (single-backlog-owner reports the list). The one reading of it: `single-owner`
+ * judges it and the ownership map shows it.
+ */
+export function domainOwners(d: Domain): { ids: string[]; field?: RefField; source: DomainOwnerSource } {
+  if (d.owner) return { ids: ids(d.owner), field: d.owner, source: 'owner' };
+  if (d.productManager) return { ids: ids(d.productManager), field: d.productManager, source: 'productManager' };
+  if (d.productOwner && new Set(ids(d.productOwner)).size === 1) return { ids: ids(d.productOwner), field: d.productOwner, source: 'productOwner' };
+  return { ids: [], field: undefined, source: 'none' };
+}
+
+/**
+ * A product's accountable owners: its `owner`; with none written and exactly
+ * one domain, that domain's owner (SPEC 2 and 3, revision 3: `fromDomain` is
+ * set then). Otherwise none.
+ */
+export function productOwners(p: Product): { ids: string[]; field?: RefField; fromDomain?: Domain } {
+  if (p.owner) return { ids: ids(p.owner), field: p.owner };
+  if (p.domains.length === 1) return { ids: domainOwners(p.domains[0]).ids, fromDomain: p.domains[0] };
+  return { ids: [] };
 }
 
 /** A domain's product owner(s): `productOwner`, else its product manager(s), who then hold that role too. */
 export function domainProductOwners(d: Domain): string[] {
-  return d.productOwner ? ids(d.productOwner) : ids(d.productManager);
+  return domainProductOwnersFrom(d).ids;
+}
+
+/** `domainProductOwners`, with where they come from: the domain's own field, or its PM(s). */
+export function domainProductOwnersFrom(d: Domain): { ids: string[]; source: 'productOwner' | 'productManager' | 'none' } {
+  if (d.productOwner) return { ids: ids(d.productOwner), source: 'productOwner' };
+  if (d.productManager) return { ids: ids(d.productManager), source: 'productManager' };
+  return { ids: [], source: 'none' };
 }
 
 

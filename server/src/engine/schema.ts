@@ -137,6 +137,14 @@ function commaCut(map: YAMLMap, pair: Pair): SchemaError['comma'] {
   return { start: pv.range[0], end: key.range[1], newText: JSON.stringify(whole), property: String(prev.key.value) };
 }
 
+/** The JSON Schema type of a value. */
+function jsonType(d: unknown): string {
+  if (d === null) return 'null';
+  if (Array.isArray(d)) return 'array';
+  if (typeof d === 'number') return Number.isInteger(d) ? 'integer' : 'number';
+  return typeof d;
+}
+
 /**
  * Validates the document with aliases and merge keys resolved (`data`, from
  * resolve.ts; computed here when not given). A bad alias resolves to null, so
@@ -147,8 +155,23 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
   if (errors.length === 0) return [];
 
   // Fold the branches of anyOf/oneOf into the umbrella: one message per node.
-  const umbrellas = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  // When exactly one branch takes the value's type (`discipline: engineering`
+  // against "one value or a list"), that branch's own errors say it better
+  // (the enum's "did you mean"), so the umbrella steps aside for them.
+  const all = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const through = new Map<ErrorObject, string>();
+  for (const u of all) {
+    const branches = ((u.parentSchema as Record<string, unknown>)?.[u.keyword] ?? []) as { type?: unknown }[];
+    const t = jsonType(u.data);
+    const matching = branches.map((b, i) => ({ b, i })).filter(({ b }) => b.type === t || (t === 'integer' && b.type === 'number'));
+    if (matching.length !== 1) continue;
+    const prefix = `${u.schemaPath}/${matching[0].i}/`;
+    if (errors.some((e) => e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(u.instancePath))) through.set(u, prefix);
+  }
+  const umbrellas = all.filter((u) => !through.has(u));
   const inBranch = (e: ErrorObject) =>
+    through.has(e) ||
+    [...through].some(([u, prefix]) => e.schemaPath.startsWith(u.schemaPath + '/') && !e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(u.instancePath)) ||
     umbrellas.some((u) => u !== e && e.schemaPath.startsWith(u.schemaPath + '/') && e.instancePath.startsWith(u.instancePath));
 
   const out: SchemaError[] = [];

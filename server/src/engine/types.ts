@@ -19,13 +19,18 @@ export const STAGES = ['startup', 'scaleup', 'enterprise'] as const;
 export type Stage = (typeof STAGES)[number];
 export const LIFECYCLES = ['v1', 'growth', 'mature'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
-/** `organization.framework`: the contextual stance reads it (Peltier: Scrum makes the shared role hard; Scrumban lessens the load). */
-export const FRAMEWORKS = ['scrum', 'kanban', 'scrumban', 'other'] as const;
+/**
+ * `organization.framework`: the contextual stance reads it (Peltier: Scrum makes the shared role hard; Scrumban lessens the load).
+ * `safe` is read as `scrum` (SAFe's teams run Scrum; no article mentions SAFe: the tool's inference, and its messages say so).
+ */
+export const FRAMEWORKS = ['scrum', 'kanban', 'scrumban', 'safe', 'other'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 /** Team Topologies' four team types; only stream-aligned teams are held to one domain. */
 export const TEAM_TYPES = ['stream-aligned', 'platform', 'enabling', 'complicated-subsystem'] as const;
 export type TeamType = (typeof TEAM_TYPES)[number];
 export const DISCIPLINES = ['product', 'technology', 'ux', 'business', 'data', 'other'] as const;
+/** The disciplines core-team asks a domain's core team to cover unless `settings.coreTeam` says otherwise (000: "technology, UX and business"). */
+export const DEFAULT_CORE_TEAM: readonly string[] = ['technology', 'ux', 'business'];
 
 /** A half-open span of the document text: [start, end). */
 export interface Span {
@@ -84,7 +89,7 @@ export interface AnalyzeOptions {
   rules?: Record<string, RuleSetting>;
   /** Overrides `settings.maxDomainsPerPerson`. */
   maxDomainsPerPerson?: number;
-  /** Overrides `settings.coreTeam` (the disciplines a domain's teams should cover). */
+  /** Overrides `settings.coreTeam`: the disciplines core-team asks for (CLI `--core-team`, editor `productteam.coreTeam`). */
   coreTeam?: string[];
   /** Today's date as YYYY-MM-DD, for `until` dates in suppressions and of people. Defaults to the clock. */
   today?: string;
@@ -136,7 +141,8 @@ export interface Person extends Entity {
   name?: string;
   title?: string;
   email?: string;
-  discipline?: string;
+  /** Every discipline written (`discipline: ux` or `discipline: [product, business]`), in order; empty when none. */
+  disciplines: string[];
   customerContact?: string;
   decisionAuthority?: string;
   /** The last day in the organisation (`until`), when it is a real YYYY-MM-DD date. */
@@ -190,6 +196,8 @@ export interface Organization {
 
 export interface FileSettings {
   maxDomainsPerPerson?: number;
+  /** `settings.coreTeam`, when it is a list of texts. */
+  coreTeam?: string[];
   rules: Record<string, unknown>;
 }
 
@@ -203,6 +211,24 @@ export interface Model {
   refs: Ref[];
   /** Top-level section keys (`people`, `products`, `teams`, …) by name. */
   sections: Map<string, Pair>;
+  /**
+   * Role seats written empty (`productOwner: ~`, `owner:`): vacant, read as if
+   * the key were missing (the role field is absent from the entity), kept here
+   * for the hover that says "vacant" and for findings that point at the seat.
+   */
+  vacancies: Vacancy[];
+}
+
+/** A role seat written empty: `productOwner: ~  # hiring`. */
+export interface Vacancy {
+  role: 'owner' | 'productManager' | 'productOwner' | 'scrumMaster';
+  holder: Product | Domain | Team;
+  /** The key's span. */
+  key: Span;
+  /** From the key to the end of the (empty) value: where a hover says "vacant". */
+  span: Span;
+  /** The empty value itself (`~`, `null`, or the empty place after the colon); undefined when YAML gives it no range. */
+  value?: Span;
 }
 
 // ---- schema errors (schema.ts) and suppressions (suppressions.ts) -----------
@@ -280,6 +306,8 @@ export interface EffectiveSettings {
   maxDomainsPerPerson: number;
   /** Where the limit came from: an option (editor setting, CLI) wins over the file's `settings`. */
   maxDomainsSource: 'option' | 'file' | 'default';
+  /** The disciplines core-team asks for: the option, else the file's `settings.coreTeam`, else technology, ux, business. */
+  coreTeam: string[];
   /** Severities the user set for rules (file settings, then options on top). */
   ruleSettings: Map<string, RuleSetting>;
   /** YYYY-MM-DD. */

@@ -1,6 +1,6 @@
 // Questions several rules ask of the model.
 import type { Domain, Model, Product } from '../model';
-import { ids } from '../model';
+import { hasDiscipline, ids } from '../model';
 
 export function uniq<T>(xs: Iterable<T>): T[] {
   return [...new Set(xs)];
@@ -47,16 +47,16 @@ export function productDomainsByPerson(model: Model): Map<string, Domain[]> {
 
 /** Who could own a domain: its PM, its PO, then product people of its teams. */
 export function domainOwnerCandidates(model: Model, d: Domain): string[] {
-  const product = teamPeople(model, d).filter((id) => model.people.get(id)?.discipline === 'product');
+  const product = teamPeople(model, d).filter((id) => hasDiscipline(model.people.get(id), 'product'));
   return uniq([...ids(d.productManager), ...ids(d.productOwner), ...product]).filter((id) => model.people.has(id));
 }
 
 /** Who could own a product: its domains' owners, PMs and POs, then product people. */
 export function productOwnerCandidates(model: Model, p: Product): string[] {
   const fromDomains = p.domains.flatMap((d) => [...ids(d.owner), ...ids(d.productManager), ...ids(d.productOwner)]);
-  const product = p.domains.flatMap((d) => teamPeople(model, d)).filter((id) => model.people.get(id)?.discipline === 'product');
+  const product = p.domains.flatMap((d) => teamPeople(model, d)).filter((id) => hasDiscipline(model.people.get(id), 'product'));
   let out = uniq([...fromDomains, ...product]).filter((id) => model.people.has(id));
-  if (out.length === 0) out = [...model.people.values()].filter((x) => x.discipline === 'product').map((x) => x.id);
+  if (out.length === 0) out = [...model.people.values()].filter((x) => hasDiscipline(x, 'product')).map((x) => x.id);
   return out;
 }
 

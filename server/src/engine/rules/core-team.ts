@@ -1,23 +1,27 @@
 // core-team: a domain's people cover technology, UX and business (000: "Build
 // yourself a Core Product Team consisting of the necessary experts:
-// technology, UX and business."). Counted: the members of the domain's teams,
-// its product manager, its product owner and its `stakeholders` (people
-// outside the teams who belong to the domain: a business sponsor, a shared
-// designer). Only domains with teams are judged (domain-without-team speaks
-// for the others), and only when someone counted has a discipline written
-// down: a file that records no disciplines says nothing about them.
+// technology, UX and business."); `settings.coreTeam` may name other
+// disciplines. Counted: the members of the domain's teams, its product
+// manager, its product owner and its `stakeholders` (people outside the teams
+// who belong to the domain: a business sponsor, a shared designer), each with
+// every discipline listed (`discipline: [product, business]`), and nobody
+// whose `until` has passed. Only domains with teams are judged
+// (domain-without-team speaks for the others), and only when someone counted
+// has a discipline written down: a file that records no disciplines says
+// nothing about them. Domains with the same teams that miss the same
+// disciplines are one finding, on the first of them, naming the others.
 //   checkout: { productManager: alice, teams: [squad] }   squad: carol (technology)
 //     -> info: lacks ux and business; counted alice (product), carol (technology)
 import { ids } from '../model';
+import type { Domain } from '../model';
 import { suggestEnum } from '../synonyms';
 import { DISCIPLINES } from '../types';
 import { defineRule } from './rule';
 import { teamPeople, uniq } from './common';
+import { hasLeft } from './departed-person';
 
 /** What a finding carries to its fixes. */
-type Data = { product: string; domain: string; missing: string[]; counted: string[] };
-
-const NEEDED = ['technology', 'ux', 'business'] as const;
+type Data = { product: string; domain: string; missing: string[]; counted: string[]; others?: string[] };
 /** How many people a message names before it says "and N more". */
 const SHOWN = 6;
 
@@ -32,42 +36,65 @@ function meant(written: string | undefined): string | undefined {
   return s.length === 1 ? s[0] : undefined;
 }
 
+/** What a person's disciplines say, misspellings read as the schema reads them. */
+function describeDisciplines(ws: string[]): string {
+  if (ws.length === 0) return 'no discipline';
+  return ws
+    .map((w) => {
+      const m = meant(w);
+      return m !== w && m !== undefined ? `${w}, read as ${m}` : w;
+    })
+    .join(', ');
+}
+
 export const coreTeam = defineRule<Data>()({
   id: 'core-team',
   defaultSeverity: 'info',
-  description: "A domain that has teams lacks at least one of the disciplines technology, ux and business among its teams' members, its PM, its PO and its stakeholders.",
+  description: "A domain that has teams lacks one of the `settings.coreTeam` disciplines (default technology, ux, business) among its teams' members, its PM, its PO and its stakeholders.",
   seeds: ['000_afd94fb3940db4b8.txt'],
   docs: {
-    firesWhen: "A domain that has teams lacks at least one of the disciplines technology, ux and business among its teams' members, its product manager, its product owner and its `stakeholders`; the message says who was counted.",
+    firesWhen: "A domain that has teams lacks at least one of the `settings.coreTeam` disciplines (default technology, ux and business) among its teams' members, its product manager, its product owner and its `stakeholders`, counting every listed discipline of each person and nobody whose `until` has passed; the message says who was counted. Domains with the same teams and the same gap are one finding, on the first, naming the others.",
   },
   rationale: {
     why: 'The product work needs a core team with technology, UX and business expertise to share discovery and delivery.',
     quoteIds: ['schutyser-core-team', 'patton-superhero'],
   },
   check(ctx) {
-    const { model } = ctx;
+    const { model, settings } = ctx;
+    const needed = settings.coreTeam;
+    /** The first domain reported for each set of teams and gap, and the domains that share it. */
+    const groups = new Map<string, { first: Domain; missing: string[]; counted: string[]; shown: string; others: string[] }>();
     for (const p of model.products) {
       for (const d of p.domains) {
-        if (ids(d.teams).length === 0) continue;
-        const people = uniq([...teamPeople(model, d), ...ids(d.productManager), ...ids(d.productOwner), ...ids(d.stakeholders)]).filter((id) => model.people.has(id));
-        const written = new Map(people.map((id) => [id, model.people.get(id)!.discipline]));
-        if (![...written.values()].some((x) => x !== undefined)) continue;
-        const have = new Set([...written.values()].map(meant));
-        const missing = NEEDED.filter((x) => !have.has(x));
-        if (missing.length === 0) continue;
-        const shown = people.slice(0, SHOWN).map((id) => {
-          const w = written.get(id);
-          const m = meant(w);
-          return `${id} (${w === undefined ? 'no discipline' : m !== w && m !== undefined ? `${w}, read as ${m}` : w})`;
-        });
-        const more = people.length > SHOWN ? ` and ${people.length - SHOWN} more` : '';
-        const lacks = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}`;
-        ctx.report(
-          d.key,
-          `Domain '${d.id}' has no ${lacks} person in its core team (counted: ${shown.join(', ')}${more}). Add one to a team, or list someone outside the teams under the domain's 'stakeholders'.`,
-          { product: p.id, domain: d.id, missing, counted: people },
+        const teams = uniq(ids(d.teams));
+        if (teams.length === 0) continue;
+        const people = uniq([...teamPeople(model, d), ...ids(d.productManager), ...ids(d.productOwner), ...ids(d.stakeholders)]).filter(
+          (id) => model.people.has(id) && !hasLeft(model.people.get(id)!.until, settings.today),
         );
+        const written = new Map(people.map((id) => [id, model.people.get(id)!.disciplines]));
+        if (![...written.values()].some((x) => x.length > 0)) continue;
+        const have = new Set([...written.values()].flatMap((ws) => ws.map(meant)));
+        const missing = needed.filter((x) => !have.has(x));
+        if (missing.length === 0) continue;
+        const key = `${[...teams].sort().join('\n')}\u0000${missing.join('\n')}`;
+        const group = groups.get(key);
+        if (group) {
+          group.others.push(d.id);
+          continue;
+        }
+        const shown = people.slice(0, SHOWN).map((id) => `${id} (${describeDisciplines(written.get(id)!)})`);
+        const more = people.length > SHOWN ? ` and ${people.length - SHOWN} more` : '';
+        groups.set(key, { first: d, missing, counted: people, shown: `${shown.join(', ')}${more}`, others: [] });
       }
+    }
+    for (const { first: d, missing, counted, shown, others } of groups.values()) {
+      const lacks = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}`;
+      const also = others.length === 0 ? '' : others.length === 1 ? ` Domain '${others[0]}' has the same teams and the same gap.` : ` Domains ${others.map((o) => `'${o}'`).join(', ')} have the same teams and the same gap.`;
+      ctx.report(
+        d.key,
+        `Domain '${d.id}' has no ${lacks} person in its core team (counted: ${shown}).${also} Add one to a team, or list someone outside the teams under the domain's 'stakeholders'.`,
+        { product: d.product.id, domain: d.id, missing, counted, ...(others.length ? { others } : {}) },
+      );
     }
   },
 });

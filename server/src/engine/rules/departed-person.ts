@@ -7,7 +7,7 @@
 //   members: [carol, zoe]   -> warning; Remove zoe from team 'squad'
 import { removeListItem, replaceSpanLike } from '../edits';
 import type { Domain, Product, Ref, RefField, RoleName, Team } from '../model';
-import { ids } from '../model';
+import { hasDiscipline, ids } from '../model';
 import type { Fix } from '../types';
 import type { Analysis } from '../types';
 import { defineRule } from './rule';
@@ -94,7 +94,7 @@ export const departedPerson = defineRule<Data>()({
     const usable = (c: string) => c !== id && !gone(c) && !already.has(c);
     let candidates = ('product' in h ? domainOwnerCandidates(model, h as Domain) : productOwnerCandidates(model, h as Product)).filter(usable);
     // Nobody close to the role: anyone in product who is still here.
-    if (candidates.length === 0) candidates = [...model.people.values()].filter((x) => x.discipline === 'product' && usable(x.id)).map((x) => x.id);
+    if (candidates.length === 0) candidates = [...model.people.values()].filter((x) => hasDiscipline(x, 'product') && usable(x.id)).map((x) => x.id);
     for (const c of candidates) {
       fixes.push(handOver(analysis, ref, c, `Make ${c} the ${ROLE_WORDS[role]} of '${h.id}'`));
     }

@@ -5,6 +5,7 @@ import { customerContact } from './customer-contact';
 import { decisionAuthority } from './decision-authority';
 import { departedPerson } from './departed-person';
 import { domainWithoutTeam } from './domain-without-team';
+import { duplicateReference } from './duplicate-reference';
 import { outcomesDefined } from './outcomes-defined';
 import { overloadedPerson } from './overloaded-person';
 import { roleSplit } from './role-split';
@@ -28,6 +29,7 @@ export const RULES = [
   decisionAuthority,
   departedPerson,
   domainWithoutTeam,
+  duplicateReference,
   expiredSuppression,
   invalidSuppression,
   outcomesDefined,

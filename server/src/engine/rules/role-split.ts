@@ -1,23 +1,25 @@
 // role-split: is the outward-facing product manager of a domain also its
-// inward-facing product owner? The experts disagree (000 and Perri: yes, "Two
-// roles, one person."; 001, Runyan: no, "the answer is no"; 002 and Peltier:
-// it depends). The stance in force decides which side this rule takes
-// (SPEC section 3):
-//   combined        PM and PO are different people              -> warning
-//   separated       one person is both                          -> warning
-//   contextual      v1 or startup: as combined; otherwise one person as both
-//                   at a mature product, an enterprise or with Scrum -> info
-//                   quoting that reason; nothing otherwise
+// inward-facing product owner? The experts disagree, so this rule judges only
+// under the stance the file declares (SPEC 1 and 3, revision 3):
+//   combined        PM and PO are different people                 -> warning
+//   separated       one person is both                             -> warning
+//   contextual      Peltier's advice only: a v1 product with two people -> warning;
+//                   one person as both of a released product under scrum (or
+//                   safe, read as scrum) -> info
 //   outcomes-first  never
-// With no stance declared the rules follow contextual, but this rule never
-// reports above info and says so: the tool takes no side the file did not take.
+// With no stance declared (or one that is not one of the four) it does not
+// run: stance-declared previews what each stance would report, with the same
+// logic (`roleSplitFindings`) on the model already built.
+//   organization: { stance: combined }
+//   checkout: { productManager: alice, productOwner: bob }
+//     -> warning; Make alice the product owner too | Make bob the product manager too
 import type { Node } from 'yaml';
 import type { Analysis } from '../types';
 import { addSectionEntry, replaceRefField, setMapProperty } from '../edits';
 import { ROLE_SPLIT_REASONS, type RoleSplitReason } from '../knowledge';
-import type { Domain } from '../model';
-import { ids } from '../model';
-import type { Fix, Framework, Lifecycle, Severity, Stage, Stance } from '../types';
+import type { Domain, Model } from '../model';
+import { hasDiscipline, ids } from '../model';
+import type { EffectiveSettings, Fix, Lifecycle, Severity, Span, Stance } from '../types';
 import { defineRule } from './rule';
 import { findDomain, productRoleHolders, teamPeople } from './common';
 
@@ -30,7 +32,6 @@ type RoleSplitData = {
   want: RoleSplitExpectation['want'];
   stance: Stance;
   reason: RoleSplitReason;
-  declared: boolean;
 };
 
 export interface RoleSplitExpectation {
@@ -40,38 +41,86 @@ export interface RoleSplitExpectation {
   reason: RoleSplitReason;
 }
 
-/** What the stance asks of a domain of a product, or nothing. */
-export function roleSplitExpectation(
-  stance: Stance,
-  context: { stage: Stage; lifecycle: Lifecycle; framework?: Framework },
-): RoleSplitExpectation | undefined {
+/** What the stance asks of a domain of a product, if anything. */
+export function roleSplitExpectation(stance: Stance, lifecycle: Lifecycle, framework: string | undefined, same: boolean): RoleSplitExpectation | undefined {
   switch (stance) {
     case 'combined':
       return { want: 'combined', severity: 'warning', reason: 'combined' };
     case 'separated':
       return { want: 'separated', severity: 'warning', reason: 'separated' };
-    case 'contextual': {
-      // Peltier: one person "during initial development of a v1 product"; 002: in startups "the product manager role is the most common".
-      if (context.lifecycle === 'v1') return { want: 'combined', severity: 'warning', reason: 'v1' };
-      if (context.stage === 'startup') return { want: 'combined', severity: 'warning', reason: 'startup' };
-      // "can leverage" permits a second person, it does not require one: an info, never a warning.
-      if (context.lifecycle === 'mature') return { want: 'separated', severity: 'info', reason: 'mature' };
-      if (context.stage === 'enterprise') return { want: 'separated', severity: 'info', reason: 'enterprise' };
-      if (context.framework === 'scrum') return { want: 'separated', severity: 'info', reason: 'scrum' };
+    case 'contextual':
+      // Peltier: during initial development of a v1 product "the role should be a single person".
+      if (lifecycle === 'v1') return same ? undefined : { want: 'combined', severity: 'warning', reason: 'v1' };
+      // (His v1 advice is the specific one: a v1 product in one person's hands is what he asks for, whatever the framework.)
+      // Peltier: "Scrum itself makes this shared role difficult to pull off well." SAFe is read as Scrum (the tool's inference).
+      if (same && (framework === 'scrum' || framework === 'safe')) return { want: 'separated', severity: 'info', reason: 'scrum' };
+      // Nothing else: "Upon release … can leverage" permits, 002 on stages describes (SPEC 1).
       return undefined;
-    }
     default:
       return undefined;
   }
 }
 
-const NO_STANCE = 'No stance is declared, so this is information only. ';
+/** One finding role-split would report under a stance: what stance-declared's preview counts and lists. */
+export interface RoleSplitFinding {
+  domain: Domain;
+  pm: string;
+  po: string;
+  expect: RoleSplitExpectation;
+  /** Where it is reported: the product owner value, else the domain key. */
+  at: Span;
+  /** The reason in a few words, for the preview. */
+  short: string;
+}
 
-/** A misspelt stance (`seperated`) is no stance, but the message says what was written (the schema error says how to fix it). */
-function noStanceLead(written: unknown): string {
-  return typeof written === 'string' && written.trim() !== ''
-    ? `No stance is declared ('${written}' is not one of combined, separated, contextual, outcomes-first), so this is information only. `
-    : NO_STANCE;
+/** The findings of role-split under `stance`, on a model already built (no re-analysis: the stance preview calls it four times). */
+export function roleSplitFindings(model: Model, stance: Stance): RoleSplitFinding[] {
+  const out: RoleSplitFinding[] = [];
+  const framework = model.organization.framework;
+  for (const p of model.products) {
+    for (const d of p.domains) {
+      const pm = ids(d.productManager);
+      const po = d.productOwner ? ids(d.productOwner) : pm;
+      // Several PMs or POs is single-owner's / single-backlog-owner's finding, not this one's.
+      if (pm.length !== 1 || po.length !== 1) continue;
+      const same = pm[0] === po[0];
+      const expect = roleSplitExpectation(stance, p.lifecycle, framework, same);
+      if (!expect) continue;
+      if (expect.want === 'combined' && !same) {
+        out.push({ domain: d, pm: pm[0], po: po[0], expect, at: d.productOwner!.value, short: expect.reason === 'v1' ? `v1 product, PM ${pm[0]}, PO ${po[0]}` : `PM ${pm[0]}, PO ${po[0]}` });
+      } else if (expect.want === 'separated' && same) {
+        // A vacant seat (`productOwner: ~  # hiring`) is where the answer goes: report there.
+        const vacant = d.productOwner ? undefined : model.vacancies.find((v) => v.holder === d && v.role === 'productOwner');
+        out.push({ domain: d, pm: pm[0], po: po[0], expect, at: d.productOwner ? d.productOwner.value : (vacant?.key ?? d.key), short: `${pm[0]} is PM and PO${expect.reason === 'scrum' ? `, with ${framework}` : ''}` });
+      }
+    }
+  }
+  return out;
+}
+
+/** "Under the combined stance you declared": advice about the arrangement always names the stance it comes from (SPEC 5). */
+function underStance(settings: Pick<EffectiveSettings, 'stance' | 'stanceSource'>): string {
+  return settings.stanceSource === 'file' ? `Under the ${settings.stance} stance you declared` : `Under the ${settings.stance} stance set for this run (editor setting or --stance)`;
+}
+
+function messageFor(f: RoleSplitFinding, settings: Pick<EffectiveSettings, 'stance' | 'stanceSource'>, framework: string | undefined): string {
+  const under = underStance(settings);
+  const d = f.domain.id;
+  const words = ROLE_SPLIT_REASONS[f.expect.reason].words;
+  switch (f.expect.reason) {
+    case 'combined':
+      return `${under}, one person is both product manager and product owner of a domain (${words}); domain '${d}' has ${f.pm} as PM and ${f.po} as PO.`;
+    case 'separated': {
+      const holds = f.domain.productOwner ? 'holds both roles' : 'is PM and, with no productOwner (or a vacant one), PO too';
+      return `${under}, the product manager and the product owner of a domain are two people (${words}); in domain '${d}', ${f.pm} ${holds}.`;
+    }
+    case 'v1':
+      return `${under}, a v1 product's domain has one person in both roles (${words}); domain '${d}' has ${f.pm} as PM and ${f.po} as PO.`;
+    case 'scrum': {
+      const safe = framework === 'safe' ? " framework 'safe' is read as scrum (the tool's inference: Peltier wrote about Scrum, and SAFe's teams run Scrum);" : '';
+      return `${under},${safe} ${f.pm} is both product manager and product owner of domain '${d}' (${words}).`;
+    }
+  }
 }
 
 export const roleSplit = defineRule<RoleSplitData>()({
@@ -80,48 +129,21 @@ export const roleSplit = defineRule<RoleSplitData>()({
   description: 'The PM/PO arrangement of a domain goes against the declared stance.',
   seeds: ['000_afd94fb3940db4b8.txt', '001_236220712318ff3c.txt', '002_737c81125a87b4e1.txt'],
   docs: {
-    firesWhen: "A domain's product manager / product owner arrangement goes against the file's declared `stance`.",
-    severity: 'warning (info in the contextual cases of Peltier, and always info when no stance is declared)',
+    firesWhen: "A domain's product manager / product owner arrangement goes against the file's declared `stance`; with no stance declared it does not run (`stance-declared` previews each stance).",
+    severity: "warning (info for one person in both roles under contextual with Scrum or SAFe)",
   },
   rationale: {
-    why: 'The articles disagree on whether one person should be both product manager and product owner of a domain; this rule follows the stance the file declares.',
-    quoteIds: ['schutyser-two-roles', 'runyan-answer-is-no', 'tpm-coexist', 'king-titles', 'aaron-authority'],
+    why: 'The articles disagree on whether one person should be both product manager and product owner of a domain; this rule follows the stance the file declares, and only that.',
+    quoteIds: ['schutyser-one-person-sub-domain', 'runyan-separating', 'tpm-coexist', 'king-titles', 'aaron-authority'],
   },
   stanceDebate: true,
   check(ctx) {
-    const { stance, stage, stanceSource } = ctx.settings;
-    const declared = stanceSource !== 'default';
-    const framework = ctx.model.organization.framework;
-    for (const p of ctx.model.products) {
-      const expect = roleSplitExpectation(stance, { stage, lifecycle: p.lifecycle, framework });
-      if (!expect) continue;
-      const reason = ROLE_SPLIT_REASONS[expect.reason];
-      const severity: Severity = declared ? expect.severity : 'info';
-      const lead = declared ? '' : noStanceLead(ctx.model.organization.map?.get('stance'));
-      const under = declared ? `under ${reason.phrase}` : `under the default ${reason.phrase.replace(/^the /, '')}`;
-      for (const d of p.domains) {
-        const pm = ids(d.productManager);
-        const po = d.productOwner ? ids(d.productOwner) : pm;
-        // Several PMs or POs is single-owner's / single-backlog-owner's finding, not this one's.
-        if (pm.length !== 1 || po.length !== 1) continue;
-        const same = pm[0] === po[0];
-        const data = { product: p.id, domain: d.id, pm: pm[0], po: po[0], want: expect.want, stance, reason: expect.reason, declared };
-        if (expect.want === 'combined' && !same) {
-          ctx.report(
-            d.productOwner!.value,
-            `${lead}${capitalise(under)}, one person would be both product manager and product owner of domain '${d.id}' (${reason.words}), but ${pm[0]} is PM and ${po[0]} is PO.`,
-            data,
-            severity,
-          );
-        } else if (expect.want === 'separated' && same) {
-          const holds = d.productOwner ? 'holds both roles' : 'is PM and, with no productOwner, PO too';
-          const msg =
-            expect.severity === 'info'
-              ? `${lead}${pm[0]} is both product manager and product owner of domain '${d.id}'; ${under}, consider a development-focused product owner (${reason.words}).`
-              : `${lead}${capitalise(under)}, the product manager and the product owner of domain '${d.id}' should be two people (${reason.words}), but ${pm[0]} ${holds}.`;
-          ctx.report(d.productOwner ? d.productOwner.value : d.key, msg, data, severity);
-        }
-      }
+    const { settings, model } = ctx;
+    // No stance, no judgement (SPEC 3, revision 3): stance-declared shows what each stance would say.
+    if (settings.stanceSource === 'default') return;
+    for (const f of roleSplitFindings(model, settings.stance)) {
+      const data: RoleSplitData = { product: f.domain.product.id, domain: f.domain.id, pm: f.pm, po: f.po, want: f.expect.want, stance: settings.stance, reason: f.expect.reason };
+      ctx.report(f.at, messageFor(f, settings, model.organization.framework), data, f.expect.severity);
     }
   },
   fixes(problem, analysis) {
@@ -136,8 +158,9 @@ export const roleSplit = defineRule<RoleSplitData>()({
       return fixes;
     }
     const holders = productRoleHolders(analysis.model);
+    // Only people whose discipline is product: an engineer is not offered as product owner.
     const fixes: Fix[] = teamPeople(analysis.model, d)
-      .filter((id) => !holders.has(id) && analysis.model.people.has(id))
+      .filter((id) => !holders.has(id) && hasDiscipline(analysis.model.people.get(id), 'product'))
       .map((id): Fix => ({ title: `Hand the product owner role to ${id}`, edits: setProductOwner(analysis, d, id), kind: 'suggestion' }));
     const placeholder = freeId(analysis, `${d.id}-product-owner`);
     fixes.push({
@@ -161,8 +184,4 @@ function freeId(analysis: Analysis, base: string): string {
   let id = base;
   for (let i = 2; analysis.model.people.has(id); i++) id = `${base}-${i}`;
   return id;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -55,6 +55,11 @@ export interface RuleMeta<Id extends string = string> {
    * that runs the check.
    */
   comparesWithToday?: boolean;
+  /**
+   * Its findings carry a preview of every stance (`data.preview`) and its hover
+   * lists it, with each stance's named quote side by side (SPEC 3 and 5).
+   */
+  stancePreview?: boolean;
 }
 
 /** A problem of one rule, with the data its check reported. */

@@ -1,10 +1,29 @@
 // single-backlog-owner: a domain's backlog has one owner (003: "The product
 // owner is the sole person responsible for backlog grooming.").
 //   productOwner: [bob, carol]  ->  Keep bob as the only product owner | Keep carol …
+// Under `framework: safe`, or when each listed PO sits in a different team of
+// the domain, the list is most likely team backlogs: the message says they are
+// written as one domain per team, each with its product owner.
 import { replaceRefField } from '../edits';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 import { findDomain, uniq } from './common';
+import type { Domain, Model } from '../model';
+import { ids } from '../model';
+
+/** Whether each of these people sits in a team of the domain that none of the others sits in (one team each). */
+function eachInADifferentTeam(model: Model, d: Domain, people: string[]): boolean {
+  const used = new Set<string>();
+  for (const id of people) {
+    const team = ids(d.teams).find((t) => {
+      const team = model.teams.get(t);
+      return !used.has(t) && team !== undefined && (ids(team.members).includes(id) || ids(team.scrumMaster).includes(id));
+    });
+    if (team === undefined) return false;
+    used.add(team);
+  }
+  return true;
+}
 
 /** What a finding carries to its fixes. */
 type Data = { product: string; domain: string; candidates: string[] };
@@ -27,7 +46,11 @@ export const singleBacklogOwner = defineRule<Data>()({
         const po = d.productOwner;
         if (!po || po.refs.length <= 1) continue;
         const owners = uniq(po.refs.map((r) => r.id));
-        ctx.report(po.value, `Domain '${d.id}' lists ${owners.length > 1 ? `${owners.length} product owners (${owners.join(', ')})` : 'its product owner more than once'}; the backlog needs exactly one owner.`, {
+        const teamBacklogs = owners.length > 1 && (ctx.model.organization.framework === 'safe' || eachInADifferentTeam(ctx.model, d, owners));
+        const advice = teamBacklogs
+          ? ' A backlog has one owner: team backlogs are written as one domain per team, each with its own product owner.'
+          : ' The backlog needs exactly one owner.';
+        ctx.report(po.value, `Domain '${d.id}' lists ${owners.length > 1 ? `${owners.length} product owners (${owners.join(', ')})` : 'its product owner more than once'}.${advice}`, {
           product: p.id,
           domain: d.id,
           candidates: owners,

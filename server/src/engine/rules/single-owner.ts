@@ -4,7 +4,7 @@
 //   owner: [alice, bob]   ->  Assign single owner: alice | Assign single owner: bob
 //   (no owner, no PM)     ->  Assign owner: <PM, PO, product people of its teams>
 import { replaceRefField, setMapProperty } from '../edits';
-import { domainOwners, ids } from '../model';
+import { domainOwners, ids, productOwners } from '../model';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 import { domainOwnerCandidates, findDomain, findProduct, productOwnerCandidates, uniq } from './common';
@@ -18,24 +18,32 @@ export const singleOwner = defineRule<Data>()({
   description: 'A product or domain has no accountable owner, or more than one.',
   seeds: ['000_afd94fb3940db4b8.txt'],
   docs: {
-    firesWhen: 'A product or domain has no accountable owner, or more than one.',
+    firesWhen:
+      "A product or domain has no accountable owner, or more than one. A domain's owner is its `owner`, else its `productManager`, else its sole `productOwner`; a product with exactly one domain and no `owner` of its own takes that domain's owner (when the domain has none either, only the domain is reported). A vacant seat (`owner: ~`) counts as missing.",
   },
   rationale: {
-    why: "Every stance accepts that a product or domain needs one accountable owner, and no article argues for several; it is Schutyser's position, written in an argument for combining the roles, so its words are shown on the role-split side of the debate, not here.",
+    why: 'A product or domain with no accountable owner, or with several, ends up owned by nobody; the rule asks for exactly one person.',
     quoteIds: [],
   },
   check(ctx) {
     const { model } = ctx;
     for (const p of model.products) {
       const owners = uniq(ids(p.owner));
-      if (owners.length === 0) {
-        ctx.report(p.owner && p.owner.refs.length === 0 && p.owner.node?.range ? p.owner.value : p.key, `Product '${p.id}' has no accountable owner. Name exactly one person as 'owner'.`, {
+      // A product with exactly one domain and no owner of its own takes that domain's owner (SPEC 3, revision 3):
+      // nothing to report on the product; if the domain has none either, the domain is reported below.
+      const { fromDomain } = productOwners(p);
+      if (owners.length === 0 && !fromDomain) {
+        const vacant = model.vacancies.find((v) => v.holder === p && v.role === 'owner');
+        const at = p.owner && p.owner.refs.length === 0 && p.owner.node?.range ? p.owner.value : (vacant?.value ?? p.key);
+        const how = vacant ? "its 'owner' is vacant" : "it has no 'owner'";
+        const one = p.domains.length > 1 ? ` (it has ${p.domains.length} domains, so none of their owners stands for it)` : '';
+        ctx.report(at, `Product '${p.id}' has no accountable owner: ${how}${one}. Name exactly one person as 'owner'.`, {
           product: p.id,
           missing: true,
           candidates: productOwnerCandidates(model, p),
         });
-      } else if (p.owner!.refs.length > 1) {
-        ctx.report(p.owner!.value, `Product '${p.id}' has ${owners.length > 1 ? `${owners.length} accountable owners (${owners.join(', ')})` : 'its owner listed more than once'}; it needs exactly one.`, {
+      } else if (p.owner && p.owner.refs.length > 1) {
+        ctx.report(p.owner.value, `Product '${p.id}' has ${owners.length > 1 ? `${owners.length} accountable owners (${owners.join(', ')})` : 'its owner listed more than once'}; it needs exactly one.`, {
           product: p.id,
           field: 'owner',
           candidates: owners,
@@ -46,14 +54,14 @@ export const singleOwner = defineRule<Data>()({
         const owners2 = uniq(o);
         if (owners2.length === 0) {
           const target = field && field.node?.range ? field.value : d.key;
-          const why = d.owner ? "its 'owner' is empty" : "it has no 'owner' and no 'productManager'";
+          const why = d.owner ? "its 'owner' is empty" : "it has no 'owner', no 'productManager' and no sole 'productOwner'";
           ctx.report(target, `Domain '${d.id}' has no accountable owner: ${why}.`, {
             product: p.id,
             domain: d.id,
             missing: true,
             candidates: domainOwnerCandidates(model, d),
           });
-        } else if (field && field.refs.length > 1) {
+        } else if (field && field.refs.length > 1 && field !== d.productOwner) {
           const which = field === d.owner ? 'owner' : 'productManager';
           ctx.report(field.value, `Domain '${d.id}' has ${owners2.length > 1 ? `${owners2.length} accountable owners (${owners2.join(', ')})` : 'its owner listed more than once'}${which === 'productManager' ? ' through its product managers' : ''}; it needs exactly one.`, {
             product: p.id,

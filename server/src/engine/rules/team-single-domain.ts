@@ -2,7 +2,8 @@
 // with "(separate) teams responsible for each domain" — DDD, the Spotify
 // Model, Conway's Law). Platform, enabling and complicated-subsystem teams
 // serve several domains by design (Team Topologies), so they are left alone.
-// Reported once per team, on its second listing, naming every domain.
+// Reported once per team, on its second listing, naming every domain; quiet
+// when the organisation has only one stream-aligned team (nothing to align).
 //   checkout: { teams: [core-squad] }
 //   billing:  { teams: [core-squad] }   <- warning: serves checkout and billing
 //     -> Remove team 'core-squad' from domain 'billing'
@@ -22,13 +23,15 @@ export const teamSingleDomain = defineRule<Data>()({
   description: 'A stream-aligned team is listed in more than one domain.',
   seeds: ['000_afd94fb3940db4b8.txt'],
   docs: {
-    firesWhen: 'A stream-aligned team (the default `type`) is listed in more than one domain; reported once per team, on its second listing, naming every domain it serves.',
+    firesWhen: 'A stream-aligned team (the default `type`) is listed in more than one domain; reported once per team, on its second listing, naming every domain it serves. Not when the organisation has only one stream-aligned team (nothing to align).',
   },
   rationale: {
     why: "Teams aligned with one domain each keep ownership clear and let the product scale, as Domain Driven Design and Conway's Law suggest.",
     quoteIds: ['schutyser-ddd'],
   },
   check(ctx) {
+    // With one stream-aligned team there is nothing to align: it serves every domain (SPEC 3, revision 3).
+    if ([...ctx.model.teams.values()].filter((t) => t.type === 'stream-aligned').length <= 1) return;
     const listings = new Map<string, { domain: Domain; ref: Ref }[]>();
     for (const p of ctx.model.products)
       for (const d of p.domains) {

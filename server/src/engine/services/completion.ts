@@ -65,8 +65,9 @@ function valueCompletions(ctx: CursorContext, offset: number, models: readonly M
     const teams = [...(models.find((m) => m.teams.size > 0)?.teams.values() ?? [])];
     return teams.filter((t) => !taken.has(t.id)).map((t, i) => teamEntry(t, i, span, lead));
   }
-  if (ctx.inList) return [];
-  return enumValuesAt(ctx.path).map((v, i) => {
+  // In a list (`discipline: [product, |`, `coreTeam: [|`), the items' values, less those already written.
+  const values = ctx.inList ? enumValuesAt([...ctx.path, 0]).filter((v) => !taken.has(String(v.value))) : enumValuesAt(ctx.path);
+  return values.map((v, i) => {
     const label = String(v.value);
     const e: CompletionEntry = { label, kind: 'value', newText: lead + label, span, sortText: pad(i) };
     if (v.description) e.detail = v.description;
@@ -78,7 +79,7 @@ function valueCompletions(ctx: CursorContext, offset: number, models: readonly M
 }
 
 function personEntry(p: Person, i: number, span: Span, lead: string, productFirst: boolean): CompletionEntry {
-  const rank = productFirst && p.discipline === 'product' ? 0 : 1;
+  const rank = productFirst && p.disciplines.includes('product') ? 0 : 1;
   const e: CompletionEntry = {
     label: p.id,
     kind: 'reference',

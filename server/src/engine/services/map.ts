@@ -4,11 +4,14 @@
 // every finding placed at the product, domain, person or team it is in.
 // Plain data: the renderers (mapRender.ts) and the diff (diff.ts) read it.
 // The roles are the file's, read as SPEC section 2 reads them (a missing
-// `owner` is the PM, a missing `productOwner` is held by the PM); nothing
-// here weighs one stance against another.
+// `owner` is the PM, else the sole PO; a missing `productOwner` is held by the
+// PM; a product with one domain and no `owner` takes that domain's owner),
+// through the same functions as `single-owner` (model.ts), so the map and the
+// rule never disagree; nothing here weighs one stance against another.
 import { isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
-import { ids } from '../model';
+import { domainOwners, domainProductOwnersFrom, ids, productOwners } from '../model';
+import type { DomainOwnerSource } from '../model';
 import { productDomainsByPerson } from '../rules/common';
 import type { Domain, Entity, Lifecycle, RefField, Span, Stage, Stance, TeamType } from '../types';
 import type { LocatedFinding, OwnershipInput, SourceRange } from './ownership';
@@ -25,7 +28,9 @@ export interface MapTeamRef extends MapRef {
 }
 
 /** Where a domain's accountable owner comes from (SPEC section 2). */
-export type OwnerSource = 'owner' | 'productManager' | 'productOwner' | 'none';
+export type OwnerSource = DomainOwnerSource;
+/** Where a product's accountable owner comes from: its `owner`, or its only domain's owner (SPEC section 2). */
+export type ProductOwnerOf = 'owner' | 'domain' | 'none';
 /** Where a domain's product owner comes from: its own field, or its PM, who then holds that role too. */
 export type ProductOwnerSource = 'productOwner' | 'productManager' | 'none';
 
@@ -59,6 +64,7 @@ export interface MapProduct extends Located {
   vision?: string;
   lifecycle: Lifecycle;
   owner: MapRef[];
+  ownerSource: ProductOwnerOf;
   domains: MapDomain[];
 }
 
@@ -77,7 +83,8 @@ export interface MapPerson extends Located {
   id: string;
   name?: string;
   title?: string;
-  discipline?: string;
+  /** Every discipline written, in order (`discipline` is one value or a list). */
+  disciplines: string[];
   until?: string;
   /** How many seats of each role the person holds (owner counts products and domains). */
   roles: Record<MapRole, number>;
@@ -166,7 +173,8 @@ export function buildMap(input: OwnershipInput): OwnershipMap {
     const t = model.teams.get(id);
     return t ? { id, name: t.name, known: true, type: t.type } : { id, known: false, type: 'stream-aligned' };
   };
-  const people = (f: RefField | undefined): MapRef[] => [...new Set(ids(f))].map(person);
+  const refsOf = (xs: readonly string[]): MapRef[] => [...new Set(xs)].map(person);
+  const people = (f: RefField | undefined): MapRef[] => refsOf(ids(f));
   // Written out in each literal rather than spread: spreading made a 1,000-domain map several times slower.
   const where = (e: Entity): SourceRange => input.locate(extent(e));
 
@@ -181,23 +189,18 @@ export function buildMap(input: OwnershipInput): OwnershipMap {
   const teamDomains = new Map<string, string[]>();
 
   const products = model.products.map((p): MapProduct => {
-    const owner = people(p.owner);
+    const po = productOwners(p);
+    const owner = refsOf(po.ids);
+    const productOwnerOf: ProductOwnerOf = p.owner ? 'owner' : po.fromDomain && owner.length ? 'domain' : 'none';
     count(owner, 'owner');
     const domains = p.domains.map((d): MapDomain => {
       const productManager = people(d.productManager);
-      const declaredPo = people(d.productOwner);
-      const [owner2, ownerSource]: [MapRef[], OwnerSource] = d.owner?.refs.length
-        ? [people(d.owner), 'owner']
-        : productManager.length
-          ? [productManager, 'productManager']
-          : declaredPo.length === 1
-            ? [declaredPo, 'productOwner']
-            : [[], 'none'];
-      const [productOwner, productOwnerSource]: [MapRef[], ProductOwnerSource] = declaredPo.length
-        ? [declaredPo, 'productOwner']
-        : productManager.length
-          ? [productManager, 'productManager']
-          : [[], 'none'];
+      const o = domainOwners(d);
+      const owner2 = refsOf(o.ids);
+      const ownerSource: OwnerSource = owner2.length ? o.source : 'none';
+      const dpo = domainProductOwnersFrom(d);
+      const productOwner = refsOf(dpo.ids);
+      const productOwnerSource: ProductOwnerSource = productOwner.length ? dpo.source : 'none';
       count(owner2, 'owner');
       count(productManager, 'productManager');
       count(productOwner, 'productOwner');
@@ -222,7 +225,7 @@ export function buildMap(input: OwnershipInput): OwnershipMap {
         outcomes: outcomeTexts(d),
       };
     });
-    return { key: `product:${p.id}`, location: where(p), findings: [], id: p.id, name: p.name, vision: p.vision, lifecycle: p.lifecycle, owner, domains };
+    return { key: `product:${p.id}`, location: where(p), findings: [], id: p.id, name: p.name, vision: p.vision, lifecycle: p.lifecycle, owner, ownerSource: productOwnerOf, domains };
   });
 
   const teams = [...model.teams.values()].map((t): MapTeam => {
@@ -244,7 +247,7 @@ export function buildMap(input: OwnershipInput): OwnershipMap {
       id: p.id,
       name: p.name,
       title: p.title,
-      discipline: p.discipline,
+      disciplines: [...p.disciplines],
       until: p.until,
       roles: roles.get(p.id) ?? noRoles(),
       domains,

@@ -7,7 +7,7 @@
 // follow the system's light or dark scheme when they do not.
 import { escapeMarkdown, inlineCode } from '../markdown';
 import type { Severity } from '../types';
-import { MAP_ROLE_LABEL, MAP_ROLES, type MapDomain, type MapFinding, type MapPerson, type MapRef, type OwnershipMap } from './map';
+import { MAP_ROLE_LABEL, MAP_ROLES, type MapDomain, type MapFinding, type MapPerson, type MapProduct, type MapRef, type OwnershipMap } from './map';
 
 // ---- markdown -------------------------------------------------------------------------
 
@@ -25,6 +25,10 @@ function findingsNote(map: OwnershipMap, indexes: readonly number[]): string {
 
 function ownerNote(d: MapDomain): string {
   return d.ownerSource === 'productManager' ? ' (its PM)' : d.ownerSource === 'productOwner' ? ' (its sole PO)' : '';
+}
+
+function productOwnerNote(p: MapProduct): string {
+  return p.ownerSource === 'domain' ? " (its only domain's owner)" : '';
 }
 
 function poNote(d: MapDomain): string {
@@ -48,7 +52,7 @@ export function renderMapMarkdown(map: OwnershipMap): string {
   if (!map.products.length) out.push('No products.', '');
   for (const p of map.products) {
     const f = findingsNote(map, p.findings);
-    out.push(`### ${mdName(p)}`, '', `Owner: ${mdRefs(p.owner)} · lifecycle ${p.lifecycle}${f ? ` · ${f}` : ''}`, '');
+    out.push(`### ${mdName(p)}`, '', `Owner: ${mdRefs(p.owner)}${productOwnerNote(p)} · lifecycle ${p.lifecycle}${f ? ` · ${f}` : ''}`, '');
     if (!p.domains.length) {
       out.push('No domains.', '');
       continue;
@@ -214,7 +218,7 @@ export function renderMapHtml(map: OwnershipMap, options: MapHtmlOptions = {}): 
   out.push('<section id="products"><h2>Products and domains</h2>');
   if (!map.products.length) out.push('<p class="note">No products.</p>');
   for (const p of map.products) {
-    out.push(`<article${worst(map, p.findings)}><h3>${nameHtml(p.key, p)} ${badges(map, p.findings)}</h3><p class="meta">Owner: ${refsHtml(p.owner)} · lifecycle ${p.lifecycle}${p.vision ? ` · ${escapeHtml(p.vision)}` : ''}</p>`);
+    out.push(`<article${worst(map, p.findings)}><h3>${nameHtml(p.key, p)} ${badges(map, p.findings)}</h3><p class="meta">Owner: ${refsHtml(p.owner)}${productOwnerNote(p) ? ` <span class="via">${escapeHtml(productOwnerNote(p).trim())}</span>` : ''} · lifecycle ${p.lifecycle}${p.vision ? ` · ${escapeHtml(p.vision)}` : ''}</p>`);
     if (p.domains.length) {
       out.push('<table><thead><tr><th>Domain</th><th>Owner</th><th>PM</th><th>PO</th><th>Teams</th><th>Outcomes</th><th>Findings</th></tr></thead><tbody>');
       for (const d of p.domains) out.push(domainRow(map, d));
