@@ -212,6 +212,24 @@ describe('productteam-lint map and diff', function () {
     assert.equal(parseOwnershipArgs('map', ['--format', 'pdf']).ok, false);
     assert.equal(parseOwnershipArgs('map', ['--fail-on-new-errors']).ok, false);
     assert.equal(parseOwnershipArgs('diff', ['only-one']).ok, false);
+    assert.deepEqual(parseOwnershipArgs('map', ['--core-team', 'technology, ux']), { ok: true, options: { format: 'markdown', failOnNewErrors: false, help: false, paths: [], coreTeam: ['technology', 'ux'] } });
+    assert.equal(parseOwnershipArgs('map', ['--core-team=,']).ok, false);
+  });
+
+  it('map --core-team overrides settings.coreTeam, as the lint command does', () => {
+    const org = 'version: 1\norganization: { name: A }\npeople:\n  pm: { name: M, discipline: product }\n  dev: { name: D, discipline: technology }\nproducts:\n  p:\n    name: P\n    owner: pm\n    domains:\n      d: { productManager: pm, teams: [t] }\nteams:\n  t: { members: [dev] }\n';
+    const tree = makeTree({ 'org.productteam.yaml': org });
+    try {
+      const coreTeam = (args: string[]): number => {
+        const r = runCli(['map', 'org.productteam.yaml', '--format', 'json', ...args], { cwd: tree.dir });
+        assert.equal(r.status, 0, r.stderr);
+        return (JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.filter((f) => f.ruleId === 'core-team').length;
+      };
+      assert.equal(coreTeam([]), 1, 'ux and business are missing by default');
+      assert.equal(coreTeam(['--core-team', 'technology,product']), 0);
+    } finally {
+      tree.cleanup();
+    }
   });
 
   it('map prints markdown, json and html; finds the root file when none is named', () => {

@@ -2,6 +2,8 @@
 // for its diagnostic, and applying its WorkspaceEdit changes only the lines it
 // must, keeps every comment, and makes the finding go away.
 import * as assert from 'node:assert/strict';
+import { analyze } from '../../server/src/engine';
+import { optionsOf } from '../../server/src/lsp/codeActions';
 import { LspClient, applyWorkspaceEdit, changedLines, type CodeAction, type Diagnostic } from './client';
 import { commentsOf, variant, variants } from './texts';
 
@@ -305,5 +307,15 @@ describe('lsp: code actions', function () {
     } finally {
       await c2.stop();
     }
+  });
+});
+
+describe('lsp: fix-all re-analyses with the editor\'s options', () => {
+  it('keeps the editor\'s productteam.coreTeam (and the rest) when it re-analyses for fix-all', () => {
+    const options = optionsOf(analyze('version: 1\norganization: { name: A }\n', { coreTeam: ['technology', 'ux'], maxDomainsPerPerson: 3, stance: 'combined', today: '2026-06-01' }));
+    assert.deepEqual(options.coreTeam, ['technology', 'ux']);
+    assert.equal(options.maxDomainsPerPerson, 3);
+    assert.equal(options.stance, 'combined');
+    assert.equal(options.today, '2026-06-01');
   });
 });

@@ -39,6 +39,7 @@ Options:
   -f, --format <name>                markdown (default), json or html
       --stance <stance>              ${STANCES.join(', ')} (overrides the file)
       --max-domains-per-person <n>   overrides settings.maxDomainsPerPerson
+      --core-team <a,b,c>            overrides settings.coreTeam (the disciplines core-team asks for)
   -h, --help                         show this help
 `;
 
@@ -55,6 +56,7 @@ Options:
       --fail-on-new-errors           exit 1 when the change introduces errors
       --stance <stance>              ${STANCES.join(', ')} (overrides both versions)
       --max-domains-per-person <n>   overrides settings.maxDomainsPerPerson
+      --core-team <a,b,c>            overrides settings.coreTeam (the disciplines core-team asks for)
   -h, --help                         show this help
 
 Exit status: 0 whatever changed (1 with --fail-on-new-errors and new errors), 2 bad usage or unreadable input.
@@ -65,6 +67,7 @@ export interface OwnershipOptions {
   failOnNewErrors: boolean;
   stance?: Stance;
   maxDomainsPerPerson?: number;
+  coreTeam?: string[];
   help: boolean;
   paths: string[];
 }
@@ -94,6 +97,11 @@ export function parseOwnershipArgs(command: OwnershipCommand, argv: readonly str
       const n = Number(v);
       if (!v || !Number.isInteger(n) || n < 1) return { ok: false, error: `--max-domains-per-person takes a whole number of at least 1${v ? `, not '${v}'` : ''}` };
       options.maxDomainsPerPerson = n;
+    } else if (name === '--core-team') {
+      const v = value();
+      const list = (v ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+      if (!list.length) return { ok: false, error: `--core-team takes disciplines separated by commas, e.g. technology,ux,business${v ? `, not '${v}'` : ''}` };
+      options.coreTeam = list;
     } else if (arg.startsWith('-') && arg !== '-') return { ok: false, error: `unknown option for ${command}: ${arg}` };
     else options.paths.push(arg);
   }
@@ -155,6 +163,7 @@ function inputOf(text: string, shownPath: string, options: OwnershipOptions): Ow
   const analyzeOptions: AnalyzeOptions = {};
   if (options.stance) analyzeOptions.stance = options.stance;
   if (options.maxDomainsPerPerson) analyzeOptions.maxDomainsPerPerson = options.maxDomainsPerPerson;
+  if (options.coreTeam) analyzeOptions.coreTeam = options.coreTeam;
   return ownershipInput(analyze(text, analyzeOptions), shownPath);
 }
 

@@ -103,6 +103,7 @@ export function optionsOf(analysis: Analysis): AnalyzeOptions {
     today: settings.today,
     rules,
     maxDomainsPerPerson: settings.maxDomainsPerPerson,
+    coreTeam: settings.coreTeam,
     ...(settings.stanceSource === 'option' ? { stance: settings.stance } : {}),
   };
 }
