@@ -145,6 +145,17 @@ describe('ownership diff model', () => {
     assert.match(renderDiffMarkdown(diff), /No change in who owns what/);
   });
 
+  it('declaring a stance is a change, even contextual: with none declared, none is in force (SPEC revision 3)', () => {
+    const none = 'version: 1\norganization: { name: A }\n';
+    const before = input(none);
+    const m = buildMap(before);
+    assert.equal(m.organization.stance, undefined);
+    assert.match(renderMapMarkdown(m), /no stance declared \(the PM\/PO arrangement is not judged\)/);
+    assert.doesNotMatch(renderMapMarkdown(m), /stance contextual/);
+    const diff = diffOwnership(before, input('version: 1\norganization: { name: A, stance: contextual }\n'));
+    assert.deepEqual(diff.changes.map((c) => [c.path, c.before, c.after]), [['organization.stance', null, 'contextual']]);
+  });
+
   it('reports changes by meaning, each with a kind from SPEC section 10', () => {
     const diff = diffOwnership(base, input(read('changed.productteam.yaml'), 'changed.productteam.yaml'));
     const got = diff.changes.map((c) => `${c.kind} ${c.path}`);

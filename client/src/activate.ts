@@ -20,7 +20,8 @@ const ASSOCIATION_WARNING_SHOWN = 'productteam.associationWarningShown';
 interface Status {
   uri: string;
   version: number;
-  stance: string;
+  /** Null when the file declares none and no setting gives one. */
+  stance: string | null;
   stanceSource: 'option' | 'file' | 'default';
   findings: number;
   ms: number;
@@ -137,7 +138,7 @@ function enableMiddleware(): Middleware {
   };
 }
 
-// ---- the language status item: the stance in force and where it comes from -----
+// ---- the language status item: the stance in force and where it comes from, or that none is declared
 
 function registerLanguageStatus(context: vscode.ExtensionContext, statuses: Map<string, Status>): { update(): void } {
   const item = vscode.languages.createLanguageStatusItem('productteam.stance', { language: LANGUAGE_ID });
@@ -163,13 +164,15 @@ function registerLanguageStatus(context: vscode.ExtensionContext, statuses: Map<
       return;
     }
     item.busy = false;
+    if (s.stance === null || s.stanceSource === 'default') {
+      // SPEC revision 3: with no stance declared, no rule judges the PM/PO arrangement (role-split does not run).
+      item.text = 'Stance: none declared';
+      item.detail = 'the file declares no stance, so the PM/PO arrangement is not judged';
+      item.accessibilityInformation = { label: `Product Team: no stance declared; ${item.detail}` };
+      return;
+    }
     item.text = `Stance: ${s.stance}`;
-    item.detail =
-      s.stanceSource === 'option'
-        ? 'from the productteam.stance setting'
-        : s.stanceSource === 'file'
-          ? 'from the file (organization.stance)'
-          : 'the default: the file declares no stance';
+    item.detail = s.stanceSource === 'option' ? 'from the productteam.stance setting' : 'from the file (organization.stance)';
     item.accessibilityInformation = { label: `Product Team stance ${s.stance}, ${item.detail}` };
   };
 

@@ -490,7 +490,7 @@ export async function driveWorkbench(o) {
       await runCommand('Product Team: Show Output');
       const line = await waitForPageText(
         '.part.panel .monaco-editor .view-lines',
-        /analysed \S+\.productteam\.yaml \(version \d+\) in [\d.]+ ms: \d+ findings?; stance \S+ \([^)]*\)/,
+        /analysed \S+\.productteam\.yaml \(version \d+\) in [\d.]+ ms: \d+ findings?; (stance \S+|no stance declared) \([^)]*\)/,
         'an "analysed …" line in the Product Team output channel',
       );
       await shot('07-output');
@@ -501,8 +501,8 @@ export async function driveWorkbench(o) {
     // ---- 7. the language status item -----------------------------------------------------
     await check('the language status item shows the stance in force and where it comes from', async () => {
       await openFile(UNDECIDED);
-      const hover = await languageStatus(/Stance: contextual/);
-      expect(/the default: the file declares no stance/.test(hover), `the item does not say where the stance comes from: ${hover}`);
+      const hover = await languageStatus(/Stance: none declared/);
+      expect(/the file declares no stance, so the PM\/PO arrangement is not judged/.test(hover), `the item does not say that no stance is declared: ${hover}`);
       expect(/Change/.test(hover), `no link to change the stance: ${hover}`);
       await shot('08-language-status');
       // The bottom right corner alone, small enough for the .vsix's own README.

@@ -38,7 +38,7 @@ describe('lsp: status notification and analysis log', function () {
       const s2 = await client.waitFor(() => statuses(client, undeclared)[0], 5_000, 'status of undeclared');
       const s3 = await client.waitFor(() => statuses(client, strict)[0], 5_000, 'status of strict');
       assert.deepEqual([s1.stance, s1.stanceSource], ['separated', 'file'], '`file` leaves the file its own stance');
-      assert.deepEqual([s2.stance, s2.stanceSource], ['contextual', 'default']);
+      assert.deepEqual([s2.stance, s2.stanceSource], [null, 'default'], 'no stance declared: none in force (SPEC revision 3), not contextual');
       assert.deepEqual([s3.stance, s3.stanceSource], ['combined', 'option'], 'the folder setting overrides the file');
       assert.equal(s1.version, 1);
       assert.ok(s1.ms >= 0 && s1.ms < 10_000);
@@ -47,7 +47,7 @@ describe('lsp: status notification and analysis log', function () {
 
       const line = await client.waitFor(() => logs(client).find((l) => l.message.includes('/work/a/undeclared.productteam.yaml')), 5_000, 'a log line');
       assert.equal(line.type, 3, 'info');
-      assert.match(line.message, /^analysed \/work\/a\/undeclared\.productteam\.yaml \(version 1\) in \d+\.\d ms: \d+ findings?; stance contextual \(the default\)$/);
+      assert.match(line.message, /^analysed \/work\/a\/undeclared\.productteam\.yaml \(version 1\) in \d+\.\d ms: \d+ findings?; no stance declared \(the PM\/PO arrangement is not judged\)$/);
 
       // Each analysis is reported: an edit brings a new status.
       client.change(declared, 2, DECLARED.replace('separated', 'outcomes-first'));

@@ -111,7 +111,8 @@ export interface MapFinding extends LocatedFinding {
 }
 
 export interface OwnershipMap {
-  organization: { name?: string; stage: Stage; stance: Stance; stanceSource: 'option' | 'file' | 'default'; framework?: string };
+  /** `stance` is absent when none is declared (`stanceSource` 'default'): then no rule judges the PM/PO arrangement (SPEC revision 3). */
+  organization: { name?: string; stage: Stage; stance?: Stance; stanceSource: 'option' | 'file' | 'default'; framework?: string };
   maxDomainsPerPerson: number;
   products: MapProduct[];
   people: MapPerson[];
@@ -270,7 +271,7 @@ export function buildMap(input: OwnershipInput): OwnershipMap {
 
   const org = model.organization;
   return {
-    organization: { name: org.name, stage: org.stage, stance: settings.stance, stanceSource: settings.stanceSource, framework: org.framework },
+    organization: { name: org.name, stage: org.stage, stance: settings.stanceSource === 'default' ? undefined : settings.stance, stanceSource: settings.stanceSource, framework: org.framework },
     maxDomainsPerPerson: max,
     products,
     people: mapPeople,

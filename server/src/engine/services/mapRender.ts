@@ -38,7 +38,7 @@ function poNote(d: MapDomain): string {
 function summaryLine(map: OwnershipMap): string {
   const c = map.counts;
   const org = map.organization;
-  const parts = [`stage ${org.stage}`, `stance ${org.stance}${org.stanceSource === 'default' ? ' (not declared)' : org.stanceSource === 'option' ? ' (set outside the file)' : ''}`];
+  const parts = [`stage ${org.stage}`, org.stance ? `stance ${org.stance}${org.stanceSource === 'option' ? ' (set outside the file)' : ''}` : 'no stance declared (the PM/PO arrangement is not judged)'];
   if (org.framework) parts.push(`framework ${org.framework}`);
   parts.push(`${c.products} products`, `${c.domains} domains`, `${c.people} people`, `${c.teams} teams`);
   parts.push(`${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints`);
