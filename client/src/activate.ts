@@ -167,8 +167,8 @@ function registerLanguageStatus(context: vscode.ExtensionContext, statuses: Map<
     if (s.stance === null || s.stanceSource === 'default') {
       // SPEC revision 3: with no stance declared, no rule judges the PM/PO arrangement (role-split does not run).
       item.text = 'Stance: none declared';
-      item.detail = 'the file declares no stance, so the PM/PO arrangement is not judged';
-      item.accessibilityInformation = { label: `Product Team: no stance declared; ${item.detail}` };
+      item.detail = 'the PM/PO arrangement is not judged';
+      item.accessibilityInformation = { label: `Product Team: the file declares no stance, so ${item.detail}` };
       return;
     }
     item.text = `Stance: ${s.stance}`;
