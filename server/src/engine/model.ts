@@ -26,6 +26,7 @@ export function span(node: Node | null | undefined): Span | undefined {
   const r = node?.range;
   return r ? { start: r[0], end: r[1] } : undefined;
 }
+const nodeSpan = span;
 
 function nonEmpty(s: Span | undefined): Span | undefined {
   return s && s.end > s.start ? s : undefined;
@@ -89,8 +90,16 @@ function oneOf<T extends string>(values: readonly T[], v: string | undefined): T
   return v !== undefined && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 }
 
-export function buildModel(doc: Document): Model {
+/**
+ * The model of one file. `file` (the host's key for it) is written on every
+ * span, so that an organisation's merged model knows where each node is.
+ */
+export function buildModel(doc: Document, file?: string): Model {
   const { val, entries, str, fieldsOf, field, dateText } = readerFor(resolverFor(doc));
+  const span = file === undefined ? nodeSpan : (node: Node | null | undefined): Span | undefined => {
+    const s = nodeSpan(node);
+    return s && { ...s, file };
+  };
   const root = doc.contents;
   const sections = new Map<string, Pair>();
   for (const p of entries(root)) {
@@ -115,7 +124,7 @@ export function buildModel(doc: Document): Model {
     for (const item of items) {
       const id = str(item);
       const s = span(item as Node);
-      if (id !== undefined && s) out.refs.push({ id, kind, role: name, holder, start: s.start, end: s.end });
+      if (id !== undefined && s) out.refs.push({ id, kind, role: name, holder, ...s });
     }
     for (const r of out.refs) refs.push(r);
     return out;

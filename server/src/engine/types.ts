@@ -31,6 +31,16 @@ export const DISCIPLINES = ['product', 'technology', 'ux', 'business', 'data', '
 export interface Span {
   start: number;
   end: number;
+  /**
+   * The file the span is in, in a multi-file organisation (SPEC section 9):
+   * the host's key for it. Absent in a single text analysed on its own.
+   */
+  file?: string;
+}
+
+/** A place in another file (or this one) that explains a finding: the first definition of a duplicate id, say. */
+export interface RelatedInfo extends Span {
+  message: string;
 }
 
 /** A minimal replacement of the text between two offsets. */
@@ -75,6 +85,8 @@ export interface Problem extends Span {
   severity: Severity;
   message: string;
   data: ProblemData;
+  /** Places in this or another file of the organisation that explain the finding (LSP relatedInformation). */
+  related?: RelatedInfo[];
 }
 
 export interface AnalyzeOptions {
@@ -283,6 +295,8 @@ export interface EffectiveSettings {
 }
 
 export interface Analysis {
+  /** The host's key for the file (absent for a text analysed on its own with analyze()). */
+  file?: string;
   text: string;
   lines: LineIndex;
   doc: Document;
@@ -292,4 +306,10 @@ export interface Analysis {
   suppressions: Suppression[];
   /** Every finding, in document order. */
   problems: Problem[];
+  /**
+   * The whole organisation's model, when the file belongs to one with other
+   * files (its spans carry their file): ids resolve against it. `model` is
+   * this file's own, so its offsets are always into `text`.
+   */
+  organisation?: Model;
 }
