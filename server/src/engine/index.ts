@@ -11,6 +11,7 @@ export { LineIndex, type Position } from './lines';
 export { locate, type Location } from './locate';
 export { isProductTeamFile, PRODUCTTEAM_FILE_GLOBS } from './files';
 export { ParseCache } from './incremental';
+export { EngineHost, Snapshot, type HostOptions, type FileSpan, type FileEdits, type OrganisationInfo } from './host/host';
 
 // ---- language services: what is under the cursor, in the engine's terms ------
 export { hoverAt as hover, type HoverResult } from './services/hover';

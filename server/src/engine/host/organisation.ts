@@ -65,8 +65,17 @@ export function mergeModels(models: readonly Model[]): Model {
   const kept = new Set<object>();
   for (const m of models) {
     for (const [id, p] of m.people) if (!people.has(id)) people.set(id, p);
-    for (const [id, t] of m.teams) if (!teams.has(id)) (teams.set(id, t), kept.add(t));
-    for (const p of m.products) if (!productIds.has(p.id)) (productIds.add(p.id), products.push(p), kept.add(p));
+    for (const [id, t] of m.teams) {
+      if (teams.has(id)) continue;
+      teams.set(id, t);
+      kept.add(t);
+    }
+    for (const p of m.products) {
+      if (productIds.has(p.id)) continue;
+      productIds.add(p.id);
+      products.push(p);
+      kept.add(p);
+    }
   }
   const refs = models.flatMap((m) => m.refs).filter((r) => kept.has('product' in r.holder ? r.holder.product : r.holder));
   return { ...models[0], people, teams, products, refs };
@@ -105,7 +114,7 @@ export function findOrganisations(files: ReadonlyMap<string, ParsedFile>, bounda
       }
       for (const k of inside) {
         if (k === root) problem('names this root file itself.');
-        else if (files.get(k)!.isRoot) problem(`names '${k.slice(folderOf(root).length) || k}', another root file (it has 'organization:'): each root is an organisation of its own.`);
+        else if (files.get(k)!.isRoot) problem("names another root file (one with 'organization:'): each root is an organisation of its own, and a part has no 'organization:'.");
         else if (!org.files.includes(k)) {
           org.files.push(k);
           included.add(k);
