@@ -2,8 +2,8 @@
 // (`code`) and the offsets it carries in `data` (or its range, when the
 // document moved on since), never by its message text.
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic } from 'vscode-languageserver';
-import type { AnalyzeOptions, Analysis, Problem, RuleSetting } from '../engine';
-import { diffEdits, fixAllText, getFixes } from '../engine';
+import type { Analysis, Problem, Snapshot } from '../engine';
+import { diffEdits } from '../engine';
 import {
   DIAGNOSTIC_SOURCE,
   FIX_ALL_KIND,
@@ -20,7 +20,7 @@ function kindMatches(requested: string, kind: string): boolean {
   return requested === '' || kind === requested || kind.startsWith(`${requested}.`);
 }
 
-export function findProblem(analysis: Analysis, version: number, d: Diagnostic): Problem | undefined {
+export function findProblem(analysis: Analysis, version: number | null, d: Diagnostic): Problem | undefined {
   const data = diagnosticDataOf(d);
   const ruleId = typeof d.code === 'string' ? d.code : data.ruleId;
   if (!ruleId) return undefined;
@@ -42,7 +42,8 @@ function stableJson(v: unknown): string {
   );
 }
 
-export function codeActions(analysis: Analysis, target: EditTarget, context: CodeActionContext): CodeAction[] {
+/** The document's quick fixes and fix-all, from the host's snapshot (`analysis` is the document's in it). */
+export function codeActions(snap: Snapshot, analysis: Analysis, target: EditTarget, context: CodeActionContext): CodeAction[] {
   const only = context.only;
   const actions: CodeAction[] = [];
   if (!only || only.some((k) => kindMatches(k, CodeActionKind.QuickFix))) {
@@ -51,28 +52,16 @@ export function codeActions(analysis: Analysis, target: EditTarget, context: Cod
       if (d.source !== undefined && d.source !== DIAGNOSTIC_SOURCE) continue;
       const problem = findProblem(analysis, target.version, d);
       if (!problem) continue;
-      for (const fix of getFixes(analysis, problem)) actions.push(toQuickFix(analysis, target, fix, d));
+      for (const fix of snap.fixes(target.uri, problem)) actions.push(toQuickFix(analysis, target, fix, d));
     }
   }
   if (only?.some((k) => kindMatches(k, FIX_ALL_KIND))) {
-    // The same whole-text fix-all as the CLI's --fix (safe fixes only, to a
-    // fixed point), sent back as the one edit that spans what changed.
-    const fixed = fixAllText(analysis.text, optionsOf(analysis)).text;
+    // The same fix-all as the CLI's --fix (safe fixes only, to a fixed point,
+    // with the document's organisation around it), limited to this document
+    // and sent back as the one edit that spans what changed.
+    const fixed = snap.fixAll([target.uri]).texts.get(target.uri) ?? analysis.text;
     const edits = diffEdits(analysis.text, fixed);
     if (edits.length) actions.push(toFixAll(analysis, target, edits));
   }
   return actions;
-}
-
-/** The options an analysis was made with, as far as they matter to fix-all: what the editor set over the file. */
-export function optionsOf(analysis: Analysis): AnalyzeOptions {
-  const { settings, model } = analysis;
-  const rules: Record<string, RuleSetting> = {};
-  for (const [id, setting] of settings.ruleSettings) if (model.settings.rules[id] !== setting) rules[id] = setting;
-  return {
-    today: settings.today,
-    rules,
-    maxDomainsPerPerson: settings.maxDomainsPerPerson,
-    ...(settings.stanceSource === 'option' ? { stance: settings.stance } : {}),
-  };
 }

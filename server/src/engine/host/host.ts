@@ -319,19 +319,20 @@ export class Snapshot {
   }
 
   /**
-   * Fix-all over the files of the organisations `key` is in (every file of
-   * the host when no key is given), to a fixed point, each pass analysing
-   * every text once: the new text of each file that changed, and what is left.
+   * Fix-all to a fixed point, each pass analysing every text once: over the
+   * files of the organisations a key is in, over exactly the files listed
+   * (the editor's fix-all of one document), or over every file. Gives the new
+   * text of each file that changed, and the snapshot of the result (what is left).
    */
-  fixAll(key?: string, maxPasses = 10): { texts: Map<string, string>; passes: number; snapshot: Snapshot } {
-    const scope = key === undefined ? this.fileKeys() : [...new Set(this.organisationsOf(key).flatMap((o) => o.files))];
+  fixAll(scope?: string | readonly string[], maxPasses = 10): { texts: Map<string, string>; passes: number; snapshot: Snapshot } {
+    const keys = scope === undefined ? this.fileKeys() : typeof scope === 'string' ? [...new Set(this.organisationsOf(scope).flatMap((o) => o.files))] : [...scope];
     const host = EngineHost.from(this.files, this.options);
     let snap = host.snapshot();
     let passes = 0;
     const texts = new Map<string, string>();
     for (; passes < maxPasses; passes++) {
       let changed = false;
-      for (const k of scope) {
+      for (const k of keys) {
         const edits = snap.fixAllEdits(k);
         if (edits.length === 0) continue;
         const next = applyEdits(snap.text(k)!, edits);
