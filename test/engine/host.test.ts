@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { EngineHost, type HostOptions, type Snapshot } from '../../server/src/engine';
-import { hostFor } from '../multi-file.test';
+import { hostFor } from '../helpers/multi-file';
 
 const CASE = path.join(__dirname, '..', 'fixtures', 'multi-file', 'basic');
 
