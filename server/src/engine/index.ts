@@ -10,6 +10,7 @@ export { RULES, ruleById, ruleDocsUrl, isRuleId, type Rule, type RuleMeta, type 
 export { LineIndex, type Position } from './lines';
 export { locate, type Location } from './locate';
 export { isProductTeamFile, PRODUCTTEAM_FILE_GLOBS } from './files';
+export { REFERENCE_FIELDS, REFERENCE_KEYS, referenceFieldAt, type ReferenceField } from './referenceFields';
 export { ParseCache } from './incremental';
 export { EngineHost, Snapshot, type HostOptions, type FileSpan, type FileEdits, type OrganisationInfo } from './host/host';
 

@@ -4,6 +4,7 @@
 // shape: what is not the expected type is simply absent here and is the
 // schema rule's business.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { referenceFieldsOf } from './referenceFields';
 import { resolverFor, type Resolver } from './resolve';
 import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team } from './types';
 import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from './types';
@@ -197,7 +198,7 @@ export function buildModel(doc: Document, file?: string): Model {
       domains: [],
       domainsKey: domainsPair ? span(domainsPair.key as Node) : undefined,
     };
-    product.owner = refField(f, 'owner', 'person', product);
+    for (const r of referenceFieldsOf('product')) product[r.key] = refField(f, r.key, r.kind, product);
     for (const dp of entries(domainsPair?.value)) {
       const de = entity(dp);
       if (!de) continue;
@@ -210,11 +211,7 @@ export function buildModel(doc: Document, file?: string): Model {
         outcomeCount: isSeq(outcomes) ? outcomes.items.length : 0,
         outcomes: nonEmpty(span(outcomes as Node | undefined)),
       };
-      domain.productManager = refField(df, 'productManager', 'person', domain);
-      domain.productOwner = refField(df, 'productOwner', 'person', domain);
-      domain.owner = refField(df, 'owner', 'person', domain);
-      domain.teams = refField(df, 'teams', 'team', domain);
-      domain.stakeholders = refField(df, 'stakeholders', 'person', domain);
+      for (const r of referenceFieldsOf('domain')) domain[r.key] = refField(df, r.key, r.kind, domain);
       product.domains.push(domain);
     }
     products.push(product);
@@ -230,8 +227,7 @@ export function buildModel(doc: Document, file?: string): Model {
       name: str(f.name?.value),
       type: oneOf(TEAM_TYPES, str(f.type?.value)) ?? 'stream-aligned',
     };
-    team.scrumMaster = refField(f, 'scrumMaster', 'person', team);
-    team.members = refField(f, 'members', 'person', team);
+    for (const r of referenceFieldsOf('team')) team[r.key] = refField(f, r.key, r.kind, team);
     teams.set(e.id, team);
   }
 

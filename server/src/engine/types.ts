@@ -1,6 +1,7 @@
 import type { Document, Pair, YAMLMap, Node } from 'yaml';
 import type { ParseCache } from './incremental';
 import type { LineIndex } from './lines';
+import type { REFERENCE_FIELDS } from './referenceFields';
 
 // The engine's vocabulary: every type shared between its modules, so that no
 // module imports another for its types alone and the import graph has no
@@ -109,7 +110,8 @@ export interface AnalyzeOptions {
 // ---- the organisation model (built by model.ts) ------------------------------
 
 export type RefKind = 'person' | 'team';
-export type RoleName = 'owner' | 'productManager' | 'productOwner' | 'scrumMaster' | 'members' | 'teams' | 'stakeholders';
+/** A key that holds person or team ids (the table in referenceFields.ts). */
+export type RoleName = (typeof REFERENCE_FIELDS)[number]['key'];
 
 /** One place in the file where a person or team id is used. */
 export interface Ref extends Span {
