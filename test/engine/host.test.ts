@@ -5,7 +5,7 @@
 // an old snapshot keeps answering for its own texts after later edits.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { EngineHost, type HostOptions, type Snapshot } from '../../server/src/engine';
+import { analyze, EngineHost, type HostOptions, type Snapshot } from '../../server/src/engine';
 import { hostFor } from '../helpers/multi-file';
 
 const CASE = path.join(__dirname, '..', 'fixtures', 'multi-file', 'basic');
@@ -138,5 +138,16 @@ describe('engine host', () => {
     const dup = snap.diagnostics('/two-files/people.productteam.yaml').find((p) => p.ruleId === 'duplicate-id')!;
     assert.equal(dup.related?.[0].file, '/two-files/root.productteam.yaml');
     assert.equal(snap.text('/two-files/root.productteam.yaml')!.slice(dup.related[0].start, dup.related[0].end), 'alice');
+  });
+
+  it('hands callers no YAML tree (checked by the type checker)', () => {
+    const a = analyze('version: 1\n');
+    // @ts-expect-error the facade's Analysis hides the tree
+    assert.equal(typeof a.doc === 'object' || a.doc === undefined, true);
+    const host = new EngineHost();
+    host.setFile('/a.productteam.yaml', 'version: 1\n');
+    const view = host.snapshot().analysis('/a.productteam.yaml')!;
+    // @ts-expect-error so does a snapshot's
+    assert.ok(view.doc !== null);
   });
 });

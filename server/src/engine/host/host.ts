@@ -215,7 +215,12 @@ export class Snapshot {
    * organisation it is in, each once) and, in an organisation of several
    * files, the organisation's model. Undefined for a key the host lacks.
    */
-  analysis(key: string): Analysis | undefined {
+  analysis(key: string): Omit<Analysis, 'doc'> | undefined {
+    return this.fileAnalysis(key);
+  }
+
+  /** The file's analysis with its tree, for the services (never handed out: callers see `analysis()`). */
+  private fileAnalysis(key: string): Analysis | undefined {
     const cached = this.analyses.get(key);
     if (cached) return cached;
     const parsed = this.files.get(key);
@@ -230,16 +235,16 @@ export class Snapshot {
 
   /** The file's findings, in document order. */
   diagnostics(key: string): Problem[] {
-    return this.analysis(key)?.problems ?? [];
+    return this.fileAnalysis(key)?.problems ?? [];
   }
 
   hover(key: string, offset: number): HoverResult | undefined {
-    const a = this.analysis(key);
+    const a = this.fileAnalysis(key);
     return a && hoverAt(a, offset);
   }
 
   complete(key: string, offset: number): CompletionEntry[] {
-    const a = this.analysis(key);
+    const a = this.fileAnalysis(key);
     if (!a) return [];
     const models = [a.organisation ?? a.model];
     const last = this.lastParsedModels.get(key);
@@ -248,7 +253,7 @@ export class Snapshot {
   }
 
   symbols(key: string): SymbolNode[] {
-    const a = this.analysis(key);
+    const a = this.fileAnalysis(key);
     return a ? documentSymbols(a) : [];
   }
 
@@ -262,14 +267,14 @@ export class Snapshot {
 
   /** Where the person or team at the offset is defined (maybe in another file). */
   definition(key: string, offset: number): FileSpan | undefined {
-    const a = this.analysis(key);
+    const a = this.fileAnalysis(key);
     const t = a && targetAt(a, offset);
     return t?.declaration ? this.idSpanIn(t.declaration, key) : undefined;
   }
 
   /** Every place the id at the offset is written, across the organisation. */
   references(key: string, offset: number, includeDeclaration: boolean): FileSpan[] {
-    const a = this.analysis(key);
+    const a = this.fileAnalysis(key);
     const t = a && targetAt(a, offset);
     if (!a || !t) return [];
     const model = a.organisation ?? a.model;
@@ -279,14 +284,14 @@ export class Snapshot {
   }
 
   prepareRename(key: string, offset: number): { span: Span; placeholder: string } | undefined {
-    const a = this.analysis(key);
+    const a = this.fileAnalysis(key);
     const t = a && targetAt(a, offset);
     return t ? { span: { start: t.span.start, end: t.span.end }, placeholder: t.id } : undefined;
   }
 
   /** The edits, per file, that rename the person or team id at the offset everywhere in its organisation, or why not. */
   rename(key: string, offset: number, newId: string): { changes: FileEdits[] } | RenameRefusal {
-    const a = this.analysis(key);
+    const a = this.fileAnalysis(key);
     const t = a && targetAt(a, offset);
     if (!a || !t) return { reason: 'no-target', message: 'Only person and team ids can be renamed' };
     const invalid = invalidIdReason(a, t, newId);
@@ -308,13 +313,13 @@ export class Snapshot {
 
   /** A finding's quick fixes (edits in the finding's own file). */
   fixes(key: string, problem: Problem): Fix[] {
-    const a = this.analysis(key);
+    const a = this.fileAnalysis(key);
     return a ? getFixes(a, problem) : [];
   }
 
   /** One pass of fix-all in one file: the single safe fix of each finding, none touching another. */
   fixAllEdits(key: string): TextEdit[] {
-    const a = this.analysis(key);
+    const a = this.fileAnalysis(key);
     return a ? getFixAllEdits(a) : [];
   }
 
