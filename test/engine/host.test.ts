@@ -132,6 +132,15 @@ describe('engine host', () => {
     assert.ok(completion.some((c) => c.label === 'gina'), 'ids from the people file are offered');
   });
 
+  it('a finding at a reference to a person defined in another file points at the definition', () => {
+    const { host } = hostFor(CASE);
+    const snap = host.snapshot();
+    const payments = '/basic/products/payments.productteam.yaml';
+    const da = snap.diagnostics(payments).find((p) => p.ruleId === 'decision-authority')!;
+    assert.equal(da.related?.[0].file, '/basic/people/directory.productteam.yaml');
+    assert.equal(snap.text(da.related[0].file)!.slice(da.related[0].start, da.related[0].end), 'bob');
+  });
+
   it('gives duplicate-id related information at the first definition', () => {
     const { host } = hostFor(path.join(__dirname, '..', 'fixtures', 'duplicate-id', 'two-files'));
     const snap = host.snapshot();

@@ -1,7 +1,7 @@
 // The rule registry's lookups and the loop that runs the rules. The list of
 // rules itself is generated (registry.ts, by `npm run generate`): adding a
 // rule file is enough to register it.
-import type { Problem, ProblemData, RelatedInfo, Severity, Span } from '../types';
+import type { Problem, ProblemData, Ref, RelatedInfo, Severity, Span } from '../types';
 import type { OrganisationFacts, Rule, RuleContext, RuleMeta } from './rule';
 import { DOCS_BASE } from './rule';
 import { RULES as DECLARED } from './registry';
@@ -92,7 +92,8 @@ export function runRules(files: readonly FileToCheck[], model: RuleContext['mode
           // Only YAML's own white space: a no-break space at the end of a value is part of it.
           while (end > span.start && /[ \t\r\n]/.test(text[end - 1])) end--;
           const problem: Problem = { ruleId: rule.id, severity: sev, message, start: span.start, end, data };
-          if (related?.length) problem.related = related;
+          const all = [...(related ?? []), ...definedElsewhere(ctx.model, span, file)];
+          if (all.length) problem.related = all;
           out.get(file)!.push(problem);
         },
       };
@@ -105,4 +106,16 @@ export function runRules(files: readonly FileToCheck[], model: RuleContext['mode
     }
   }
   return out;
+}
+
+/**
+ * SPEC section 9: a finding at a reference whose person or team is defined in
+ * another file of the organisation points at that definition.
+ */
+function definedElsewhere(model: RuleContext['model'], span: Span, file: string | undefined): RelatedInfo[] {
+  const ref = span as Partial<Ref>;
+  if (file === undefined || typeof ref.id !== 'string' || (ref.kind !== 'person' && ref.kind !== 'team')) return [];
+  const entity = ref.kind === 'person' ? model.people.get(ref.id) : model.teams.get(ref.id);
+  if (!entity || entity.key.file === undefined || entity.key.file === file) return [];
+  return [{ ...entity.key, message: `${ref.kind === 'person' ? 'Person' : 'Team'} '${ref.id}' is defined here` }];
 }
