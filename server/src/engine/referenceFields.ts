@@ -28,9 +28,9 @@ export function referenceFieldsOf<H extends ReferenceHolder>(holder: H): Extract
 
 /** What holds the value at a YAML path (`products/p`, `products/p/domains/d`, `teams/t`), if anything does. */
 export function holderAt(path: readonly (string | number)[]): ReferenceHolder | undefined {
-  if (path[0] === 'products' && path.length === 3) return 'product';
-  if (path[0] === 'products' && path.length === 5 && path[2] === 'domains') return 'domain';
-  if (path[0] === 'teams' && path.length === 3) return 'team';
+  if (path[0] === 'products' && path.length === 2) return 'product';
+  if (path[0] === 'products' && path.length === 4 && path[2] === 'domains') return 'domain';
+  if (path[0] === 'teams' && path.length === 2) return 'team';
   return undefined;
 }
 
