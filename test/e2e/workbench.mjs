@@ -471,6 +471,35 @@ export async function driveWorkbench(o) {
     });
     await closeWidgets();
 
+    // ---- 5b. a multi-file organisation (examples/multi-file, SPEC section 9) ---------------
+    await closeWidgets();
+    await hideProblems();
+    const MULTI = path.join(o.workspace, 'multi-file');
+    await check('multi-file: F12 on a person id in a product file opens the people file', async () => {
+      await openFile('payments.productteam.yaml');
+      const lines = fs.readFileSync(path.join(MULTI, 'products', 'payments.productteam.yaml'), 'utf8').split('\n');
+      const line = lines.findIndex((l) => /^\s+owner: alice/.test(l));
+      expect(line >= 0, 'no `owner: alice` in products/payments.productteam.yaml');
+      await goTo(line + 1, lines[line].indexOf('alice') + 2);
+      await page.keyboard.press('F12');
+      await page.locator('.tab.active').filter({ hasText: 'people.productteam.yaml' }).waitFor({ timeout: 15_000 });
+      return 'people.productteam.yaml opened';
+    });
+    await check('multi-file: the squiggle in a product file for a person missing from the people file goes when she is added there', async () => {
+      await openFile('search.productteam.yaml');
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      const before = await editor.locator('.squiggly-error').count();
+      await openFile('people.productteam.yaml');
+      await page.keyboard.press('Control+End');
+      // The file ends with a line break: the cursor is at the start of an empty last line.
+      await page.keyboard.insertText('  nina: { name: Nina Roy, discipline: product }\n');
+      await save();
+      await openFile('search.productteam.yaml');
+      await editor.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
+      return `${before} error squiggle(s), then none`;
+    });
+    await closeWidgets();
+
     // ---- 6. the output channel: a log line per analysis --------------------------------
     await check('Product Team: Show Output shows a log line per analysis (file, time, findings)', async () => {
       await runCommand('Product Team: Show Output');
