@@ -30,7 +30,7 @@ export function resolveEntry(folder: string, entry: string): string | undefined 
     if (p === '..') {
       if (parts.length === 0) return undefined;
       parts.pop();
-    } else parts.push(p);
+    } else parts.push(prefix ? encodeURIComponent(p) : p); // a URI's segments are percent-encoded (`my people` → `my%20people`)
   }
   const leadingSlash = path.startsWith('/') || absolute;
   return prefix + (leadingSlash ? '/' : '') + parts.join('/');
