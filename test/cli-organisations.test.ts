@@ -57,12 +57,13 @@ describe('cli: multi-file organisations', function () {
     }
   });
 
-  it('--fix on the root writes the fix into the part file it belongs in', () => {
-    const tree = makeTree(filesOf(path.join(FIXTURES, 'fix-all')));
+  it('--fix on the root writes the fix into the part file it belongs in, keeping its BOM', () => {
+    const files = filesOf(path.join(FIXTURES, 'fix-all'));
+    const tree = makeTree({ ...files, 'product.productteam.yaml': `\ufeff${files['product.productteam.yaml']}` });
     try {
       runCli(['--fix', 'root.productteam.yaml'], { cwd: tree.dir });
       const product = fs.readFileSync(path.join(tree.dir, 'product.productteam.yaml'), 'utf8');
-      assert.equal(product, fs.readFileSync(path.join(FIXTURES, 'fix-all', 'product.fixed.productteam.yaml'), 'utf8'));
+      assert.equal(product, `\ufeff${fs.readFileSync(path.join(FIXTURES, 'fix-all', 'product.fixed.productteam.yaml'), 'utf8')}`);
     } finally {
       tree.cleanup();
     }

@@ -148,8 +148,15 @@ export function writeOrganisationFiles(checked: CheckedFiles, given: readonly { 
     if (givenPaths.has(filePath)) continue;
     const original = readText(filePath);
     if (original === undefined || original === text) continue;
+    let bom = false;
     try {
-      writeFileAtomic(filePath, keepLineEnds(original, text));
+      bom = fs.readFileSync(filePath).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
+    } catch {
+      // unreadable now: the write below says so
+    }
+    try {
+      const fixed = keepLineEnds(original, text);
+      writeFileAtomic(filePath, bom ? `\ufeff${fixed}` : fixed);
     } catch (err) {
       failed = true;
       process.stderr.write(`productteam-lint: cannot write '${escapeControl(path.relative(cwd, filePath) || filePath)}': ${describeFsError(err)}\n`);
