@@ -5,6 +5,9 @@ import { customerContact } from './customer-contact';
 import { decisionAuthority } from './decision-authority';
 import { departedPerson } from './departed-person';
 import { domainWithoutTeam } from './domain-without-team';
+import { duplicateId } from './duplicate-id';
+import { includeNotFound } from './include-not-found';
+import { orphanPart } from './orphan-part';
 import { outcomesDefined } from './outcomes-defined';
 import { overloadedPerson } from './overloaded-person';
 import { roleSplit } from './role-split';
@@ -28,8 +31,11 @@ export const RULES = [
   decisionAuthority,
   departedPerson,
   domainWithoutTeam,
+  duplicateId,
   expiredSuppression,
+  includeNotFound,
   invalidSuppression,
+  orphanPart,
   outcomesDefined,
   overloadedPerson,
   roleSplit,
