@@ -169,12 +169,24 @@ export function replaceRegion(text: string, name: string, body: string, file: st
   return `${text.slice(0, from)}${body}\n${text.slice(e)}`;
 }
 
+const GRAMMAR = 'syntaxes/productteam.tmLanguage.json';
+
+/**
+ * The TextMate grammar with its reference-key alternation, `(owner|…)`, written
+ * from the engine's table of reference fields (server/src/engine/referenceFields.ts),
+ * so a new reference field is coloured like the others.
+ */
+export function grammar(text: string, keys: readonly string[]): string {
+  return text.replace(/\(owner(?:\|[A-Za-z]+)+\)/g, `(${keys.join('|')})`);
+}
+
 /** Every generated file, as the rules say it should be. */
 export async function generate(root = REPO_ROOT): Promise<GeneratedFile[]> {
   const rules = await declaredRules(root);
   const knowledge = (await import(pathToFileURL(path.join(root, 'server/src/engine/knowledge.ts')).href)) as {
     SOURCES: Record<string, { seed: string; label: string }>;
   };
+  const references = (await import(pathToFileURL(path.join(root, 'server/src/engine/referenceFields.ts')).href)) as { REFERENCE_KEYS: readonly string[] };
   const seedLabels = new Map(Object.values(knowledge.SOURCES).map((s) => [s.seed, s.label]));
   const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
   return [
@@ -184,6 +196,7 @@ export async function generate(root = REPO_ROOT): Promise<GeneratedFile[]> {
     { path: 'package.json', text: packageJson(root, rules) },
     { path: 'action.yml', text: actionYml(root) },
     { path: 'docs/rules/README.md', text: replaceRegion(read('docs/rules/README.md'), 'rules', docsIndexTable(rules, seedLabels), 'docs/rules/README.md') },
+    { path: GRAMMAR, text: grammar(read(GRAMMAR), references.REFERENCE_KEYS) },
   ];
 }
 

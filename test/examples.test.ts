@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../server/src/engine';
+import { hostFor } from './helpers/multi-file';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 // The date the fixtures use; the troubled example's expired suppression is older.
@@ -67,5 +68,17 @@ describe('examples', () => {
   it('broken.productteam.yaml reports yaml-syntax', () => {
     const problems = problemsOf('broken.productteam.yaml');
     assert.ok(problems.some((p) => p.ruleId === 'yaml-syntax' && p.severity === 'error'), 'want a yaml-syntax error');
+  });
+
+  it('multi-file/ is one organisation whose only findings are the person not yet in the people directory', () => {
+    const { host, keys, prefix } = hostFor(path.join(EXAMPLES, 'multi-file'));
+    const snap = host.snapshot();
+    assert.deepEqual(snap.organisationsOf(`${prefix}acme.productteam.yaml`)[0].files.length, keys.length, 'the root includes every file');
+    const found = keys.flatMap((k) => snap.diagnostics(k).map((p) => `${k.slice(prefix.length)} ${p.ruleId} ${snap.text(k)!.slice(p.start, p.end)}`));
+    assert.deepEqual(found, ['products/search.productteam.yaml unknown-reference nina', 'products/search.productteam.yaml unknown-reference nina']);
+    // Adding her to the people file clears the product file.
+    const people = `${prefix}people.productteam.yaml`;
+    host.setFile(people, `${snap.text(people)}  nina: { name: Nina Roy, discipline: product }\n`);
+    assert.deepEqual(host.snapshot().diagnostics(`${prefix}products/search.productteam.yaml`), []);
   });
 });

@@ -135,6 +135,8 @@ function enableMiddleware(): Middleware {
     didChange: (e, next) => (enabledFor(e.document.uri) ? next(e) : Promise.resolve()),
     didSave: (doc, next) => (enabledFor(doc.uri) ? next(doc) : Promise.resolve()),
     didClose: (doc, next) => (enabledFor(doc.uri) ? next(doc) : Promise.resolve()),
+    // The server also reads the workspace's files from disk (multi-file organisations): a disabled folder shows none of their findings.
+    handleDiagnostics: (uri, diagnostics, next) => next(uri, enabledFor(uri) ? diagnostics : []),
   };
 }
 

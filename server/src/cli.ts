@@ -18,6 +18,7 @@ import { formatSuggestions, suggestionsLeft, unifiedDiff } from './cli/fix-repor
 import { runOwnershipCommand } from './cli/ownership';
 import { slashPath } from './cli/paths';
 import { toLintResult, totals, type LintResult } from './cli/results';
+import { checkFiles, writeOrganisationFiles } from './cli/organisations';
 
 const PROGRAM = 'productteam-lint';
 /** How messages name standard input without --stdin-filename. */
@@ -169,6 +170,8 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
   const dryRunOut = formatter.machine ? process.stderr : process.stdout;
   let failed = false; // an input that could not be read or written: exit 2
   const results: LintResult[] = [];
+  // Files are checked with their organisations (SPEC section 9), each organisation once; stdin is a text on its own.
+  const checked = options.stdin ? undefined : checkFiles(new Map(inputs.flatMap((i) => (i.read.ok ? [[i.filePath, i.read.text] as const] : []))), analyzeOptions, !!options.fix);
   for (const input of inputs) {
     if (!input.read.ok) {
       failed = true;
@@ -181,7 +184,7 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
     if (options.fix) {
       let fixed = text;
       try {
-        fixed = keepLineEnds(text, fixAllText(text, analyzeOptions).text);
+        fixed = keepLineEnds(text, checked ? (checked.fixed.get(input.filePath) ?? text) : fixAllText(text, analyzeOptions).text);
       } catch (err) {
         // An engine bug must not cost the other files their fixes: this one stays as it was.
         failed = true;
@@ -194,7 +197,7 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
         reported = fixed;
         const name = slashPath(input.filePath, cwd);
         dryRunOut.write(unifiedDiff(name, text, fixed));
-        dryRunOut.write(formatSuggestions(input.shown, suggestionsLeft(analyze(fixed, analyzeOptions))));
+        dryRunOut.write(formatSuggestions(input.shown, suggestionsLeft(checked?.analysisOf(input.filePath) ?? analyze(fixed, analyzeOptions))));
       } else if (fixed !== text) {
         try {
           writeFixedFile(input.filePath, bom ? `\ufeff${fixed}` : fixed);
@@ -205,9 +208,11 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
         }
       }
     }
-    const analysis = analyze(reported, analyzeOptions);
+    const analysis = checked && reported === checked.analysisOf(input.filePath).text ? checked.analysisOf(input.filePath) : analyze(reported, analyzeOptions);
     results.push(toLintResult({ filePath: input.filePath, text: reported, analysis, fixable: fixableIn(analysis) }, { quiet: options.quiet }));
   }
+  // Fixes land in whichever file of an organisation they belong: write the files that were not given too.
+  if (checked && options.fix === 'write') failed = writeOrganisationFiles(checked, inputs, cwd) || failed;
 
   const out = fixToStdout ? process.stderr : process.stdout;
   const color = formatter.colors && colorWanted(options.color, process.env, !!out.isTTY);

@@ -127,15 +127,24 @@ export async function driveWorkbench(o) {
     await problemsFilter.fill(filter);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const rows = await markers.locator('.monaco-list-row').evaluateAll((els) =>
-        els
-          .filter((e) => e.querySelector('.marker-message'))
-          .map((e) => ({
+      // Each row with the file it is grouped under: the server publishes every workspace file's findings (multi-file organisations).
+      const rows = await markers.locator('.monaco-list-row').evaluateAll((els) => {
+        let file = '';
+        const out = [];
+        for (const e of els) {
+          if (!e.querySelector('.marker-message')) {
+            file = (e.querySelector('.label-name')?.textContent ?? '').trim();
+            continue;
+          }
+          out.push({
+            file,
             code: e.querySelector('.marker-code')?.textContent?.trim() ?? '',
             line: Number(/Ln (\d+)/.exec(e.querySelector('.marker-line')?.textContent ?? '')?.[1] ?? 0),
             message: e.querySelector('.marker-message')?.textContent?.trim() ?? '',
-          })),
-      );
+          });
+        }
+        return out;
+      });
       if (ready(rows) || Date.now() > deadline) return rows;
       await page.waitForTimeout(150);
     }
@@ -278,7 +287,7 @@ export async function driveWorkbench(o) {
       const deadline = Date.now() + 30_000; // for the whole check: a broken server should fail fast
       for (const rule of rules) {
         const want = listed.filter((f) => f.ruleId === rule).map((f) => f.line).sort((a, b) => a - b).join(',');
-        const got = (rs) => rs.filter((r) => r.code === rule).map((r) => r.line).sort((a, b) => a - b).join(',');
+        const got = (rs) => rs.filter((r) => r.code === rule && (r.file === '' || r.file === TROUBLED)).map((r) => r.line).sort((a, b) => a - b).join(',');
         const rows = await problemsRows(rule, (rs) => got(rs) === want, Math.max(1_000, Math.min(10_000, deadline - Date.now())));
         if (got(rows) !== want) wrong.push(`${rule}: on lines [${got(rows)}], the engine says [${want}]`);
       }
@@ -482,6 +491,35 @@ export async function driveWorkbench(o) {
       expect(labels.length > 0 && labels.every((l) => ids.includes(l)), `offers things that are not person ids: ${JSON.stringify(labels)}`);
       expect(offered.length >= Math.min(visible, 3), `offers ${JSON.stringify(labels)}, person ids are ${JSON.stringify(ids)}`);
       return offered.join(', ');
+    });
+    await closeWidgets();
+
+    // ---- 5b. a multi-file organisation (examples/multi-file, SPEC section 9) ---------------
+    await closeWidgets();
+    await hideProblems();
+    const MULTI = path.join(o.workspace, 'multi-file');
+    await check('multi-file: F12 on a person id in a product file opens the people file', async () => {
+      await openFile('payments.productteam.yaml');
+      const lines = fs.readFileSync(path.join(MULTI, 'products', 'payments.productteam.yaml'), 'utf8').split('\n');
+      const line = lines.findIndex((l) => /^\s+owner: alice/.test(l));
+      expect(line >= 0, 'no `owner: alice` in products/payments.productteam.yaml');
+      await goTo(line + 1, lines[line].indexOf('alice') + 2);
+      await page.keyboard.press('F12');
+      await page.locator('.tab.active').filter({ hasText: 'people.productteam.yaml' }).waitFor({ timeout: 15_000 });
+      return 'people.productteam.yaml opened';
+    });
+    await check('multi-file: the squiggle in a product file for a person missing from the people file goes when she is added there', async () => {
+      await openFile('search.productteam.yaml');
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      const before = await editor.locator('.squiggly-error').count();
+      await openFile('people.productteam.yaml');
+      await page.keyboard.press('Control+End');
+      // The file ends with a line break: the cursor is at the start of an empty last line.
+      await page.keyboard.insertText('  nina: { name: Nina Roy, discipline: product }\n');
+      await save();
+      await openFile('search.productteam.yaml');
+      await editor.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
+      return `${before} error squiggle(s), then none`;
     });
     await closeWidgets();
 

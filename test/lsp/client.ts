@@ -99,6 +99,10 @@ export interface StartOptions {
   args?: string[];
   /** The script to run (default server/out/server.js). */
   script?: string;
+  /** Workspace folder URIs (the server reads and watches the productteam files in them). */
+  workspaceFolders?: string[];
+  /** Advertise dynamic registration of workspace/didChangeWatchedFiles. */
+  watchFiles?: boolean;
 }
 
 export class LspClient {
@@ -139,8 +143,10 @@ export class LspClient {
     client.initializeResult = await client.request('initialize', {
       processId: process.pid,
       rootUri: null,
+      ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders.map((uri) => ({ uri, name: uri })) } : {}),
       capabilities: {
         workspace: {
+          ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
           configuration: !!options.configuration,
           didChangeConfiguration: { dynamicRegistration: false },
           workspaceEdit: { documentChanges: !!options.documentChanges },

@@ -2,8 +2,7 @@
 // for its diagnostic, and applying its WorkspaceEdit changes only the lines it
 // must, keeps every comment, and makes the finding go away.
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../server/src/engine';
-import { optionsOf } from '../../server/src/lsp/codeActions';
+import { EngineHost } from '../../server/src/engine';
 import { LspClient, applyWorkspaceEdit, changedLines, type CodeAction, type Diagnostic } from './client';
 import { commentsOf, variant, variants } from './texts';
 
@@ -310,12 +309,16 @@ describe('lsp: code actions', function () {
   });
 });
 
-describe('lsp: fix-all re-analyses with the editor\'s options', () => {
-  it('keeps the editor\'s productteam.coreTeam (and the rest) when it re-analyses for fix-all', () => {
-    const options = optionsOf(analyze('version: 1\norganization: { name: A }\n', { coreTeam: ['technology', 'ux'], maxDomainsPerPerson: 3, stance: 'combined', today: '2026-06-01' }));
-    assert.deepEqual(options.coreTeam, ['technology', 'ux']);
-    assert.equal(options.maxDomainsPerPerson, 3);
-    assert.equal(options.stance, 'combined');
-    assert.equal(options.today, '2026-06-01');
+describe('lsp: fix-all asks the host, which holds the editor\'s options', () => {
+  it('keeps the editor\'s productteam.coreTeam (and the rest) in every answer of the snapshot, fix-all included', () => {
+    const host = new EngineHost();
+    host.setOptions({ coreTeam: ['technology', 'ux'], maxDomainsPerPerson: 3, stance: 'combined', today: '2026-06-01' });
+    const uri = 'file:///work/a.productteam.yaml';
+    host.setFile(uri, 'version: 1\norganization: { name: A }\n');
+    const settings = host.snapshot().analysis(uri)?.settings;
+    assert.deepEqual(settings?.coreTeam, ['technology', 'ux']);
+    assert.equal(settings?.maxDomainsPerPerson, 3);
+    assert.equal(settings?.stance, 'combined');
+    assert.equal(settings?.today, '2026-06-01');
   });
 });

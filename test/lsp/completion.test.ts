@@ -131,7 +131,7 @@ describe('lsp: completion', function () {
     assert.ok(!labels(person.items).includes('name'));
 
     const root = await complete(`${CLEAN}|`);
-    assert.deepEqual(labels(root.items), ['settings']);
+    assert.deepEqual(labels(root.items), ['include', 'settings']);
 
     const flow = await complete(variant('carol: { name: Carol Diaz, discipline: technology }', 'carol: { name: Carol Diaz, |}'), ' ');
     assert.ok(labels(flow.items).includes('discipline'));

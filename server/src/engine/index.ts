@@ -4,21 +4,51 @@
 // Pure: text in, plain data out (offsets, the engine's own kinds); no IO, no
 // editor, no protocol.
 export * from './types';
-export { analyze } from './analyze';
-export { getFixes, getFixAllEdits, fixAllText, diffEdits, applyEdits } from './fixes';
+import type { Analysis as EngineAnalysis, AnalyzeOptions } from './types';
+import { analyze as analyzeText } from './analyze';
+import { getFixes as fixesOf, getFixAllEdits as fixAllEditsOf } from './fixes';
+import { locate as locateAt } from './locate';
+import { hoverAt } from './services/hover';
+import { definition as definitionAt, references as referencesAt, prepareRename as prepareRenameAt, rename as renameAt } from './services/navigation';
+import { documentSymbols as symbolsOf } from './services/symbols';
+
+/**
+ * An analysis as callers see it: the YAML tree (`doc`) stays inside the
+ * engine (SPEC section 9), so no caller can reach into it; the services below
+ * take it back as it is.
+ */
+export type Analysis = Omit<EngineAnalysis, 'doc'>;
+/** A service typed for callers: it takes the analysis they have. */
+type Exposed<F> = F extends (a: EngineAnalysis, ...rest: infer R) => infer T ? (a: Analysis, ...rest: R) => T : never;
+// Every Analysis a caller holds came from the engine, tree and all: the cast only narrows what callers may name.
+const expose = <F>(f: F): Exposed<F> => f as unknown as Exposed<F>;
+
+export const analyze: (text: string, options?: AnalyzeOptions) => Analysis = analyzeText;
+export const getFixes = expose(fixesOf);
+export const getFixAllEdits = expose(fixAllEditsOf);
+export { fixAllText, diffEdits, applyEdits } from './fixes';
 export { RULES, ruleById, ruleDocsUrl, isRuleId, type Rule, type RuleMeta, type RuleId } from './rules';
 export { LineIndex, type Position } from './lines';
-export { locate, type Location } from './locate';
+export const locate = expose(locateAt);
+export type { Location } from './locate';
 export { isProductTeamFile, PRODUCTTEAM_FILE_GLOBS } from './files';
+export { REFERENCE_FIELDS, REFERENCE_KEYS, referenceFieldAt, type ReferenceField } from './referenceFields';
 export { ParseCache } from './incremental';
 export { todayNote } from './hoverContent';
 export { closest } from './text';
+export { EngineHost, Snapshot, type HostOptions, type FileSpan, type FileEdits, type OrganisationInfo } from './host/host';
 
 // ---- language services: what is under the cursor, in the engine's terms ------
-export { hoverAt as hover, type HoverResult } from './services/hover';
+export const hover = expose(hoverAt);
+export type { HoverResult } from './services/hover';
 export { complete, type CompletionEntry, type CompletionKind } from './services/completion';
-export { definition, references, prepareRename, rename, type RenameRefusal } from './services/navigation';
-export { documentSymbols, type SymbolKind, type SymbolNode } from './services/symbols';
+export const definition = expose(definitionAt);
+export const references = expose(referencesAt);
+export const prepareRename = expose(prepareRenameAt);
+export const rename = expose(renameAt);
+export type { RenameRefusal } from './services/navigation';
+export const documentSymbols = expose(symbolsOf);
+export type { SymbolKind, SymbolNode } from './services/symbols';
 export { cursorContext, type CursorContext } from './syntax/cursorContext';
 
 // ---- seeing and reviewing ownership (SPEC section 10) --------------------------

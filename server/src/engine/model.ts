@@ -4,6 +4,7 @@
 // shape: what is not the expected type is simply absent here and is the
 // schema rule's business.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { referenceFieldsOf } from './referenceFields';
 import { resolverFor, type Resolver } from './resolve';
 import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team, Vacancy } from './types';
 import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from './types';
@@ -27,6 +28,7 @@ export function span(node: Node | null | undefined): Span | undefined {
   const r = node?.range;
   return r ? { start: r[0], end: r[1] } : undefined;
 }
+const nodeSpan = span;
 
 function nonEmpty(s: Span | undefined): Span | undefined {
   return s && s.end > s.start ? s : undefined;
@@ -96,8 +98,16 @@ function oneOf<T extends string>(values: readonly T[], v: string | undefined): T
   return v !== undefined && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 }
 
-export function buildModel(doc: Document): Model {
+/**
+ * The model of one file. `file` (the host's key for it) is written on every
+ * span, so that an organisation's merged model knows where each node is.
+ */
+export function buildModel(doc: Document, file?: string): Model {
   const { val, entries, str, texts, fieldsOf, field, dateText } = readerFor(resolverFor(doc));
+  const span = file === undefined ? nodeSpan : (node: Node | null | undefined): Span | undefined => {
+    const s = nodeSpan(node);
+    return s && { ...s, file };
+  };
   const root = doc.contents;
   const sections = new Map<string, Pair>();
   for (const p of entries(root)) {
@@ -130,7 +140,7 @@ export function buildModel(doc: Document): Model {
     for (const item of items) {
       const id = str(item);
       const s = span(item as Node);
-      if (id !== undefined && s) out.refs.push({ id, kind, role: name, holder, start: s.start, end: s.end });
+      if (id !== undefined && s) out.refs.push({ id, kind, role: name, holder, ...s });
     }
     for (const r of out.refs) refs.push(r);
     return out;
@@ -205,7 +215,7 @@ export function buildModel(doc: Document): Model {
       domains: [],
       domainsKey: domainsPair ? span(domainsPair.key as Node) : undefined,
     };
-    product.owner = refField(f, 'owner', 'person', product);
+    for (const r of referenceFieldsOf('product')) product[r.key] = refField(f, r.key, r.kind, product);
     for (const dp of entries(domainsPair?.value)) {
       const de = entity(dp);
       if (!de) continue;
@@ -218,11 +228,7 @@ export function buildModel(doc: Document): Model {
         outcomeCount: isSeq(outcomes) ? outcomes.items.length : 0,
         outcomes: nonEmpty(span(outcomes as Node | undefined)),
       };
-      domain.productManager = refField(df, 'productManager', 'person', domain);
-      domain.productOwner = refField(df, 'productOwner', 'person', domain);
-      domain.owner = refField(df, 'owner', 'person', domain);
-      domain.teams = refField(df, 'teams', 'team', domain);
-      domain.stakeholders = refField(df, 'stakeholders', 'person', domain);
+      for (const r of referenceFieldsOf('domain')) domain[r.key] = refField(df, r.key, r.kind, domain);
       product.domains.push(domain);
     }
     products.push(product);
@@ -238,8 +244,7 @@ export function buildModel(doc: Document): Model {
       name: str(f.name?.value),
       type: oneOf(TEAM_TYPES, str(f.type?.value)) ?? 'stream-aligned',
     };
-    team.scrumMaster = refField(f, 'scrumMaster', 'person', team);
-    team.members = refField(f, 'members', 'person', team);
+    for (const r of referenceFieldsOf('team')) team[r.key] = refField(f, r.key, r.kind, team);
     teams.set(e.id, team);
   }
 

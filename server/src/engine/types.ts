@@ -1,6 +1,7 @@
 import type { Document, Pair, YAMLMap, Node } from 'yaml';
 import type { ParseCache } from './incremental';
 import type { LineIndex } from './lines';
+import type { REFERENCE_FIELDS } from './referenceFields';
 
 // The engine's vocabulary: every type shared between its modules, so that no
 // module imports another for its types alone and the import graph has no
@@ -36,6 +37,16 @@ export const DEFAULT_CORE_TEAM: readonly string[] = ['technology', 'ux', 'busine
 export interface Span {
   start: number;
   end: number;
+  /**
+   * The file the span is in, in a multi-file organisation (SPEC section 9):
+   * the host's key for it. Absent in a single text analysed on its own.
+   */
+  file?: string;
+}
+
+/** A place in another file (or this one) that explains a finding: the first definition of a duplicate id, say. */
+export interface RelatedInfo extends Span {
+  message: string;
 }
 
 /** A minimal replacement of the text between two offsets. */
@@ -80,6 +91,8 @@ export interface Problem extends Span {
   severity: Severity;
   message: string;
   data: ProblemData;
+  /** Places in this or another file of the organisation that explain the finding (LSP relatedInformation). */
+  related?: RelatedInfo[];
 }
 
 export interface AnalyzeOptions {
@@ -104,7 +117,8 @@ export interface AnalyzeOptions {
 // ---- the organisation model (built by model.ts) ------------------------------
 
 export type RefKind = 'person' | 'team';
-export type RoleName = 'owner' | 'productManager' | 'productOwner' | 'scrumMaster' | 'members' | 'teams' | 'stakeholders';
+/** A key that holds person or team ids (the table in referenceFields.ts). */
+export type RoleName = (typeof REFERENCE_FIELDS)[number]['key'];
 
 /** One place in the file where a person or team id is used. */
 export interface Ref extends Span {
@@ -315,6 +329,8 @@ export interface EffectiveSettings {
 }
 
 export interface Analysis {
+  /** The host's key for the file (absent for a text analysed on its own with analyze()). */
+  file?: string;
   text: string;
   lines: LineIndex;
   doc: Document;
@@ -324,4 +340,10 @@ export interface Analysis {
   suppressions: Suppression[];
   /** Every finding, in document order. */
   problems: Problem[];
+  /**
+   * The whole organisation's model, when the file belongs to one with other
+   * files (its spans carry their file): ids resolve against it. `model` is
+   * this file's own, so its offsets are always into `text`.
+   */
+  organisation?: Model;
 }

@@ -6,8 +6,8 @@
 // documentation for <rule id>"; a finding's only safe fix is preferred, so
 // Ctrl+. then Enter applies it.
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic } from 'vscode-languageserver';
-import type { AnalyzeOptions, Analysis, Problem, RuleSetting } from '../engine';
-import { diffEdits, fixAllText, getFixes } from '../engine';
+import type { Analysis, Problem, Snapshot } from '../engine';
+import { diffEdits } from '../engine';
 import {
   DIAGNOSTIC_SOURCE,
   FIX_ALL_KIND,
@@ -25,7 +25,7 @@ function kindMatches(requested: string, kind: string): boolean {
   return requested === '' || kind === requested || kind.startsWith(`${requested}.`);
 }
 
-export function findProblem(analysis: Analysis, version: number, d: Diagnostic): Problem | undefined {
+export function findProblem(analysis: Analysis, version: number | null, d: Diagnostic): Problem | undefined {
   const data = diagnosticDataOf(d);
   const ruleId = typeof d.code === 'string' ? d.code : data.ruleId;
   if (!ruleId) return undefined;
@@ -47,7 +47,8 @@ function stableJson(v: unknown): string {
   );
 }
 
-export function codeActions(analysis: Analysis, target: EditTarget, context: CodeActionContext): CodeAction[] {
+/** The document's quick fixes and fix-all, from the host's snapshot (`analysis` is the document's in it). */
+export function codeActions(snap: Snapshot, analysis: Analysis, target: EditTarget, context: CodeActionContext): CodeAction[] {
   const only = context.only;
   const actions: CodeAction[] = [];
   if (!only || only.some((k) => kindMatches(k, CodeActionKind.QuickFix))) {
@@ -59,7 +60,7 @@ export function codeActions(analysis: Analysis, target: EditTarget, context: Cod
       if (d.source !== undefined && d.source !== DIAGNOSTIC_SOURCE) continue;
       const problem = findProblem(analysis, target.version, d);
       if (!problem) continue;
-      const fixes = getFixes(analysis, problem);
+      const fixes = snap.fixes(target.uri, problem);
       // Exactly one safe fix: that one is what the finding wants (SPEC section 6).
       const safe = fixes.filter((f) => f.kind === 'safe' && !f.isSuppression);
       anySafe ||= safe.length > 0;
@@ -71,39 +72,26 @@ export function codeActions(analysis: Analysis, target: EditTarget, context: Cod
     }
     // After the finding's own fixes: fix-all, then the rules' pages (vscode-eslint's order).
     if (anySafe) {
-      const fixAll = fixAllAction(analysis, target, CodeActionKind.QuickFix);
+      const fixAll = fixAllAction(snap, analysis, target, CodeActionKind.QuickFix);
       if (fixAll) actions.push(fixAll);
     }
     actions.push(...docs);
   }
   if (only?.some((k) => kindMatches(k, FIX_ALL_KIND))) {
-    const fixAll = fixAllAction(analysis, target, FIX_ALL_KIND);
+    const fixAll = fixAllAction(snap, analysis, target, FIX_ALL_KIND);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
 
 /**
- * The same whole-text fix-all as the CLI's --fix (safe fixes only, to a fixed
- * point), sent back as the one edit that spans what changed; undefined when
- * nothing would change.
+ * The same fix-all as the CLI's --fix (safe fixes only, to a fixed point,
+ * with the document's organisation around it), limited to this document and
+ * sent back as the one edit that spans what changed; undefined when nothing
+ * would change.
  */
-function fixAllAction(analysis: Analysis, target: EditTarget, kind: string): CodeAction | undefined {
-  const fixed = fixAllText(analysis.text, optionsOf(analysis)).text;
+function fixAllAction(snap: Snapshot, analysis: Analysis, target: EditTarget, kind: string): CodeAction | undefined {
+  const fixed = snap.fixAll([target.uri]).texts.get(target.uri) ?? analysis.text;
   const edits = diffEdits(analysis.text, fixed);
   return edits.length ? toFixAll(analysis, target, edits, kind) : undefined;
-}
-
-/** The options an analysis was made with, as far as they matter to fix-all: what the editor set over the file. */
-export function optionsOf(analysis: Analysis): AnalyzeOptions {
-  const { settings, model } = analysis;
-  const rules: Record<string, RuleSetting> = {};
-  for (const [id, setting] of settings.ruleSettings) if (model.settings.rules[id] !== setting) rules[id] = setting;
-  return {
-    today: settings.today,
-    rules,
-    maxDomainsPerPerson: settings.maxDomainsPerPerson,
-    coreTeam: settings.coreTeam,
-    ...(settings.stanceSource === 'option' ? { stance: settings.stance } : {}),
-  };
 }

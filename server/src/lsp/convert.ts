@@ -72,9 +72,19 @@ export function toSpan(a: Converted, range: Range): Span {
   return { start: a.lines.offsetAt(range.start), end: a.lines.offsetAt(range.end) };
 }
 
-export function toDiagnostic(a: Converted, problem: Problem, version: number): Diagnostic {
+/**
+ * `locate` turns a span of this or another file of the organisation into a
+ * Location, for the problem's related information (the first definition of a
+ * duplicate id, say).
+ */
+export function toDiagnostic(a: Converted, problem: Problem, version: number, locate?: (span: Span) => Location | undefined): Diagnostic {
   const data: DiagnosticData = { ...problem.data, ruleId: problem.ruleId, start: problem.start, end: problem.end, version };
   const d = Diagnostic.create(toRange(a, problem), problem.message, SEVERITY[problem.severity], problem.ruleId, DIAGNOSTIC_SOURCE);
+  const related = locate && problem.related?.flatMap((r) => {
+    const location = locate(r);
+    return location ? [{ location, message: r.message }] : [];
+  });
+  if (related?.length) d.relatedInformation = related;
   d.codeDescription = { href: ruleDocsUrl(problem.ruleId) };
   // Findings about text that does nothing: editors fade it out.
   if (ruleById(problem.ruleId)?.unnecessary) d.tags = [DiagnosticTag.Unnecessary];
@@ -99,7 +109,8 @@ export function toTextEdits(a: Converted, edits: readonly TextEdit[]): LspTextEd
 
 export interface EditTarget {
   uri: string;
-  version: number;
+  /** The open document's version; null for a file that is not open (its text on disk). */
+  version: number | null;
   /** The client applies `documentChanges`, which carry the version the edit was computed for. */
   versioned: boolean;
 }
@@ -110,6 +121,14 @@ export function toWorkspaceEdit(a: Converted, target: EditTarget, edits: readonl
     return { documentChanges: [{ textDocument: { uri: target.uri, version: target.version }, edits: textEdits }] };
   }
   return { changes: { [target.uri]: textEdits } };
+}
+
+/** One WorkspaceEdit over several files (a rename across an organisation), each converted with its own lines. */
+export function toMultiFileEdit(files: readonly { target: EditTarget; converted: Converted; edits: readonly TextEdit[] }[]): WorkspaceEdit {
+  if (files.some((f) => f.target.versioned)) {
+    return { documentChanges: files.map((f) => ({ textDocument: { uri: f.target.uri, version: f.target.version }, edits: toTextEdits(f.converted, f.edits) })) };
+  }
+  return { changes: Object.fromEntries(files.map((f) => [f.target.uri, toTextEdits(f.converted, f.edits)])) };
 }
 
 export function toQuickFix(a: Converted, target: EditTarget, fix: Fix, diagnostic: Diagnostic): CodeAction {

@@ -5,7 +5,7 @@
 // markup its webview needs in `<head>` (its content security policy and its
 // own script) and the nonce that lets the page's style through that policy.
 import type { Range } from 'vscode-languageserver';
-import { buildMap, mapTargets, ownershipInput, renderMapHtml, type Analysis, type SourceRange } from '../engine';
+import { buildMap, mapTargets, ownershipInput, renderMapHtml, type Analysis, type Snapshot, type SourceRange } from '../engine';
 
 export const MAP_REQUEST = 'productteam/map';
 
@@ -46,12 +46,21 @@ function toRange(r: SourceRange): Range {
 }
 
 /**
- * The map of one document. `uriOf` names the document a located thing is in
- * (one file today: the document itself; an organisation's files later).
+ * The map of one document; for a file of a multi-file organisation, the
+ * whole organisation's, with what is defined in its other files located
+ * there (through the host's snapshot).
  */
-export function mapResult(analysis: Analysis, uri: string, version: number, params: MapParams, uriOf: (filePath: string) => string = () => uri): MapResult {
-  const map = buildMap(ownershipInput(analysis, fileName(uri)));
+export function mapResult(analysis: Analysis, uri: string, version: number, params: MapParams, snap?: Snapshot): MapResult {
+  const ownName = fileName(uri);
+  const elsewhere = (span: { start: number; end: number; file: string }): SourceRange | undefined => {
+    const other = snap?.analysis(span.file);
+    if (!other) return undefined;
+    const s = other.lines.positionAt(span.start);
+    const e = other.lines.positionAt(Math.max(span.start, span.end));
+    return { filePath: span.file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  };
+  const map = buildMap(ownershipInput(analysis, ownName, elsewhere));
   const targets: Record<string, MapTarget> = {};
-  for (const [key, where] of Object.entries(mapTargets(map))) targets[key] = { uri: uriOf(where.filePath), range: toRange(where) };
+  for (const [key, where] of Object.entries(mapTargets(map))) targets[key] = { uri: where.filePath === ownName ? uri : where.filePath, range: toRange(where) };
   return { version, html: renderMapHtml(map, { head: params.head, nonce: params.nonce, interactive: true }), targets };
 }

@@ -1,5 +1,6 @@
 // The productteam language server, whatever carries its messages: the
-// capabilities and one state record per open document. Everything a feature
+// capabilities, and the feeding of the engine's host (engine/host), which owns
+// every analysis: open documents, files read from disk, settings. Everything a feature
 // knows lives in the engine's services (server/src/engine/services, behind its
 // index); this file only wires requests to them and lsp/convert.ts turns their
 // answers into LSP. `server/src/server.ts` starts it over Node's transports.
@@ -8,6 +9,8 @@ import {
   type CancellationToken,
   type Connection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   type InitializeParams,
   type InitializeResult,
   ResponseError,
@@ -16,25 +19,14 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, TextDocumentIdentifier } from 'vscode-languageserver';
-import {
-  analyze,
-  complete,
-  definition,
-  documentSymbols,
-  hover,
-  prepareRename,
-  references,
-  rename,
-  ParseCache,
-  type Analysis,
-  type Model,
-} from '../engine';
+import type { Location, Position, TextDocumentIdentifier } from 'vscode-languageserver';
+import { EngineHost, isProductTeamFile, type Analysis, type Snapshot, type Span } from '../engine';
 import { codeActions } from './codeActions';
-import { MAP_REQUEST, mapResult, type MapParams, type MapResult } from './map';
-import { FIX_ALL_KIND, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toLocation, toRange, toWorkspaceEdit, type EditTarget } from './convert';
+import { FIX_ALL_KIND, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toLocation, toMultiFileEdit, toRange, type EditTarget } from './convert';
+import { createPublishedDiagnostics, createPublisher, WATCHED_GLOBS } from './publisher';
 import { SETTINGS_SECTION, normalizeSettings, parseInitOptions, settingsKey, type EditorSettings, type InitOptions } from './settings';
 import { reportAnalysis } from './status';
+import { MAP_REQUEST, mapResult, type MapParams, type MapResult } from './map';
 import { AdaptiveDebounce, warmUpSoon } from './debounce';
 import { executeCommand, firstLogLine, SERVER_COMMANDS, unknownRuleIdLogger } from './commands';
 
@@ -95,106 +87,127 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let versionedEdits = false;
+  let canWatchFiles = false;
   /** Settings pushed with didChangeConfiguration, for clients that cannot answer workspace/configuration. */
   let pushedSettings: EditorSettings | undefined;
   const logUnknownRuleIds = unknownRuleIdLogger(connection);
-
-  function settingsFor(uri: string, state: DocumentState): Promise<EditorSettings> {
-    if (!canPullConfiguration) return Promise.resolve(pushedSettings ?? init.settings);
-    state.settings ??= connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
-      (value: unknown) => {
-        logUnknownRuleIds(value);
-        return { ...init.settings, ...normalizeSettings(value) };
-      },
-      (err: unknown) => {
-        logError('workspace/configuration', err);
-        return init.settings;
-      },
-    );
-    return state.settings;
-  }
-
-  // ---- one state record per open document --------------------------------------
-
-  interface Entry {
-    version: number;
-    settingsKey: string;
-    analysis: Analysis;
-  }
-
-  /** Everything the server keeps about one open document; dropped in one call when it closes. */
-  interface DocumentState {
-    /** The settings asked for with workspace/configuration (scoped to the document). */
-    settings?: Promise<EditorSettings>;
-    /** The latest analysis, with the version and settings it was computed for. */
-    entry?: Entry;
-    /** Its parsed chunks, so that a keystroke parses one entry again, not the whole file. */
-    parseCache: ParseCache;
-    /** The last model from a text that parsed: completion falls back to it mid-edit. */
-    lastParsedModel?: Model;
-    /** The pending debounced validation. */
-    timer?: ReturnType<typeof setTimeout>;
-    /** Bumped on every change and settings change: a run that finds a newer ticket publishes nothing. */
-    ticket: number;
-    /** The version whose diagnostics were last sent. */
-    publishedVersion: number;
-    /** Opened and not yet linted: the first run does not wait for a pause in typing. */
-    justOpened: boolean;
-  }
-
-  const states = new Map<string, DocumentState>();
+  /** The wait after a keystroke follows how long the last run took (near zero for a small organisation). */
   const debounce = new AdaptiveDebounce();
+  const WORKSPACE = 'workspace';
 
-  function stateOf(uri: string): DocumentState {
-    let state = states.get(uri);
-    if (!state) {
-      state = { parseCache: new ParseCache(), ticket: 0, publishedVersion: -Infinity, justOpened: false };
-      states.set(uri, state);
-    }
-    return state;
+  // ---- the engine's host: every file of the workspace, open or on disk -------------
+  // The host (engine/host) owns the texts and the analyses; this file only
+  // feeds it (open documents, files read from disk, settings) and publishes
+  // its answers. publisher.ts schedules the runs (debounce, newest only).
+
+  const host = new EngineHost();
+  let snapshot: Snapshot | undefined;
+  /** Workspace folders as keys ending in '/'. */
+  let folders: string[] = [];
+
+  function changed(): void {
+    snapshot = undefined;
   }
 
-  function dropState(uri: string): void {
-    clearTimeout(states.get(uri)?.timer);
-    states.delete(uri);
-    debounce.forget(uri);
+  function current(): Snapshot {
+    return (snapshot ??= host.snapshot());
   }
 
-  async function analysisFor(doc: TextDocument): Promise<Entry> {
-    // Snapshot now: TextDocuments updates the same object in place on didChange.
-    const { uri, version } = doc;
-    const text = doc.getText();
-    const state = stateOf(uri);
-    const settings = await settingsFor(uri, state);
-    const key = settingsKey(settings);
-    const cached = state.entry;
-    if (cached && cached.version === version && cached.settingsKey === key) return cached;
-    const options = init.today ? { ...settings, today: init.today } : settings;
-    const startedAt = performance.now();
-    const entry: Entry = { version, settingsKey: key, analysis: analyze(text, { ...options, parseCache: state.parseCache }) };
-    debounce.record(uri, performance.now() - startedAt);
-    const latest = documents.get(uri);
-    if (latest && latest.version === version && states.get(uri) === state) {
-      state.entry = entry;
-      if (entry.analysis.doc.errors.length === 0) state.lastParsedModel = entry.analysis.model;
+  /** Settings per scope (a workspace folder, or an open document outside every folder), asked for once. */
+  const scopedSettings = new Map<string, Promise<EditorSettings>>();
+
+  function scopeOf(uri: string): string {
+    return folders.find((f) => uri.startsWith(f)) ?? uri;
+  }
+
+  function settingsFor(scope: string): Promise<EditorSettings> {
+    if (!canPullConfiguration) return Promise.resolve(pushedSettings ?? init.settings);
+    let p = scopedSettings.get(scope);
+    if (!p) {
+      p = connection.workspace.getConfiguration({ scopeUri: scope, section: SETTINGS_SECTION }).then(
+        (value: unknown) => {
+          logUnknownRuleIds(value);
+          return { ...init.settings, ...normalizeSettings(value) };
+        },
+        (err: unknown) => {
+          logError('workspace/configuration', err);
+          return init.settings;
+        },
+      );
+      scopedSettings.set(scope, p);
     }
-    return entry;
+    return p;
+  }
+
+  /** Gives the host the settings of every scope with a file in it (workspace folders, open documents outside them). */
+  async function syncSettings(): Promise<void> {
+    const scopes = new Set<string>(folders);
+    for (const doc of documents.all()) scopes.add(scopeOf(doc.uri));
+    for (const scope of scopes) {
+      const settings = await settingsFor(scope);
+      const options = init.today ? { ...settings, today: init.today } : settings;
+      const key = settingsKey(settings);
+      if (appliedSettings.get(scope) === key) continue;
+      appliedSettings.set(scope, key);
+      host.setOptions(options, scope);
+      changed();
+    }
+  }
+  const appliedSettings = new Map<string, string>();
+
+  /** Reads a file that is not open from disk (or the client); removes it from the host when it is gone. */
+  async function loadFromDisk(uri: string): Promise<void> {
+    if (documents.get(uri)) return;
+    const text = await platform.readFile?.(uri).catch(() => undefined);
+    if (documents.get(uri)) return;
+    if (text === undefined) host.removeFile(uri);
+    else host.setFile(uri, text);
+    changed();
+  }
+
+  const publisher = createPublisher({
+    debounceMs: () => debounce.delay(WORKSPACE, init.debounceMs),
+    async run(isCurrent) {
+      await syncSettings();
+      if (!isCurrent()) return;
+      const startedAt = performance.now();
+      const snap = current();
+      const sent: Promise<void>[] = [];
+      for (const uri of snap.fileKeys()) {
+        const analysis = snap.analysis(uri)!;
+        const doc = documents.get(uri);
+        const version = doc?.version;
+        if (!published.shouldSend(uri, version, analysis.problems)) continue;
+        const diagnostics = analysis.problems.map((p) => toDiagnostic(analysis, p, version ?? 0, (s) => locationOf(snap, s)));
+        sent.push(connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }));
+        if (doc) reportAnalysis(connection, uri, doc.version, analysis, startedAt);
+      }
+      debounce.record(WORKSPACE, performance.now() - startedAt);
+      await Promise.all(sent);
+    },
+    onError: (err) => logError('validating', err),
+  });
+  const published = createPublishedDiagnostics();
+
+  function locationOf(snap: Snapshot, s: Span & { file?: string }): Location | undefined {
+    const a = s.file === undefined ? undefined : snap.analysis(s.file);
+    return a && s.file ? toLocation(a, s.file, s) : undefined;
   }
 
   /** What every request about a position in an open document starts from. */
   interface RequestContext {
     uri: string;
     version: number;
+    snap: Snapshot;
     analysis: Analysis;
     /** The request's position as an offset into the analysed text (0 when it has none). */
     offset: number;
-    state: DocumentState;
   }
 
   /**
-   * The preamble every document request shares: find the open document, its
-   * latest analysis and the offset of the position; answer `empty` when the
-   * document is not open, and log (not throw) a handler's error.
+   * The preamble every document request shares: find the open document, the
+   * host's latest answers and the offset of the position; answer `empty` when
+   * the document is not open, and log (not throw) a handler's error.
    */
   function onDocument<P extends { textDocument: TextDocumentIdentifier; position?: Position }, R>(
     name: string,
@@ -205,85 +218,112 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
       const { uri } = params.textDocument;
       const doc = documents.get(uri);
       if (!doc) return empty;
-      const state = stateOf(uri);
-      const { version, analysis } = await analysisFor(doc);
+      const { version } = doc;
+      await syncSettings();
+      const snap = current();
+      const analysis = snap.analysis(uri);
+      if (!analysis) return empty;
       const offset = params.position ? analysis.lines.offsetAt(params.position) : 0;
-      return handler({ uri, version, analysis, offset, state }, params);
+      return handler({ uri, version, snap, analysis, offset }, params);
     });
   }
 
-  function editTarget(uri: string, version: number): EditTarget {
+  function editTarget(uri: string, version: number | null): EditTarget {
     return { uri, version, versioned: versionedEdits };
   }
 
-  // ---- diagnostics: debounced, versioned, never stale ---------------------------
-
-  function scheduleValidation(uri: string, delay: number): void {
-    const state = stateOf(uri);
-    clearTimeout(state.timer);
-    const ticket = ++state.ticket;
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
-      validate(uri, state, ticket).catch((err: unknown) => logError(`validating ${uri}`, err));
-    }, delay);
+  /** The version of an open document, null for a file on disk (for versioned workspace edits). */
+  function versionOf(uri: string): number | null {
+    return documents.get(uri)?.version ?? null;
   }
 
-  async function validate(uri: string, state: DocumentState, ticket: number): Promise<void> {
-    const doc = documents.get(uri);
-    if (!doc) return;
-    const startedAt = performance.now();
-    const { version, analysis } = await analysisFor(doc);
-    // Drop a result that is no longer the document's: a newer change, close or settings change came in.
-    if (states.get(uri) !== state || state.ticket !== ticket || documents.get(uri)?.version !== version) return;
-    if (state.publishedVersion > version) return;
-    state.publishedVersion = version;
-    const diagnostics = analysis.problems.map((p) => toDiagnostic(analysis, p, version));
-    await connection.sendDiagnostics({ uri, version, diagnostics });
-    reportAnalysis(connection, uri, version, analysis, startedAt);
-  }
+  // ---- documents and files -----------------------------------------------------
 
-  documents.onDidOpen((e) => {
-    stateOf(e.document.uri).justOpened = true;
+  let justOpened = false;
+
+  documents.onDidOpen(() => {
+    justOpened = true;
   });
 
   documents.onDidChangeContent((e) => {
     try {
+      // Taken now: TextDocuments updates the same object in place on didChange.
       const uri = e.document.uri;
-      const state = stateOf(uri);
-      // A freshly opened file is linted at once; typing waits for a pause.
-      const opened = state.justOpened;
-      state.justOpened = false;
-      if (opened) scheduleValidation(uri, 0);
+      host.setFile(uri, e.document.getText());
+      changed();
+      // A freshly opened file is linted at once; typing waits for a pause,
+      // or for didSave (below) when productteam.run is onSave.
+      const opened = justOpened;
+      justOpened = false;
+      if (opened) publisher.schedule(0);
       else
-        void settingsFor(uri, state).then((s) => {
-          // productteam.run = onSave: edits wait for didSave (below).
-          if (s.run !== 'onSave' && states.get(uri) === state) scheduleValidation(uri, debounce.delay(uri, init.debounceMs));
+        void settingsFor(scopeOf(uri)).then((s) => {
+          if (s.run !== 'onSave') publisher.schedule();
         });
     } catch (err) {
       logError('didChange', err);
     }
   });
 
-  documents.onDidSave((e) => {
+  documents.onDidSave(() => {
     try {
-      scheduleValidation(e.document.uri, 0);
+      publisher.schedule(0);
     } catch (err) {
       logError('didSave', err);
     }
   });
 
   documents.onDidClose((e) => {
-    try {
-      const uri = e.document.uri;
-      dropState(uri);
+    const uri = e.document.uri;
+    // A workspace file goes back to its text on disk; any other is forgotten and its findings cleared.
+    const onDisk = folders.some((f) => uri.startsWith(f)) && platform.readFile !== undefined;
+    if (!onDisk) {
+      host.removeFile(uri);
+      changed();
+      published.forget(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
-    } catch (err) {
-      logError('didClose', err);
     }
+    (onDisk ? loadFromDisk(uri) : Promise.resolve())
+      .then(() => {
+        if (!host.hasFile(uri)) {
+          published.forget(uri);
+          void connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
+        publisher.schedule(0);
+      })
+      .catch((err: unknown) => logError('didClose', err));
   });
 
+  connection.onDidChangeWatchedFiles((params) => {
+    void (async () => {
+      for (const change of params.changes) {
+        if (!isProductTeamFile(change.uri) || documents.get(change.uri)) continue;
+        if (change.type === FileChangeType.Deleted) {
+          host.removeFile(change.uri);
+          changed();
+          published.forget(change.uri);
+          await connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        } else await loadFromDisk(change.uri);
+      }
+      publisher.schedule(0);
+    })().catch((err: unknown) => logError('didChangeWatchedFiles', err));
+  });
+
+  /** Reads every productteam file of the workspace folders that is not open. */
+  async function loadWorkspace(): Promise<void> {
+    if (!platform.findFiles || !platform.readFile) return;
+    for (const folder of folders) {
+      const uris = await platform.findFiles(folder).catch((err: unknown) => {
+        logError(`listing ${folder}`, err);
+        return [] as string[];
+      });
+      for (const uri of uris) await loadFromDisk(uri);
+    }
+    publisher.schedule(0);
+  }
+
   function revalidateAll(): void {
-    for (const doc of documents.all()) scheduleValidation(doc.uri, 0);
+    publisher.schedule(0);
   }
 
   // ---- lifecycle -----------------------------------------------------------------
@@ -291,6 +331,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     init = parseInitOptions(params.initializationOptions);
     const caps = params.capabilities;
+    const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`));
+    host.setWorkspaceFolders(folders);
+    canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canPullConfiguration = !!caps.workspace?.configuration;
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
@@ -315,6 +359,13 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
   connection.onInitialized(() => {
     connection.console.info(firstLogLine(platform.version));
     warmUpSoon();
+    if (canWatchFiles) {
+      // Parts and roots change on disk too (git pull, another editor): SPEC section 9.
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) })
+        .catch((err: unknown) => logError('registering file watchers', err));
+    }
+    loadWorkspace().catch((err: unknown) => logError('reading the workspace', err));
     if (canRegisterConfiguration) {
       connection.client
         .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
@@ -331,7 +382,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
           pushedSettings = { ...init.settings, ...normalizeSettings(pushed) };
         }
       }
-      for (const state of states.values()) state.settings = undefined;
+      scopedSettings.clear();
       revalidateAll();
     } catch (err) {
       logError('didChangeConfiguration', err);
@@ -341,64 +392,63 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
   // ---- features ------------------------------------------------------------------
 
   connection.onHover(
-    onDocument('hover', null, ({ analysis, offset }) => {
-      const result = hover(analysis, offset);
+    onDocument('hover', null, ({ snap, uri, analysis, offset }) => {
+      const result = snap.hover(uri, offset);
       return result ? toHover(analysis, result) : null;
     }),
   );
 
   connection.onCompletion(
-    onDocument('completion', null, ({ analysis, offset, state }) => {
-      const fallback = state.lastParsedModel;
-      const models = fallback && fallback !== analysis.model ? [analysis.model, fallback] : [analysis.model];
-      const items = complete(analysis.text, offset, models).map((e) => toCompletionItem(analysis, e));
+    onDocument('completion', null, ({ snap, uri, analysis, offset }) => {
+      const items = snap.complete(uri, offset).map((e) => toCompletionItem(analysis, e));
       return { isIncomplete: false, items };
     }),
   );
 
   connection.onCodeAction(
-    onDocument('codeAction', [], ({ uri, version, analysis }, { context }) => codeActions(analysis, editTarget(uri, version), context)),
+    onDocument('codeAction', [], ({ snap, uri, version, analysis }, { context }) => codeActions(snap, analysis, editTarget(uri, version), context)),
   );
 
   connection.onDefinition(
-    onDocument('definition', null, ({ uri, analysis, offset }) => {
-      const span = definition(analysis, offset);
-      return span ? toLocation(analysis, uri, span) : null;
+    onDocument('definition', null, ({ snap, uri, offset }) => {
+      const span = snap.definition(uri, offset);
+      return (span && locationOf(snap, span)) ?? null;
     }),
   );
 
   connection.onReferences(
-    onDocument('references', [], ({ uri, analysis, offset }, { context }) =>
-      references(analysis, offset, context.includeDeclaration).map((s) => toLocation(analysis, uri, s)),
+    onDocument('references', [], ({ snap, uri, offset }, { context }) =>
+      snap.references(uri, offset, context.includeDeclaration).flatMap((s) => locationOf(snap, s) ?? []),
     ),
   );
 
   connection.onPrepareRename(
-    onDocument('prepareRename', null, ({ analysis, offset }) => {
-      const target = prepareRename(analysis, offset);
+    onDocument('prepareRename', null, ({ snap, uri, analysis, offset }) => {
+      const target = snap.prepareRename(uri, offset);
       return target ? { range: toRange(analysis, target.span), placeholder: target.placeholder } : null;
     }),
   );
 
   connection.onRenameRequest(
-    onDocument('rename', null, ({ uri, version, analysis, offset }, { newName }) => {
-      const result = rename(analysis, offset, newName);
+    onDocument('rename', null, ({ snap, uri, offset }, { newName }) => {
+      const result = snap.rename(uri, offset, newName);
       if ('reason' in result) {
         throw new ResponseError(result.reason === 'no-target' ? ErrorCodes.InvalidRequest : ErrorCodes.InvalidParams, result.message);
       }
-      return toWorkspaceEdit(analysis, editTarget(uri, version), result.edits);
+      // One WorkspaceEdit over every file the id is written in.
+      return toMultiFileEdit(result.changes.map((c) => ({ target: editTarget(c.file, versionOf(c.file)), converted: snap.analysis(c.file)!, edits: c.edits })));
     }),
   );
 
   connection.onExecuteCommand(guard('executeCommand', null, async (params) => void (await executeCommand(connection, params))));
 
-  connection.onDocumentSymbol(
-    onDocument('documentSymbol', [], ({ analysis }) => documentSymbols(analysis).map((s) => toDocumentSymbol(analysis, s))),
-  );
-
   connection.onRequest(
     MAP_REQUEST,
-    onDocument<MapParams, MapResult | null>(MAP_REQUEST, null, ({ uri, version, analysis }, params) => mapResult(analysis, uri, version, params)),
+    onDocument<MapParams, MapResult | null>(MAP_REQUEST, null, ({ snap, uri, version, analysis }, params) => mapResult(analysis, uri, version, params, snap)),
+  );
+
+  connection.onDocumentSymbol(
+    onDocument('documentSymbol', [], ({ snap, uri, analysis }) => snap.symbols(uri).map((s) => toDocumentSymbol(analysis, s))),
   );
 
   documents.listen(connection);

@@ -1,12 +1,12 @@
 // The rule registry's lookups and the loop that runs the rules. The list of
 // rules itself is generated (registry.ts, by `npm run generate`): adding a
 // rule file is enough to register it.
-import type { Problem, ProblemData, Severity, Span } from '../types';
-import type { Rule, RuleContext, RuleMeta } from './rule';
+import type { Problem, ProblemData, Ref, RelatedInfo, Severity, Span } from '../types';
+import type { OrganisationFacts, Rule, RuleContext, RuleMeta } from './rule';
 import { DOCS_BASE } from './rule';
 import { RULES as DECLARED } from './registry';
 
-export type { Rule, RuleMeta, RuleContext, RuleProblem } from './rule';
+export type { Rule, RuleMeta, RuleContext, RuleProblem, OrganisationFacts } from './rule';
 export { canBeDisabled } from './rule';
 
 /** Every rule id there is: a closed union, from the literal ids of the rule files. */
@@ -42,35 +42,80 @@ export function severityFor(ctx: Pick<RuleContext, 'settings'>, rule: RuleMeta, 
   return set ?? proposed ?? rule.defaultSeverity;
 }
 
+/** One file of an organisation, as the rules read it. */
+export interface FileToCheck {
+  file: string | undefined;
+  text: string;
+  doc: RuleContext['doc'];
+  lines: RuleContext['lines'];
+  /** The file's own model (perFile rules read it; the others read the organisation's). */
+  model: RuleContext['model'];
+  schemaErrors: RuleContext['schemaErrors'];
+  /** The file does not parse: only the rules that declare runsWhenParseFails look at it. */
+  parseFailed: boolean;
+}
+
 /**
  * Runs every rule but those about suppressions (they run once suppressions
- * are applied); when the file does not parse, only the rules that declare
- * `runsWhenParseFails`.
+ * are applied), in registry order: a `perFile` rule on each file, every other
+ * rule once over the organisation's model. A rule pauses where a file does
+ * not parse (the organisation-wide ones when any of its files does not),
+ * unless it declares `runsWhenParseFails`; a part that no root includes runs
+ * only the perFile rules. Each finding goes to the file its span is in.
  */
-export function runRules(base: Omit<RuleContext, 'report'>, parseFailed = false): Problem[] {
-  const problems: Problem[] = [];
+export function runRules(files: readonly FileToCheck[], model: RuleContext['model'], settings: RuleContext['settings'], organisation: OrganisationFacts): Map<string | undefined, Problem[]> {
+  const out = new Map<string | undefined, Problem[]>(files.map((f) => [f.file, []]));
+  const texts = new Map<string | undefined, string>(files.map((f) => [f.file, f.text]));
+  const anyParseFailed = files.some((f) => f.parseFailed);
   for (const rule of RULES) {
-    if (parseFailed && !rule.runsWhenParseFails) continue;
     if (rule.aboutSuppressions) continue;
-    if (base.settings.ruleSettings.get(rule.id) === 'off' && !rule.unsuppressible) continue;
-    const ctx: RuleContext = {
-      ...base,
-      report(span: Span, message: string, data: ProblemData = {}, severity?: Severity) {
-        const sev = severityFor(base, rule, severity);
-        if (!sev) return;
-        // Block collections end after their last line break; a squiggle should not.
-        let end = Math.max(span.end, span.start);
-        // Only YAML's own white space: a no-break space at the end of a value is part of it.
-        while (end > span.start && /[ \t\r\n]/.test(base.text[end - 1])) end--;
-        problems.push({ ruleId: rule.id, severity: sev, message, start: span.start, end, data });
-      },
-    };
-    try {
-      rule.check(ctx);
-    } catch (err) {
-      // A rule bug must not take the editor down with it: say so where the user looks.
-      problems.push({ ruleId: rule.id, severity: 'error', message: `Internal error in rule '${rule.id}': ${(err as Error).message}`, start: 0, end: 0, data: {} });
+    if (organisation.orphan && !rule.perFile) continue;
+    if (settings.ruleSettings.get(rule.id) === 'off' && !rule.unsuppressible) continue;
+    for (const f of rule.perFile ? files : files.slice(0, 1)) {
+      if ((rule.perFile ? f.parseFailed : anyParseFailed) && !rule.runsWhenParseFails) continue;
+      const ctx: RuleContext = {
+        file: f.file,
+        organisation,
+        text: f.text,
+        doc: f.doc,
+        lines: f.lines,
+        model: rule.perFile ? f.model : model,
+        settings,
+        schemaErrors: f.schemaErrors,
+        report(span: Span, message: string, data: ProblemData = {}, severity?: Severity, related?: RelatedInfo[]) {
+          const sev = severityFor(ctx, rule, severity);
+          if (!sev) return;
+          const file = span.file !== undefined && out.has(span.file) ? span.file : f.file;
+          const text = texts.get(file) ?? '';
+          // Block collections end after their last line break; a squiggle should not.
+          let end = Math.max(span.end, span.start);
+          // Only YAML's own white space: a no-break space at the end of a value is part of it.
+          while (end > span.start && /[ \t\r\n]/.test(text[end - 1])) end--;
+          const problem: Problem = { ruleId: rule.id, severity: sev, message, start: span.start, end, data };
+          const all = [...(related ?? []), ...definedElsewhere(ctx.model, span, file)];
+          if (all.length) problem.related = all;
+          out.get(file)!.push(problem);
+        },
+      };
+      try {
+        rule.check(ctx);
+      } catch (err) {
+        // A rule bug must not take the editor down with it: say so where the user looks.
+        out.get(f.file)!.push({ ruleId: rule.id, severity: 'error', message: `Internal error in rule '${rule.id}': ${(err as Error).message}`, start: 0, end: 0, data: {} });
+      }
     }
   }
-  return problems;
+  return out;
+}
+
+/**
+ * SPEC section 9: a finding at a reference whose person or team is defined in
+ * another file of the organisation points at that definition.
+ */
+function definedElsewhere(model: RuleContext['model'], span: Span, file: string | undefined): RelatedInfo[] {
+  const ref = span as Partial<Ref>;
+  if (file === undefined || typeof ref.id !== 'string' || (ref.kind !== 'person' && ref.kind !== 'team')) return [];
+  const entity = ref.kind === 'person' ? model.people.get(ref.id) : model.teams.get(ref.id);
+  if (!entity || entity.key.file === undefined || entity.key.file === file) return [];
+  return [{ ...entity.key, message: `${ref.kind === 'person' ? 'Person' : 'Team'} '${ref.id}' is defined here` }];
 }

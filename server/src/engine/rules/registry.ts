@@ -5,7 +5,10 @@ import { customerContact } from './customer-contact';
 import { decisionAuthority } from './decision-authority';
 import { departedPerson } from './departed-person';
 import { domainWithoutTeam } from './domain-without-team';
+import { duplicateId } from './duplicate-id';
 import { duplicateReference } from './duplicate-reference';
+import { includeNotFound } from './include-not-found';
+import { orphanPart } from './orphan-part';
 import { outcomesDefined } from './outcomes-defined';
 import { overloadedPerson } from './overloaded-person';
 import { roleSplit } from './role-split';
@@ -29,9 +32,12 @@ export const RULES = [
   decisionAuthority,
   departedPerson,
   domainWithoutTeam,
+  duplicateId,
   duplicateReference,
   expiredSuppression,
+  includeNotFound,
   invalidSuppression,
+  orphanPart,
   outcomesDefined,
   overloadedPerson,
   roleSplit,

@@ -10,7 +10,7 @@ import type { Analysis, EffectiveSettings } from '../types';
 import type { LineIndex } from '../lines';
 import type { Model } from '../model';
 import type { SchemaError } from '../schema';
-import type { Fix, Problem, ProblemData, Severity, Span } from '../types';
+import type { Fix, Problem, ProblemData, RelatedInfo, Severity, Span } from '../types';
 
 export interface RuleMeta<Id extends string = string> {
   id: Id;
@@ -60,12 +60,37 @@ export interface RuleMeta<Id extends string = string> {
    * lists it, with each stance's named quote side by side (SPEC 3 and 5).
    */
   stancePreview?: boolean;
+  /**
+   * Looks at one file at a time (its text, tree and schema errors), so it runs
+   * on each file of an organisation on its own, and it is one of the few rules
+   * a part file that no root includes still runs (SPEC section 9).
+   */
+  perFile?: boolean;
+}
+
+/**
+ * What a rule knows about the organisation it checks (SPEC section 9): its
+ * files in order (the root first, then the include order), what went wrong
+ * with the includes, and whether this is a part that no root includes.
+ */
+export interface OrganisationFacts {
+  /** The root file's key; absent for a part that no root includes. */
+  root?: string;
+  /** Each file's key and own model, in the organisation's order. */
+  files: { file: string | undefined; model: Model }[];
+  /** `include` entries that cannot be part of this organisation, with why. */
+  includeProblems: { span: Span; message: string; entry: string }[];
+  /** A part file that no root includes, analysed alone. */
+  orphan: boolean;
 }
 
 /** A problem of one rule, with the data its check reported. */
 export type RuleProblem<Data extends ProblemData = ProblemData> = Omit<Problem, 'data'> & { data: Data };
 
 export interface RuleContext<Data extends ProblemData = ProblemData> {
+  /** The file being checked (a perFile rule), or the root (every other rule): findings at a span without a file go here. */
+  file?: string;
+  organisation: OrganisationFacts;
   text: string;
   doc: Document;
   model: Model;
@@ -73,7 +98,7 @@ export interface RuleContext<Data extends ProblemData = ProblemData> {
   schemaErrors: SchemaError[];
   lines: LineIndex;
   /** Reports a finding; `severity` replaces the default (e.g. role-split's info case) unless the user set one. */
-  report(span: Span, message: string, data: Data, severity?: Severity): void;
+  report(span: Span, message: string, data: Data, severity?: Severity, related?: RelatedInfo[]): void;
 }
 
 export interface Rule<Data extends ProblemData = ProblemData, Id extends string = string> extends RuleMeta<Id> {

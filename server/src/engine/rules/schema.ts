@@ -46,6 +46,7 @@ export const schema = defineRule<Data>()({
     why: 'A misspelt property or value is ignored by every rule, so a typo can hide a real ownership problem.',
     quoteIds: [],
   },
+  perFile: true,
   check(ctx) {
     for (const e of ctx.schemaErrors) {
       if (e.kind === 'type' && leftEmpty(ctx.doc, e.pointer)) continue;

@@ -34,6 +34,7 @@ export const yamlSyntax = defineRule<Data>()({
   },
   unsuppressible: true,
   runsWhenParseFails: true,
+  perFile: true,
   check(ctx) {
     for (const err of ctx.doc.errors) {
       const span = errorSpan(ctx.text, err);

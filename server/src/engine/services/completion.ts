@@ -3,6 +3,7 @@
 // read from the text (see syntax/cursorContext.ts) because a document being
 // typed rarely parses; ids come from the last model that had them.
 import type { Model, Person, Span, Team } from '../types';
+import { REFERENCE_FIELDS, referenceFieldAt } from '../referenceFields';
 import { cursorContext, type CursorContext } from '../syntax/cursorContext';
 import { describe, enumValuesAt, isArrayAt, isIdMap, isObjectAt, propertiesAt } from './schemaInfo';
 import { personSummary, teamSummary } from './people';
@@ -23,17 +24,15 @@ export interface CompletionEntry {
   filterText?: string;
 }
 
-/** Keys whose values are person ids, in products/domains and in teams. */
-const PERSON_KEYS = new Set(['owner', 'productManager', 'productOwner', 'scrumMaster', 'members', 'stakeholders']);
+/** Keys whose values are person ids somewhere (the reference table): a half-typed path still gets people there. */
+const PERSON_KEYS = new Set(REFERENCE_FIELDS.filter((f) => f.kind === 'person').map((f) => f.key as string));
 /** Keys where someone from product is the likely answer (listed first). */
 const PRODUCT_ROLE_KEYS = new Set(['owner', 'productManager', 'productOwner']);
 
 function referenceKindAt(path: readonly string[]): 'person' | 'team' | undefined {
   const key = path[path.length - 1];
-  if (path[0] === 'products' && path.length >= 3 && (key === 'owner' || key === 'productManager' || key === 'productOwner')) return 'person';
-  if (path[0] === 'products' && path.length === 5 && path[2] === 'domains' && key === 'stakeholders') return 'person';
-  if (path[0] === 'teams' && path.length === 3 && (key === 'scrumMaster' || key === 'members')) return 'person';
-  if (path[0] === 'products' && path.length === 5 && path[2] === 'domains' && key === 'teams') return 'team';
+  const field = referenceFieldAt(path);
+  if (field) return field.kind;
   if (path.length === 0 || path[0].startsWith('x-')) return undefined;
   return PERSON_KEYS.has(key) && (path[0] === 'products' || path[0] === 'teams') ? 'person' : undefined;
 }

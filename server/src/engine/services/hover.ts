@@ -64,10 +64,10 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
     sections.push(fitting(vacantHover(vacancy.role), vacantHover(vacancy.role, true)));
     span ??= vacancy.span;
   } else if (loc?.ref) {
-    sections.push(loc.ref.kind === 'person' ? personHover(analysis.model, loc.ref.id) : teamHover(analysis.model, loc.ref.id));
+    sections.push(loc.ref.kind === 'person' ? personHover(analysis.organisation ?? analysis.model, loc.ref.id) : teamHover(analysis.organisation ?? analysis.model, loc.ref.id));
     span ??= { start: loc.ref.start, end: loc.ref.end };
   } else if (decl) {
-    sections.push(decl.kind === 'person' ? personHover(analysis.model, decl.id) : teamHover(analysis.model, decl.id));
+    sections.push(decl.kind === 'person' ? personHover(analysis.organisation ?? analysis.model, decl.id) : teamHover(analysis.organisation ?? analysis.model, decl.id));
     span ??= decl.span;
   } else if (loc) {
     const role = loc.on === 'key' ? roleKeyAt(loc.path) : undefined;

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import type { Analysis, RefKind, Span, TextEdit } from '../types';
 import { locate } from '../locate';
 
-interface Target {
+export interface Target {
   kind: RefKind;
   id: string;
   /** The id's text under the cursor (inside quotes, if quoted). */
@@ -15,15 +15,18 @@ interface Target {
 }
 
 /** The span of an id without its quotes, if it is written quoted. */
-function idSpan(text: string, s: Span): Span {
+export function idSpan(text: string, s: Span): Span {
   const q = text[s.start];
   if ((q === '"' || q === "'") && s.end - s.start >= 2 && text[s.end - 1] === q) return { start: s.start + 1, end: s.end - 1 };
   return s;
 }
 
+/** Where the id is defined: in this file, or (in an organisation of several files) in another, whose span says which. */
 function declarationOf(analysis: Analysis, kind: RefKind, id: string): Span | undefined {
-  const e = kind === 'person' ? analysis.model.people.get(id) : analysis.model.teams.get(id);
-  return e ? idSpan(analysis.text, e.key) : undefined;
+  const model = analysis.organisation ?? analysis.model;
+  const e = kind === 'person' ? model.people.get(id) : model.teams.get(id);
+  if (!e) return undefined;
+  return e.key.file === analysis.file ? idSpan(analysis.text, e.key) : e.key;
 }
 
 /** The person or team whose declaring key (under `people:` or `teams:`) is at the offset. */
@@ -34,7 +37,7 @@ export function declarationAt(analysis: Analysis, offset: number): { kind: 'pers
   return undefined;
 }
 
-function targetAt(analysis: Analysis, offset: number): Target | undefined {
+export function targetAt(analysis: Analysis, offset: number): Target | undefined {
   const ref = locate(analysis, offset)?.ref;
   if (ref) return { kind: ref.kind, id: ref.id, span: idSpan(analysis.text, ref), declaration: declarationOf(analysis, ref.kind, ref.id) };
   const decl = declarationAt(analysis, offset);
@@ -58,7 +61,7 @@ export function references(analysis: Analysis, offset: number, includeDeclaratio
 }
 
 /** Why a new id cannot be used, or undefined when it can. */
-function invalidIdReason(analysis: Analysis, t: Target, newId: string): string | undefined {
+export function invalidIdReason(analysis: Analysis, t: Target, newId: string): string | undefined {
   const noun = t.kind === 'person' ? 'person' : 'team';
   if (newId.trim() === '') return `A ${noun} id cannot be empty`;
   if (/[\s:#{}[\],"'`]/.test(newId) || /^[-?&*!|>%@]/.test(newId)) {
@@ -71,7 +74,8 @@ function invalidIdReason(analysis: Analysis, t: Target, newId: string): string |
     parsed = undefined;
   }
   if (parsed !== newId) return `'${newId}' is not a valid ${noun} id: YAML would not read it as that text`;
-  const taken = t.kind === 'person' ? analysis.model.people.has(newId) : analysis.model.teams.has(newId);
+  const model = analysis.organisation ?? analysis.model;
+  const taken = t.kind === 'person' ? model.people.has(newId) : model.teams.has(newId);
   if (taken && newId !== t.id && t.declaration) return `A ${noun} '${newId}' already exists`;
   return undefined;
 }

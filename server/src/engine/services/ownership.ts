@@ -31,12 +31,22 @@ export interface OwnershipInput {
 }
 
 /** The ownership input of one file's analysis. */
-export function ownershipInput(analysis: Analysis, filePath: string): OwnershipInput {
-  const locate = (span: Span): SourceRange => {
+/** The map and diff's input from one file's analysis: for a file of a multi-file organisation, the whole organisation's model (its findings are this file's). */
+export function ownershipInput(
+  analysis: Pick<Analysis, 'lines' | 'problems' | 'model' | 'settings' | 'organisation' | 'file'>,
+  filePath: string,
+  /** Where a span of another file of the organisation is (its `file` set); undefined: unknown. */
+  locateElsewhere?: (span: Span & { file: string }) => SourceRange | undefined,
+): OwnershipInput {
+  const locate = (span: Span & { file?: string }): SourceRange => {
+    if (span.file !== undefined && span.file !== analysis.file && locateElsewhere) {
+      const there = locateElsewhere(span as Span & { file: string });
+      if (there) return there;
+    }
     const s = analysis.lines.positionAt(span.start);
     const e = analysis.lines.positionAt(Math.max(span.start, span.end));
     return { filePath, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   };
   const findings = analysis.problems.map((p): LocatedFinding => ({ ...locate(p), ruleId: p.ruleId, severity: p.severity, message: p.message }));
-  return { model: analysis.model, settings: analysis.settings, findings, locate };
+  return { model: analysis.organisation ?? analysis.model, settings: analysis.settings, findings, locate };
 }

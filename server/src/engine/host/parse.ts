@@ -1,0 +1,102 @@
+// One file, parsed once: everything about a file that depends on its text
+// alone (tree, model, schema errors, suppressions, include entries). The host
+// keeps one per file and reuses it only while the text is the same; nothing
+// downstream changes it, so snapshots that share it cannot disturb each other.
+import { isScalar, isSeq, type Document, type Node } from 'yaml';
+import { addDuplicateKeyErrors } from '../duplicates';
+import { mayHaveIndirection, parseIncremental, type ParseCache } from '../incremental';
+import { LineIndex } from '../lines';
+import { buildModel, span } from '../model';
+import { resolverFor } from '../resolve';
+import { isFatalYamlError } from '../rules/yaml-syntax';
+import { parseSuppressions } from '../suppressions';
+import { validateSchema } from '../schema';
+import type { Model, SchemaError, Span, Suppression } from '../types';
+
+/** Top-level keys a part file may not have (SPEC section 9): schema errors, and ignored. */
+const ROOT_ONLY = ['organization', 'settings', 'include'] as const;
+
+export interface IncludeEntry extends Span {
+  /** The entry as written: a relative path, maybe with `*` and `**`. */
+  pattern: string;
+}
+
+export interface ParsedFile {
+  /** The host's key for the file; undefined for a text analysed on its own. */
+  file: string | undefined;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineIndex;
+  model: Model;
+  /** The file does not parse well enough for any rule but yaml-syntax. */
+  parseFailed: boolean;
+  schemaErrors: SchemaError[];
+  suppressions: Suppression[];
+  /** A root file (it has `organization:`); every other file is a part. */
+  isRoot: boolean;
+  /** A root's `include` entries, in order. */
+  includes: IncludeEntry[];
+}
+
+export interface ParseFileOptions {
+  /** Read the file as a root whatever it holds (a text analysed on its own, as analyze() always did). */
+  asRoot?: boolean;
+  /** analyze()'s parse cache (the host never uses one: its nodes would be shared). */
+  parseCache?: ParseCache;
+}
+
+export function parseFile(text: string, file: string | undefined, options: ParseFileOptions = {}): ParsedFile {
+  // CR-only line ends are line ends (YAML and LSP say so; yaml's lexer does
+  // not). Same length, so every offset still points into `text`.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const indirection = mayHaveIndirection(source);
+  const doc = parseIncremental(source, options.parseCache, indirection);
+  addDuplicateKeyErrors(doc);
+  // Aliases and merge keys resolved once, for the schema and the rules; a bad
+  // alias is a yaml-syntax error at the alias and resolves to nothing. A text
+  // with none is not walked to look for them.
+  const resolved = resolverFor(doc, !indirection).toJS();
+  doc.errors.push(...resolved.errors);
+  const lines = new LineIndex(text);
+  const model = buildModel(doc, file);
+  // Like a compiler after a parse error: when the structure itself is broken,
+  // everything but the syntax error (the rules that declare
+  // runsWhenParseFails) would be noise about a tree that isn't what the user
+  // meant (the yaml-syntax message says the other checks are paused). A duplicate key, a bad alias or a second document leave the
+  // structure of the first document intact: everything else still runs.
+  const parseFailed = doc.errors.some(isFatalYamlError);
+  const isRoot = options.asRoot === true || model.sections.has('organization') || (parseFailed && /^organization[ \t]*:/m.test(source));
+  let schemaErrors = parseFailed ? [] : validateSchema(doc, resolved.data);
+  if (!isRoot && !parseFailed) schemaErrors = partSchemaErrors(model, schemaErrors);
+  return { file, text, doc, lines, model, parseFailed, schemaErrors, suppressions: parseSuppressions(text, lines, doc), isRoot, includes: isRoot ? includeEntries(model, resolverFor(doc, !indirection)) : [] };
+}
+
+/** A part's schema: no `organization` needed, and the root-only keys are errors (ignored by the rules, which read the root's). */
+function partSchemaErrors(model: Model, errors: SchemaError[]): SchemaError[] {
+  const out = errors.filter((e) => !(e.kind === 'missing-property' && e.property === 'organization' && e.pointer === ''));
+  for (const key of ROOT_ONLY) {
+    const pair = model.sections.get(key);
+    const s = pair && span(pair.key as Node);
+    if (!s) continue;
+    out.push({
+      ...s,
+      kind: 'unknown-property',
+      property: key,
+      pointer: '',
+      message: `'${key}' belongs in the root file: a part file (one without 'organization:') takes only 'version', 'people', 'teams' and 'products', and this '${key}' is ignored.`,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function includeEntries(model: Model, resolver: ReturnType<typeof resolverFor>): IncludeEntry[] {
+  const value = resolver.node(model.sections.get('include')?.value);
+  if (!isSeq(value)) return [];
+  const out: IncludeEntry[] = [];
+  for (const item of value.items) {
+    const node = resolver.node(item);
+    const s = span(node as Node);
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '' && s) out.push({ ...s, pattern: node.value.trim() });
+  }
+  return out;
+}

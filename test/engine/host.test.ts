@@ -1,0 +1,162 @@
+// The engine host (SPEC section 9, "The engine owns the state"): its caches are
+// invisible. After random sequences of edits across the files of an
+// organisation, every answer of the host's snapshot (diagnostics, hovers,
+// fixes, organisations) equals that of a fresh host given the same texts; and
+// an old snapshot keeps answering for its own texts after later edits.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { analyze, EngineHost, type HostOptions, type Snapshot } from '../../server/src/engine';
+import { hostFor } from '../helpers/multi-file';
+
+const CASE = path.join(__dirname, '..', 'fixtures', 'multi-file', 'basic');
+
+/** A small seeded generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Everything a snapshot answers about its files, as plain data. */
+function answers(snap: Snapshot): unknown {
+  return snap.fileKeys().sort().map((k) => {
+    const text = snap.text(k)!;
+    const problems = snap.diagnostics(k);
+    const offsets = [0, Math.floor(text.length / 3), Math.floor(text.length / 2), text.length - 1].filter((o) => o >= 0);
+    return {
+      k,
+      organisations: snap.organisationsOf(k),
+      problems: problems.map((p) => ({ ...p })),
+      fixes: problems.map((p) => snap.fixes(k, p).map((f) => ({ title: f.title, kind: f.kind, edits: f.edits }))),
+      hovers: offsets.map((o) => snap.hover(k, o) ?? null),
+      definitions: offsets.map((o) => snap.definition(k, o) ?? null),
+    };
+  });
+}
+
+const EDITS = ['alice', 'alcie', 'bob', 'zed', 'carol', '\n', ' ', ':', '[', 'x', '#', 'owner: dan\n', '  ', '-'];
+
+function edit(text: string, rnd: () => number): string {
+  const at = Math.floor(rnd() * (text.length + 1));
+  const r = rnd();
+  if (r < 0.4) return text.slice(0, at) + EDITS[Math.floor(rnd() * EDITS.length)] + text.slice(at);
+  if (r < 0.7) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(rnd() * 6)));
+  // Swap one id for another: the kind of edit that changes findings in other files.
+  return text.replace(/\b(alice|bob|carol|dan|gina)\b/, EDITS[Math.floor(rnd() * 5)]);
+}
+
+function fresh(snap: Snapshot, options: HostOptions): Snapshot {
+  const host = new EngineHost();
+  for (const k of snap.fileKeys()) host.setFile(k, snap.text(k)!);
+  host.setOptions(options);
+  return host.snapshot();
+}
+
+describe('engine host', () => {
+  for (const seed of [1, 2, 3, 4]) {
+    it(`answers like a fresh host after random edits across files (seed ${seed})`, () => {
+      const rnd = random(seed);
+      const { host, keys } = hostFor(CASE);
+      let options: HostOptions = { today: '2026-06-01' };
+      host.setOptions(options);
+      const first = host.snapshot();
+      const firstAnswers = answers(first);
+      for (let step = 0; step < 12; step++) {
+        const key = keys[Math.floor(rnd() * keys.length)];
+        const r = rnd();
+        if (r < 0.08) host.removeFile(key);
+        else if (r < 0.16) {
+          options = { ...options, stance: rnd() < 0.5 ? 'separated' : 'combined' };
+          host.setOptions(options);
+        } else host.setFile(key, edit(host.text(key) ?? first.text(key)!, rnd));
+        const snap = host.snapshot();
+        assert.deepEqual(answers(snap), answers(fresh(snap, options)), `step ${step}`);
+      }
+      // The first snapshot still answers for its own texts.
+      assert.deepEqual(answers(first), firstAnswers);
+    });
+  }
+
+  it('re-parses only the file that changed, and an edit in the people file changes findings in a product file', () => {
+    const { host } = hostFor(CASE);
+    const people = '/basic/people/directory.productteam.yaml';
+    const payments = '/basic/products/payments.productteam.yaml';
+    const before = host.snapshot();
+    assert.ok(before.diagnostics(payments).some((p) => p.ruleId === 'unknown-reference' && p.message.includes("'zed'")));
+    host.setFile(people, `${before.text(people)}  zed: { name: Zed Ali, discipline: business }\n`);
+    const after = host.snapshot();
+    assert.ok(!after.diagnostics(payments).some((p) => p.ruleId === 'unknown-reference'), 'zed is defined now');
+    // Files whose text did not change keep the same parse (the same model object).
+    assert.equal(after.analysis(payments)!.model, before.analysis(payments)!.model);
+    assert.notEqual(after.analysis(people)!.model, before.analysis(people)!.model);
+    // And the old snapshot still says what it said.
+    assert.ok(before.diagnostics(payments).some((p) => p.ruleId === 'unknown-reference'));
+  });
+
+  it('renames a person across three files in one set of edits', () => {
+    const { host } = hostFor(CASE);
+    const snap = host.snapshot();
+    const people = '/basic/people/directory.productteam.yaml';
+    const offset = snap.text(people)!.indexOf('alice');
+    const result = snap.rename(people, offset, 'alicia');
+    assert.ok('changes' in result);
+    const files = result.changes.map((c) => c.file).sort();
+    assert.deepEqual(files, ['/basic/people/directory.productteam.yaml', '/basic/products/payments.productteam.yaml', '/basic/products/search.productteam.yaml']);
+    for (const c of result.changes) host.setFile(c.file, c.edits.reduceRight((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), snap.text(c.file)!));
+    const after = host.snapshot();
+    for (const f of files) assert.ok(!after.text(f)!.includes('alice'), f);
+    const rules = (sn: Snapshot) => files.flatMap((f) => sn.diagnostics(f).map((p) => `${f} ${p.ruleId}`));
+    assert.deepEqual(rules(after), rules(snap), 'the same findings after the rename');
+    // Renaming to an id that exists elsewhere in the organisation is refused.
+    const refused = snap.rename('/basic/products/search.productteam.yaml', snap.text('/basic/products/search.productteam.yaml')!.indexOf('alice'), 'bob');
+    assert.ok('reason' in refused && refused.reason === 'invalid-name');
+  });
+
+  it('goes to a definition and finds references in other files', () => {
+    const { host } = hostFor(CASE);
+    const snap = host.snapshot();
+    const search = '/basic/products/search.productteam.yaml';
+    const def = snap.definition(search, snap.text(search)!.indexOf('alice'));
+    assert.equal(def?.file, '/basic/people/directory.productteam.yaml');
+    assert.equal(snap.text(def.file)!.slice(def.start, def.end), 'alice');
+    const refs = snap.references(search, snap.text(search)!.indexOf('alice'), true);
+    assert.deepEqual([...new Set(refs.map((r) => r.file))].sort(), ['/basic/people/directory.productteam.yaml', '/basic/products/payments.productteam.yaml', search]);
+    const hover = snap.hover(search, snap.text(search)!.indexOf('alice'));
+    assert.ok(hover, 'a hover on a person defined in another file');
+    assert.ok(JSON.stringify(hover).includes('Alice Moreau'));
+    const completion = snap.complete(search, snap.text(search)!.indexOf('alice'));
+    assert.ok(completion.some((c) => c.label === 'gina'), 'ids from the people file are offered');
+  });
+
+  it('a finding at a reference to a person defined in another file points at the definition', () => {
+    const { host } = hostFor(CASE);
+    const snap = host.snapshot();
+    const payments = '/basic/products/payments.productteam.yaml';
+    const da = snap.diagnostics(payments).find((p) => p.ruleId === 'decision-authority')!;
+    assert.equal(da.related?.[0].file, '/basic/people/directory.productteam.yaml');
+    assert.equal(snap.text(da.related[0].file)!.slice(da.related[0].start, da.related[0].end), 'bob');
+  });
+
+  it('gives duplicate-id related information at the first definition', () => {
+    const { host } = hostFor(path.join(__dirname, '..', 'fixtures', 'duplicate-id', 'two-files'));
+    const snap = host.snapshot();
+    const dup = snap.diagnostics('/two-files/people.productteam.yaml').find((p) => p.ruleId === 'duplicate-id')!;
+    assert.equal(dup.related?.[0].file, '/two-files/root.productteam.yaml');
+    assert.equal(snap.text('/two-files/root.productteam.yaml')!.slice(dup.related[0].start, dup.related[0].end), 'alice');
+  });
+
+  it('hands callers no YAML tree (checked by the type checker)', () => {
+    const a = analyze('version: 1\n');
+    // @ts-expect-error the facade's Analysis hides the tree
+    assert.equal(typeof a.doc === 'object' || a.doc === undefined, true);
+    const host = new EngineHost();
+    host.setFile('/a.productteam.yaml', 'version: 1\n');
+    const view = host.snapshot().analysis('/a.productteam.yaml')!;
+    // @ts-expect-error so does a snapshot's
+    assert.ok(view.doc !== null);
+  });
+});
