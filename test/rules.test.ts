@@ -15,10 +15,7 @@ const REPO_ROOT = path.resolve(__dirname, '..');
  * Rules SPEC section 3 defines that are not built yet. Remove an id when its
  * rule lands (the test fails until you do).
  */
-const NOT_YET_BUILT = new Set<string>([
-  // SPEC revision 3's new rule, built on another branch (it should declare `perFile: true`: an orphan part runs it).
-  'duplicate-reference',
-]);
+const NOT_YET_BUILT = new Set<string>([]);
 
 /** The text of every fixture (not the expected `.fixed` ones), recursively. */
 function fixtureTexts(dir: string): string[] {

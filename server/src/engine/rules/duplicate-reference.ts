@@ -27,6 +27,8 @@ export const duplicateReference = defineRule<Data>()({
     why: 'A repeated id is a slip: the list means the same with it once, and a repeat can hide which entry someone meant to change.',
     quoteIds: [],
   },
+  // A list is in one file: each file's own lists, so a part that no root includes is checked too (SPEC section 9).
+  perFile: true,
   check(ctx) {
     const fields = new Set<RefField>();
     const collect = (f: RefField | undefined) => {
