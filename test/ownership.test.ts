@@ -333,4 +333,46 @@ describe('productteam-lint map and diff', function () {
       tree.cleanup();
     }
   });
+  it('map of a multi-file root shows the whole organisation: people from the directory, findings of every file', () => {
+    const r = runCli(['map', 'examples/multi-file/acme.productteam.yaml', '-f', 'json'], { cwd: ROOT });
+    assert.equal(r.status, 0, r.stderr);
+    const map = JSON.parse(r.stdout) as { products: { id: string }[]; people: { id: string }[]; findings: { filePath: string; ruleId: string }[] };
+    assert.deepEqual(map.products.map((p) => p.id).sort(), ['payments', 'search']);
+    assert.ok(map.people.some((p) => p.id === 'frank'), 'people defined in people.productteam.yaml');
+    assert.ok(
+      map.findings.some((f) => f.ruleId === 'unknown-reference' && f.filePath === 'examples/multi-file/products/search.productteam.yaml'),
+      'a finding of a product file, located in that file',
+    );
+  });
+
+  it('diff git:<ref> of a multi-file root reads every file at <ref>: moving a product to another file is no change', () => {
+    const files: Record<string, string> = {};
+    for (const f of ['acme.productteam.yaml', 'people.productteam.yaml', 'products/payments.productteam.yaml', 'products/search.productteam.yaml']) {
+      files[f] = fs.readFileSync(path.join(ROOT, 'examples', 'multi-file', f), 'utf8');
+    }
+    const tree = makeTree(files);
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: tree.dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    try {
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-qm', 'base');
+      // The search product moves into the payments file (its teams with it): same organisation.
+      const search = files['products/search.productteam.yaml'];
+      const product = search.slice(search.indexOf('  search:'), search.indexOf('\nteams:'));
+      const team = search.slice(search.indexOf('  search-squad:'));
+      const payments = files['products/payments.productteam.yaml'].replace('products:\n', `products:\n${product}\n`).replace('teams:\n', `teams:\n${team}`);
+      fs.writeFileSync(path.join(tree.dir, 'products/payments.productteam.yaml'), payments);
+      fs.writeFileSync(path.join(tree.dir, 'products/search.productteam.yaml'), 'version: 1\n');
+      const moved = runCli(['diff', 'git:HEAD', 'acme.productteam.yaml', '-f', 'json'], { cwd: tree.dir });
+      assert.equal(moved.status, 0, moved.stderr);
+      assert.deepEqual(JSON.parse(moved.stdout).changes, []);
+      // A person added to the people directory is a change of the organisation (and resolves the finding about her).
+      fs.appendFileSync(path.join(tree.dir, 'people.productteam.yaml'), '  nina: { name: Nina Park, discipline: product }\n');
+      const added = JSON.parse(runCli(['diff', 'git:HEAD', 'acme.productteam.yaml', '-f', 'json'], { cwd: tree.dir }).stdout) as { changes: { kind: string }[]; resolved: { ruleId: string }[] };
+      assert.deepEqual(added.changes.map((c) => c.kind), ['person-added']);
+      assert.ok(added.resolved.some((f) => f.ruleId === 'unknown-reference'));
+    } finally {
+      tree.cleanup();
+    }
+  });
 });

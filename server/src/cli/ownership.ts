@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  analyze,
   buildMap,
+  EngineHost,
   diffOwnership,
   isProductTeamFile,
   ownershipInput,
@@ -16,9 +16,13 @@ import {
   renderMapMarkdown,
   STANCES,
   type AnalyzeOptions,
+  type LocatedFinding,
   type OwnershipInput,
+  type Snapshot,
+  type SourceRange,
   type Stance,
 } from '../engine';
+import { checkFiles, keyOf } from './organisations';
 import { escapeControl, escapeJson } from './escape';
 import { decodeUtf8, readTextFile } from './files';
 import { slashPath } from './paths';
@@ -159,12 +163,65 @@ function findRoot(cwd: string): string {
   return roots[0];
 }
 
-function inputOf(text: string, shownPath: string, options: OwnershipOptions): OwnershipInput {
+function analyzeOptionsOf(options: OwnershipOptions): AnalyzeOptions {
   const analyzeOptions: AnalyzeOptions = {};
   if (options.stance) analyzeOptions.stance = options.stance;
   if (options.maxDomainsPerPerson) analyzeOptions.maxDomainsPerPerson = options.maxDomainsPerPerson;
   if (options.coreTeam) analyzeOptions.coreTeam = options.coreTeam;
-  return ownershipInput(analyze(text, analyzeOptions), shownPath);
+  return analyzeOptions;
+}
+
+/**
+ * The map and diff's input for a file as the host reads it: for a root of a
+ * multi-file organisation (SPEC section 9), the whole organisation's model,
+ * with every file's findings, each located in its own file.
+ */
+function organisationInput(snap: Snapshot, filePath: string, shownOf: (filePath: string) => string): OwnershipInput {
+  const key = keyOf(filePath);
+  const locateIn = (file: string, span: { start: number; end: number }): SourceRange | undefined => {
+    const a = snap.analysis(file);
+    if (!a) return undefined;
+    const s = a.lines.positionAt(span.start);
+    const e = a.lines.positionAt(Math.max(span.start, span.end));
+    return { filePath: shownOf(file), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  };
+  const analysis = snap.analysis(key);
+  if (!analysis) throw new InputError(`cannot read '${escapeControl(shownOf(key))}'`);
+  const input = ownershipInput(analysis, shownOf(key), (span) => locateIn(span.file, span));
+  const others = new Set(snap.organisationsOf(key).flatMap((o) => o.files));
+  others.delete(key);
+  const findings: LocatedFinding[] = [...input.findings];
+  for (const file of [...others].sort()) {
+    for (const p of snap.analysis(file)?.problems ?? []) {
+      const where = locateIn(file, p);
+      if (where) findings.push({ ...where, ruleId: p.ruleId, severity: p.severity, message: p.message });
+    }
+  }
+  return { ...input, findings };
+}
+
+/** A file read from disk with its organisation (the files its include names, or the root that includes it). */
+function inputOfFile(filePath: string, text: string, cwd: string, options: OwnershipOptions): { input: OwnershipInput; files: string[] } {
+  const checked = checkFiles(new Map([[filePath, text]]), analyzeOptionsOf(options), false);
+  const snap = checked.snapshot;
+  const files = [...new Set(snap.organisationsOf(keyOf(filePath)).flatMap((o) => o.files))];
+  return { input: organisationInput(snap, filePath, (f) => slashPath(f, cwd)), files };
+}
+
+/** The organisation's files as they were at `ref` (those that existed then), checked together. */
+function inputAtRef(ref: string, filePath: string, files: readonly string[], cwd: string, options: OwnershipOptions): OwnershipInput {
+  const host = new EngineHost();
+  host.setOptions(analyzeOptionsOf(options));
+  host.setFile(keyOf(filePath), readAtRef(ref, filePath));
+  for (const f of files) {
+    if (f === keyOf(filePath)) continue;
+    try {
+      host.setFile(f, readAtRef(ref, f));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err; // a file the change added: not there at ref
+    }
+  }
+  return organisationInput(host.snapshot(), filePath, (f) => slashPath(f, cwd));
 }
 
 export interface CommandResult {
@@ -183,17 +240,19 @@ export function runOwnershipCommand(command: OwnershipCommand, argv: readonly st
     if (command === 'map') {
       const file = options.paths.length ? path.resolve(cwd, options.paths[0]) : findRoot(cwd);
       const shown = slashPath(file, cwd);
-      const map = buildMap(inputOf(readFile(file, shown), shown, options));
+      const map = buildMap(inputOfFile(file, readFile(file, shown), cwd, options).input);
       const stdout = options.format === 'json' ? `${escapeJson(JSON.stringify(map))}\n` : options.format === 'html' ? renderMapHtml(map) : escapeControl(renderMapMarkdown(map), { keepLineBreaks: true });
       return { code: 0, stdout, stderr: '' };
     }
     const [oldArg, newArg] = options.paths;
     const newFile = path.resolve(cwd, newArg);
     const shown = slashPath(newFile, cwd);
-    const newText = readFile(newFile, shown);
-    const oldText = oldArg.startsWith('git:') ? readAtRef(oldArg.slice(4) || 'HEAD', newFile) : readFile(path.resolve(cwd, oldArg), oldArg);
-    const oldShown = oldArg.startsWith('git:') ? shown : slashPath(path.resolve(cwd, oldArg), cwd);
-    const diff = diffOwnership(inputOf(oldText, oldShown, options), inputOf(newText, shown, options));
+    const after = inputOfFile(newFile, readFile(newFile, shown), cwd, options);
+    // For a multi-file organisation, every file of it is read at <ref> (SPEC section 10).
+    const before = oldArg.startsWith('git:')
+      ? inputAtRef(oldArg.slice(4) || 'HEAD', newFile, after.files, cwd, options)
+      : inputOfFile(path.resolve(cwd, oldArg), readFile(path.resolve(cwd, oldArg), oldArg), cwd, options).input;
+    const diff = diffOwnership(before, after.input);
     const stdout = options.format === 'json' ? `${escapeJson(JSON.stringify(diff))}\n` : escapeControl(renderDiffMarkdown(diff), { keepLineBreaks: true });
     const newErrors = diff.introduced.some((f) => f.severity === 'error');
     return { code: options.failOnNewErrors && newErrors ? 1 : 0, stdout, stderr: '' };
