@@ -81,6 +81,23 @@ describe('engine host', () => {
     });
   }
 
+  it('parses an edit incrementally, and a snapshot taken before it keeps its own nodes (ranges included)', () => {
+    const people = Array.from({ length: 40 }, (_, i) => `  p${i}: { name: P${i}, discipline: product }\n`).join('');
+    const before = `version: 1\norganization: { name: A, stance: combined }\npeople:\n${people}products:\n  app:\n    name: App\n    owner: nobody\n`;
+    const key = 'file:///w/a.productteam.yaml';
+    const host = new EngineHost();
+    host.setOptions({ today: '2026-06-01' });
+    host.setFile(key, before);
+    const first = host.snapshot();
+    const firstAnswers = answers(first);
+    // A line inserted above every entry: the next parse reuses every cached chunk at a new offset.
+    host.setFile(key, before.replace('people:\n', 'people:\n  new: { name: New, discipline: ux }\n'));
+    const second = host.snapshot();
+    assert.deepEqual(answers(second), answers(fresh(second, { today: '2026-06-01' })));
+    assert.deepEqual(answers(first), firstAnswers, 'the earlier snapshot is untouched by the later parse');
+    assert.deepEqual(answers(first), answers(fresh(first, { today: '2026-06-01' })));
+  });
+
   it('re-parses only the file that changed, and an edit in the people file changes findings in a product file', () => {
     const { host } = hostFor(CASE);
     const people = '/basic/people/directory.productteam.yaml';

@@ -11,9 +11,14 @@
 // is yaml's own, in context), directives or document markers, a byte-order
 // mark, or a top level that is not a block mapping of plain keys.
 //
-// Nodes are shared between analyses made with the same cache and are moved in
-// place: an Analysis stays valid only until the next analyze() with its cache.
-import { Document, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, type Node, type Schema } from 'yaml';
+// The cache keeps each chunk's nodes as parsed and never hands them out: every
+// document gets its own copies, their ranges moved to where the chunk now
+// sits (copying is far cheaper than parsing). So no two documents share a
+// node, and one made earlier stays valid after any later parse: the engine
+// host's snapshots rely on it. `originalOf` leads from a copy to the cached
+// node, so that what depends on the nodes alone (an entry's plain value) is
+// computed once per chunk, not once per copy.
+import { Document, isMap, isNode, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, type Node, type Schema } from 'yaml';
 
 /** `merge`: YAML 1.1 merge keys (`<<: *defaults`), resolved by resolve.ts. */
 export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error', merge: true } as const;
@@ -116,6 +121,34 @@ function splitText(text: string): TopPiece[] | undefined {
   return tops;
 }
 
+/** yaml's own mark of a node's kind (a non-enumerable symbol property, which isMap() and the like read). */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+
+/** The cached node a copy was made from. */
+const originals = new WeakMap<object, object>();
+
+/** The node of the parse cache that `node` is a copy of (itself when it is none). */
+export function originalOf<T extends object>(node: T): T {
+  return (originals.get(node) as T | undefined) ?? node;
+}
+
+/** A deep copy of a chunk's nodes (as yaml's clone() makes them), its ranges moved by `by`. */
+function copyMoved<T>(node: T, by: number): T {
+  if (!node || typeof node !== 'object' || !(isNode(node) || isPair(node))) return node;
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(node) as object) as object, node) as Record<PropertyKey, unknown>;
+  Object.defineProperty(copy, NODE_TYPE, { value: (node as Record<PropertyKey, unknown>)[NODE_TYPE] });
+  if (isPair(node)) {
+    copy.key = copyMoved(node.key, by);
+    copy.value = copyMoved(node.value, by);
+  } else {
+    const range = (node as Node).range;
+    if (range) copy.range = [range[0] + by, range[1] + by, range[2] + by];
+    if (isMap(node) || isSeq(node)) copy.items = (node.items as unknown[]).map((item) => copyMoved(item, by));
+  }
+  originals.set(copy, originalOf(node as object));
+  return copy as T;
+}
+
 function moveRanges(node: unknown, by: number): void {
   if (isPair(node)) {
     moveRanges(node.key, by);
@@ -171,12 +204,7 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
     const pool = previous.get(key);
     let chunk = pool?.pop();
     const base = piece.start - prefix.length;
-    if (chunk) {
-      if (chunk.base !== base) {
-        moveRanges(chunk.root, base - chunk.base);
-        chunk.base = base;
-      }
-    } else {
+    if (!chunk) {
       parsed++;
       const follow = followIndent >= 0 ? `${' '.repeat(followIndent)}s:` : '';
       const doc = parseDocument(prefix + source + follow, PARSE_OPTIONS);
@@ -188,7 +216,8 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
     const list = next.get(key);
     if (list) list.push(chunk);
     else next.set(key, [chunk]);
-    return chunk;
+    // The document's own copy: the cached nodes stay as parsed, where they were parsed.
+    return { root: copyMoved(chunk.root, base - chunk.base), base };
   };
   /** The first `key: value` of a block mapping with a plain or quoted scalar key. */
   const firstPair = (node: unknown): Pair | undefined => {
@@ -236,7 +265,7 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
         parentEnd = [c.root.range![1], c.root.range![2]];
       }
     }
-    // A new map and pair each time: cached chunks stay as parsed, so moving one never reaches another's nodes.
+    // A new map and pair each time, like the copies of the chunks: no document shares a node with another.
     const section = new YAMLMap(cache.schema);
     section.items = items;
     section.range = [sectionStart, sectionEnd[0], sectionEnd[1]];

@@ -10,6 +10,7 @@
 // A value reached through an indirection is a copy whose ranges all point at
 // the alias or the `<<` key.
 import { isAlias, isMap, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, YAMLParseError, YAMLSeq, type Alias, type Document, type Node } from 'yaml';
+import { originalOf } from './incremental';
 
 /** How many values a whole document may expand to through aliases. */
 export const ALIAS_EXPANSION_LIMIT = 100_000;
@@ -201,8 +202,10 @@ export class Resolver {
     const plain = !this.hasIndirection;
     const convert = (node: unknown, depth: number, level = 0): unknown => {
       if (plain && (level === 1 || level === 2) && (isMap(node) || isSeq(node))) {
-        let v = plainValues.get(node);
-        if (v === undefined) plainValues.set(node, (v = convertNode(node, depth, level)));
+        // By the parse cache's node, so that every copy of an unchanged chunk finds it.
+        const key = originalOf(node);
+        let v = plainValues.get(key);
+        if (v === undefined) plainValues.set(key, (v = convertNode(node, depth, level)));
         return v;
       }
       return convertNode(node, depth, level);

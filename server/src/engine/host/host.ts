@@ -19,6 +19,7 @@ import { documentSymbols, type SymbolNode } from '../services/symbols';
 import type { Analysis, AnalyzeOptions, Fix, Model, Problem, Span, TextEdit } from '../types';
 import { checkOrganisation, fileAnalysis, findOrganisations, type CheckedOrganisation, type Organisation } from './organisation';
 import { parseFile, type ParsedFile } from './parse';
+import { ParseCache } from '../incremental';
 
 /** Options for the whole workspace, a folder (a key ending in '/') or one file. */
 export type HostOptions = Omit<AnalyzeOptions, 'parseCache'>;
@@ -54,6 +55,12 @@ interface OptionsState {
 export class EngineHost {
   private readonly texts = new Map<string, string>();
   private readonly parsed = new Map<string, ParsedFile>();
+  /**
+   * Each file's parsed chunks, so that an edit parses only the entries it
+   * touched (incremental.ts). The cache hands every parse its own copies of
+   * the nodes: no snapshot shares a node with another.
+   */
+  private readonly parseCaches = new Map<string, ParseCache>();
   /** The last model of each file from a text that parsed: completion offers its ids while the file is mid-edit. */
   private readonly lastParsedModels = new Map<string, Model>();
   private globalOptions: HostOptions = {};
@@ -69,6 +76,7 @@ export class EngineHost {
   removeFile(key: string): void {
     this.texts.delete(key);
     this.parsed.delete(key);
+    this.parseCaches.delete(key);
     this.lastParsedModels.delete(key);
   }
 
@@ -120,7 +128,9 @@ export class EngineHost {
     for (const [key, text] of this.texts) {
       let p = this.parsed.get(key);
       if (!p || p.text !== text) {
-        p = parseFile(text, key);
+        let parseCache = this.parseCaches.get(key);
+        if (!parseCache) this.parseCaches.set(key, (parseCache = new ParseCache()));
+        p = parseFile(text, key, { parseCache });
         this.parsed.set(key, p);
         if (p.doc.errors.length === 0) this.lastParsedModels.set(key, p.model);
       }

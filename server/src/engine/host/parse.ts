@@ -41,7 +41,7 @@ export interface ParsedFile {
 export interface ParseFileOptions {
   /** Read the file as a root whatever it holds (a text analysed on its own, as analyze() always did). */
   asRoot?: boolean;
-  /** analyze()'s parse cache (the host never uses one: its nodes would be shared). */
+  /** The file's parse cache (the host keeps one per file; every parse gets its own copies of the cached nodes). */
   parseCache?: ParseCache;
 }
 
