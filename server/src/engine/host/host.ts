@@ -11,7 +11,7 @@
 // (test/engine/host.test.ts compares them after random edits). Nothing a
 // snapshot holds is ever changed after it is made (no parse cache shifts
 // shared nodes), so an old snapshot stays right about its own texts.
-import { getFixAllEdits, getFixes, applyEdits } from '../fixes';
+import { getFixAllEdits, getFixes, applyEdits } from '../fixes/fixes';
 import { hoverAt, type HoverResult } from '../services/hover';
 import { complete, type CompletionEntry } from '../services/completion';
 import { idSpan, invalidIdReason, targetAt, type RenameRefusal } from '../services/navigation';

@@ -5,7 +5,7 @@
 // founder of a three-person company holds every role.
 //   alice: PM of checkout, billing and refunds (limit 2)
 //     -> Raise maxDomainsPerPerson to 3
-import { setSetting } from '../edits';
+import { setSetting } from '../fixes/edits';
 import type { Node } from 'yaml';
 import { productDomainsByPerson } from './common';
 import { defineRule } from './rule';

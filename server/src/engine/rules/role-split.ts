@@ -15,10 +15,10 @@
 //     -> warning; Make alice the product owner too | Make bob the product manager too
 import type { Node } from 'yaml';
 import type { Analysis } from '../types';
-import { addSectionEntry, replaceRefField, setMapProperty } from '../edits';
-import { ROLE_SPLIT_REASONS, type RoleSplitReason } from '../knowledge';
-import type { Domain, Model } from '../model';
-import { hasDiscipline, ids } from '../model';
+import { addSectionEntry, replaceRefField, setMapProperty } from '../fixes/edits';
+import { ROLE_SPLIT_REASONS, type RoleSplitReason } from '../knowledge/knowledge';
+import type { Domain, Model } from '../model/model';
+import { hasDiscipline, ids } from '../model/model';
 import type { EffectiveSettings, Fix, Lifecycle, Severity, Span, Stance } from '../types';
 import { defineRule } from './rule';
 import { findDomain, productRoleHolders, teamPeople } from './common';

@@ -7,9 +7,9 @@
 // (`npm run generate`).
 import type { Document } from 'yaml';
 import type { Analysis, EffectiveSettings } from '../types';
-import type { LineIndex } from '../lines';
-import type { Model } from '../model';
-import type { SchemaError } from '../schema';
+import type { LineIndex } from '../syntax/lines';
+import type { Model } from '../model/model';
+import type { SchemaError } from '../schema/schema';
 import type { Fix, Problem, ProblemData, RelatedInfo, Severity, Span, Suppression } from '../types';
 
 export interface RuleMeta<Id extends string = string> {

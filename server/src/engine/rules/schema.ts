@@ -11,9 +11,9 @@
 // the rule that judges "none" says so (single-owner, domain-without-team…), so
 // the type error would be a second finding, at error, on the same place.
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
-import { makeList, mapWithKeyAt, pairOf, removePair, replaceSpanLike, setMapProperty } from '../edits';
-import { realDate } from '../model';
-import { locatePointer } from '../resolve';
+import { makeList, mapWithKeyAt, pairOf, removePair, replaceSpanLike, setMapProperty } from '../fixes/edits';
+import { realDate } from '../model/model';
+import { locatePointer } from '../syntax/resolve';
 import { titleCase } from '../text';
 import type { Analysis } from '../types';
 import type { Fix, SchemaError, SchemaErrorKind } from '../types';

@@ -6,7 +6,7 @@
 //   # productteam-disable single-owners                   ← unknown rule: did you mean 'single-owner'?
 //   # productteam-disable single-owner -- until 2026-13-45 ← not a real date: suppresses nothing
 import type { Analysis } from '../types';
-import { isExpired, type Suppression } from '../suppressions';
+import { isExpired, type Suppression } from '../suppressions/suppressions';
 import { didYouMean, safeCorrection, Suggester } from '../text';
 import type { Fix, Problem, TextEdit } from '../types';
 import { defineRule, type RuleMeta } from './rule';

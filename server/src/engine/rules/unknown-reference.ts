@@ -1,6 +1,6 @@
 // unknown-reference: every person or team id used must be defined.
 //   owner: alcie        ->  Change to 'alice' | Add person 'alcie'
-import { addSectionEntry, replaceSpanLike } from '../edits';
+import { addSectionEntry, replaceSpanLike } from '../fixes/edits';
 import { didYouMean, safeCorrection, Suggester, titleCase } from '../text';
 import type { Node } from 'yaml';
 import type { Fix } from '../types';

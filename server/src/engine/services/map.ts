@@ -10,8 +10,8 @@
 // rule never disagree; nothing here weighs one stance against another.
 import { isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
-import { domainOwners, domainProductOwnersFrom, ids, productOwners } from '../model';
-import type { DomainOwnerSource } from '../model';
+import { domainOwners, domainProductOwnersFrom, ids, productOwners } from '../model/model';
+import type { DomainOwnerSource } from '../model/model';
 import { productDomainsByPerson } from '../rules/common';
 import type { Domain, Entity, Lifecycle, RefField, Span, Stage, Stance, TeamType } from '../types';
 import type { LocatedFinding, OwnershipInput, SourceRange } from './ownership';

@@ -2,9 +2,9 @@
 // the document: yaml's own docs say comment placement after a round trip "is
 // not completely stable", and users' files are theirs.
 import { Document, isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { LineIndex } from './lines';
-import type { RefField } from './model';
-import type { Span, TextEdit } from './types';
+import type { LineIndex } from '../syntax/lines';
+import type { RefField } from '../model/model';
+import type { Span, TextEdit } from '../types';
 
 export interface EditContext {
   text: string;

@@ -5,9 +5,9 @@
 // schema rule's business.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { referenceFieldsOf } from './referenceFields';
-import { resolverFor, type Resolver } from './resolve';
-import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team, Vacancy } from './types';
-import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from './types';
+import { resolverFor, type Resolver } from '../syntax/resolve';
+import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team, Vacancy } from '../types';
+import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from '../types';
 
 export type {
   Domain,
@@ -22,7 +22,7 @@ export type {
   RoleName,
   Team,
   Vacancy,
-} from './types';
+} from '../types';
 
 export function span(node: Node | null | undefined): Span | undefined {
   const r = node?.range;

@@ -4,16 +4,16 @@
 // into one message.
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { isMap, isPair, isScalar, isSeq, Pair, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
-import { locatePointer, resolverFor } from './resolve';
+import { locatePointer, resolverFor } from '../syntax/resolve';
 import { ENTRY_DEFS, type EntryKind } from './schemaParts';
-import type { SchemaError, Span } from './types';
-import { closest, didYouMean, safeCorrection } from './text';
+import type { SchemaError, Span } from '../types';
+import { closest, didYouMean, safeCorrection } from '../text';
 import { correctEnum } from './synonyms';
 import { loadValidators } from './validators';
 
 export { SCHEMA } from './schemaParts';
 
-export type { SchemaError, SchemaErrorKind } from './types';
+export type { SchemaError, SchemaErrorKind } from '../types';
 
 /** An entry's errors by its value: resolve.ts gives an unchanged entry the same value object, so a keystroke validates only the entry it changed. */
 const entryErrorCache = { person: new WeakMap<object, ErrorObject[]>(), product: new WeakMap<object, ErrorObject[]>(), team: new WeakMap<object, ErrorObject[]>() } satisfies Record<EntryKind, WeakMap<object, ErrorObject[]>>;

@@ -2,9 +2,9 @@
 // offset, and the person/team reference there if any. Hover, completion,
 // definition and rename all start here.
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import type { Analysis } from './types';
-import type { Ref } from './model';
-import type { Span } from './types';
+import type { Analysis } from '../types';
+import type { Ref } from '../model/model';
+import type { Span } from '../types';
 
 export interface Location {
   /** Keys (and list indexes) from the root to the node at the offset. */
