@@ -12,6 +12,7 @@ import { isFatalYamlError } from '../rules/yaml-syntax';
 import { parseSuppressions } from '../suppressions/suppressions';
 import { validateSchema } from '../schema/schema';
 import type { Model, SchemaError, Span, Suppression } from '../types';
+import { keyNode } from '../syntax/nodes';
 
 /** Top-level keys a part file may not have (SPEC section 9): schema errors, and ignored. */
 const ROOT_ONLY = ['organization', 'settings', 'include'] as const;
@@ -76,7 +77,7 @@ function partSchemaErrors(model: Model, errors: SchemaError[]): SchemaError[] {
   const out = errors.filter((e) => !(e.kind === 'missing-property' && e.property === 'organization' && e.pointer === ''));
   for (const key of ROOT_ONLY) {
     const pair = model.sections.get(key);
-    const s = pair && span(pair.key as Node);
+    const s = pair && span(keyNode(pair));
     if (!s) continue;
     out.push({
       ...s,

@@ -19,6 +19,7 @@ import type { Analysis } from '../types';
 import type { Fix, SchemaError, SchemaErrorKind } from '../types';
 import type { RuleProblem } from './rule';
 import { defineRule } from './rule';
+import { rootNode } from '../syntax/nodes';
 
 /** What a finding carries to its fixes. */
 type Data = {
@@ -147,7 +148,7 @@ function missingPropertyFixes(problem: RuleProblem<Data>, analysis: Analysis): F
   if (key === 'version' && pointer === '') {
     const eol = analysis.text.includes('\r\n') ? '\r\n' : '\n';
     // After any leading comment lines, before the first key.
-    const root = analysis.doc.contents as Node | null;
+    const root = rootNode(analysis.doc);
     const at = root?.range ? analysis.lines.lineStart(analysis.lines.positionAt(root.range[0]).line) : 0;
     return [{ title: `Add '${key}'`, kind: 'suggestion', edits: [{ start: at, end: at, newText: `version: 1${eol}${eol}` }] }];
   }

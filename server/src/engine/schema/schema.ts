@@ -10,6 +10,7 @@ import type { SchemaError, Span } from '../types';
 import { closest, didYouMean, safeCorrection } from '../text';
 import { correctEnum } from './synonyms';
 import { loadValidators } from './validators';
+import { keyNode, valueNode } from '../syntax/nodes';
 
 export { SCHEMA } from './schemaParts';
 
@@ -89,7 +90,7 @@ function nodeSpan(node: Node | null | undefined): Span | undefined {
 function rootSpan(doc: Document): Span {
   const root = doc.contents;
   if (isMap(root) && root.items.length > 0 && isPair(root.items[0])) {
-    const s = nodeSpan(root.items[0].key as Node);
+    const s = nodeSpan(keyNode(root.items[0]));
     if (s) return s;
   }
   return nodeSpan(root as Node) ?? { start: 0, end: 0 };
@@ -123,12 +124,12 @@ function commaCut(map: YAMLMap, pair: Pair): SchemaError['comma'] {
   if (!map.flow) return undefined;
   const items = map.items as Pair[];
   const i = items.indexOf(pair);
-  const key = pair.key as Node;
-  const v = pair.value as Node | null;
+  const key = keyNode(pair);
+  const v = valueNode(pair);
   if (i < 1 || !isScalar(key) || !key.range) return undefined;
   if (v && !(isScalar(v) && v.value === null && v.range && v.range[0] === v.range[1])) return undefined;
   const prev = items[i - 1];
-  const pv = prev.value as Node | null;
+  const pv = valueNode(prev);
   if (!isScalar(pv) || pv.type !== 'PLAIN' || !pv.range || !isScalar(prev.key)) return undefined;
   const src = String(pv.source ?? pv.value);
   const between = key.range[0] - pv.range[1];
