@@ -251,7 +251,7 @@ export function setWrittenProperty(ctx: EditContext, map: YAMLMap, key: string, 
     return [onKeyLine(ctx, keyNode(existing), valueText)];
   }
   const keyText = yamlString(key);
-  const items = map.items as Pair[];
+  const items = map.items;
   if (!map.range) return [];
   if (map.flow || items.length === 0) {
     if (items.length === 0) {
@@ -294,7 +294,7 @@ export function addSectionEntry(ctx: EditContext, root: Node | null, section: st
   const sectionPair = pairOf(rootMap, section);
   const value = sectionPair?.value as Node | null | undefined;
   if (isMap(value) && value.items.length > 0 && !value.flow) {
-    const items = value.items as Pair[];
+    const items = value.items;
     // A key that is itself a collection (`? [a, b]`) gives no column to follow: no insertion rather than a guess.
     if (items.some((p) => !isScalar(p.key) || !keyNode(p).range)) return [];
     const indent = indentOfKey(ctx, items[0]);
@@ -470,7 +470,7 @@ export function removePair(ctx: EditContext, map: YAMLMap, pair: Pair): TextEdit
   const value = valueNode(pair);
   if (!key?.range) return [];
   const end = value?.range ? contentEnd(ctx, value) : key.range[1];
-  const items = map.items as Pair[];
+  const items = map.items;
   const i = items.indexOf(pair);
   if (map.flow) {
     if (i < items.length - 1) {
@@ -507,7 +507,7 @@ export function setSetting(ctx: EditContext, root: Node | null, key: string, val
   if (!isMap(root)) return [];
   const settings = pairOf(root, 'settings');
   if (settings) {
-    if (isMap(settings.value)) return setWrittenProperty(ctx, settings.value as YAMLMap, key, valueText);
+    if (isMap(settings.value)) return setWrittenProperty(ctx, settings.value, key, valueText);
     return [];
   }
   if (root.flow) return setWrittenProperty(ctx, root, 'settings', `{ ${key}: ${valueText} }`);
@@ -522,7 +522,7 @@ export function setSetting(ctx: EditContext, root: Node | null, key: string, val
 
 /** The indentation the file uses for one level (from the first nested block map it finds), if any. */
 function childIndentOf(ctx: EditContext, root: YAMLMap): string | undefined {
-  for (const p of root.items as Pair[]) {
+  for (const p of root.items) {
     const v = p.value;
     if (isMap(v) && !v.flow && v.items.length > 0) {
       const first = v.items[0] as Pair;

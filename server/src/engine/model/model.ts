@@ -152,12 +152,12 @@ export function buildModel(doc: Document, file?: string): Model {
     const key = span(keyNode(pair));
     if (id === undefined || !key) return undefined;
     const value = val(pair.value);
-    return { id, key, pair, map: isMap(value) ? (value as YAMLMap) : undefined };
+    return { id, key, pair, map: isMap(value) ? value : undefined };
   };
 
   const orgPair = sections.get('organization');
   const orgValue = val(orgPair?.value);
-  const orgMap = isMap(orgValue) ? (orgValue as YAMLMap) : undefined;
+  const orgMap = isMap(orgValue) ? orgValue : undefined;
   const organization: Organization = {
     name: str(field(orgMap, 'name')?.value),
     stage: oneOf(STAGES, str(field(orgMap, 'stage')?.value)) ?? 'scaleup',
@@ -168,9 +168,9 @@ export function buildModel(doc: Document, file?: string): Model {
   };
 
   const settingsMap = val(sections.get('settings')?.value);
-  const maxNode = isMap(settingsMap) ? val(field(settingsMap as YAMLMap, 'maxDomainsPerPerson')?.value) : undefined;
-  const coreTeamNode = isMap(settingsMap) ? val(field(settingsMap as YAMLMap, 'coreTeam')?.value) : undefined;
-  const rulesNode = isMap(settingsMap) ? field(settingsMap as YAMLMap, 'rules')?.value : undefined;
+  const maxNode = isMap(settingsMap) ? val(field(settingsMap, 'maxDomainsPerPerson')?.value) : undefined;
+  const coreTeamNode = isMap(settingsMap) ? val(field(settingsMap, 'coreTeam')?.value) : undefined;
+  const rulesNode = isMap(settingsMap) ? field(settingsMap, 'rules')?.value : undefined;
   const settings: FileSettings = {
     maxDomainsPerPerson: isScalar(maxNode) && typeof maxNode.value === 'number' ? maxNode.value : undefined,
     rules: {},

@@ -122,7 +122,7 @@ function shown(v: unknown): string {
  */
 function commaCut(map: YAMLMap, pair: Pair): SchemaError['comma'] {
   if (!map.flow) return undefined;
-  const items = map.items as Pair[];
+  const items = map.items;
   const i = items.indexOf(pair);
   const key = keyNode(pair);
   const v = valueNode(pair);
@@ -211,16 +211,16 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
     if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
       const prop = String((e.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ?? (e.params as { unevaluatedProperty?: string }).unevaluatedProperty);
       const map = at.node;
-      const pair = isMap(map) ? (map.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === prop) : undefined;
+      const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === prop) : undefined;
       // A property that came in through a `<<`: report it on that line.
       const merged = !pair && !stand ? locatePointer(doc, `${pointer}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`).via : undefined;
       if (merged) indirectAt = true;
       const s = (merged && { start: merged[0], end: merged[1] }) ?? nodeSpan(pair?.key as Node) ?? nodeSpan(map) ?? rootSpan(doc);
       const known = Object.keys(((e.parentSchema as { properties?: object })?.properties ?? {}) as object);
       const candidates = closest(prop, known, Math.max(2, Math.floor(prop.length / 3)));
-      const comma = candidates.length === 0 && isMap(map) && pair ? commaCut(map as YAMLMap, pair) : undefined;
+      const comma = candidates.length === 0 && isMap(map) && pair ? commaCut(map, pair) : undefined;
       // Renaming onto a key the mapping already has would write a duplicate key: never the safe one.
-      const safe = safeCorrection(prop, candidates, (c) => isMap(map) && (map.items as Pair[]).some((p) => isScalar(p.key) && String(p.key.value) === c));
+      const safe = safeCorrection(prop, candidates, (c) => isMap(map) && map.items.some((p) => isScalar(p.key) && String(p.key.value) === c));
       const hint = comma
         ? ` An unquoted comma ends a value inside { … }: '${comma.property}' stops before it, and the rest reads as a property. Quote the value: ${comma.property}: ${comma.newText}.`
         : didYouMean(candidates, safe);

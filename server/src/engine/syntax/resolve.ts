@@ -90,7 +90,7 @@ export class Resolver {
 
   /** A mapping's pairs with merge keys resolved (see view). */
   pairs(map: unknown): Pair[] {
-    return isMap(map) ? (this.view(map).items as Pair[]) : [];
+    return isMap(map) ? this.view(map).items : [];
   }
 
   /**
@@ -99,7 +99,7 @@ export class Resolver {
    * ranges on the `<<` key. The same map without merge keys.
    */
   view(map: YAMLMap): YAMLMap {
-    const items = map.items as Pair[];
+    const items = map.items;
     if (!this.hasIndirection || !items.some((p) => isMergeKey(p.key))) return map;
     const cached = this.views.get(map);
     if (cached) return cached;
@@ -150,7 +150,7 @@ export class Resolver {
     if (isMap(node)) {
       const m = new YAMLMap(this.doc.schema);
       m.flow = node.flow;
-      m.items = (node.items as Pair[]).map((p) => new Pair(this.copyAt(p.key as Node, at), isAlias(p.value) ? p.value : this.copyAt(p.value as Node, at)));
+      m.items = node.items.map((p) => new Pair(this.copyAt(p.key as Node, at), isAlias(p.value) ? p.value : this.copyAt(p.value as Node, at)));
       m.range = [at[0], at[1], at[2]];
       copies.add(m);
       return m;
@@ -175,7 +175,7 @@ export class Resolver {
     stack.add(node);
     let n = 1;
     if (isAlias(node)) n = this.size(this.target(node), stack);
-    else if (isMap(node)) for (const p of node.items as Pair[]) n += this.size(p.key as Node, stack) + this.size(p.value as Node, stack);
+    else if (isMap(node)) for (const p of node.items) n += this.size(p.key as Node, stack) + this.size(p.value as Node, stack);
     else if (isSeq(node)) for (const i of node.items) n += this.size(i as Node, stack);
     stack.delete(node);
     n = Math.min(n, ALIAS_EXPANSION_LIMIT + 1);
@@ -235,7 +235,7 @@ export class Resolver {
           else obj[k] = v;
         };
         const merges: Pair[] = [];
-        for (const p of node.items as Pair[]) {
+        for (const p of node.items) {
           if (isMergeKey(p.key)) {
             merges.push(p);
             continue;
@@ -314,7 +314,7 @@ export function locatePointer(doc: Document, pointer: string): { node: Node | nu
 function findInMap(r: Resolver, map: YAMLMap, seg: string, seen: Set<YAMLMap>): { pair: Pair; mergeKey?: [number, number] } | undefined {
   if (seen.has(map)) return undefined;
   seen.add(map);
-  const items = map.items as Pair[];
+  const items = map.items;
   const own = items.find((p) => !isMergeKey(p.key) && isScalar(p.key) && String(p.key.value) === seg);
   if (own) return { pair: own };
   for (const p of items) {
