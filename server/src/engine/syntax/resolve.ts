@@ -10,6 +10,7 @@
 // A value reached through an indirection is a copy whose ranges all point at
 // the alias or the `<<` key.
 import { isAlias, isMap, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, YAMLParseError, YAMLSeq, type Alias, type Document, type Node } from 'yaml';
+import { keyNode, rootNode, valueNode } from './nodes';
 
 /** How many values a whole document may expand to through aliases. */
 export const ALIAS_EXPANSION_LIMIT = 100_000;
@@ -113,7 +114,7 @@ export class Resolver {
           const k = keyOf(q.key);
           if (k === undefined || seen.has(k)) continue;
           seen.add(k);
-          out.push(new Pair(this.copyAt(q.key as Node, at), this.copyAt(q.value as Node, at)));
+          out.push(new Pair(this.copyAt(keyNode(q), at), this.copyAt(valueNode(q), at)));
         }
       }
     }
@@ -150,7 +151,7 @@ export class Resolver {
     if (isMap(node)) {
       const m = new YAMLMap(this.doc.schema);
       m.flow = node.flow;
-      m.items = node.items.map((p) => new Pair(this.copyAt(p.key as Node, at), isAlias(p.value) ? p.value : this.copyAt(p.value as Node, at)));
+      m.items = node.items.map((p) => new Pair(this.copyAt(keyNode(p), at), isAlias(p.value) ? p.value : this.copyAt(valueNode(p), at)));
       m.range = [at[0], at[1], at[2]];
       copies.add(m);
       return m;
@@ -167,7 +168,7 @@ export class Resolver {
   }
 
   /** How many values `node` expands to (saturating just past the limit; a cycle counts as past it). */
-  private size(node: Node | undefined, stack = new Set<Node>()): number {
+  private size(node: Node | null | undefined, stack = new Set<Node>()): number {
     if (!node) return 1;
     const known = this.sizes.get(node);
     if (known !== undefined) return known;
@@ -175,7 +176,7 @@ export class Resolver {
     stack.add(node);
     let n = 1;
     if (isAlias(node)) n = this.size(this.target(node), stack);
-    else if (isMap(node)) for (const p of node.items) n += this.size(p.key as Node, stack) + this.size(p.value as Node, stack);
+    else if (isMap(node)) for (const p of node.items) n += this.size(keyNode(p), stack) + this.size(valueNode(p), stack);
     else if (isSeq(node)) for (const i of node.items) n += this.size(i as Node, stack);
     stack.delete(node);
     n = Math.min(n, ALIAS_EXPANSION_LIMIT + 1);
@@ -281,7 +282,7 @@ export function resolverFor(doc: Document, plain = false): Resolver {
 /** Where a JSON pointer into the resolved data is written: the node, or the first `<<` key or alias on the way. */
 export function locatePointer(doc: Document, pointer: string): { node: Node | null; pair?: Pair; via?: [number, number] } {
   const r = resolverFor(doc);
-  let node = doc.contents as Node | null;
+  let node = rootNode(doc);
   let pair: Pair | undefined;
   let via: [number, number] | undefined;
   const step = (n: unknown): Node | null => {
