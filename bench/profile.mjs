@@ -79,7 +79,7 @@ function bucket(mod, fn) {
   if (mod.startsWith('ajv/') || mod.includes('fast-deep-equal') || mod.includes('fast-uri')) return 'ajv';
   if (mod.includes('engine/schema')) return 'engine: schema error mapping';
   if (mod.includes('engine/model')) return 'engine: model';
-  if (mod.includes('engine/lines')) return 'engine: LineIndex';
+  if (mod.includes('engine/syntax/lines')) return 'engine: LineIndex';
   if (mod.includes('engine/suppressions')) return 'engine: suppressions';
   if (mod.includes('engine/rules/')) return `engine: rules`;
   if (mod.includes('engine/')) return `engine: ${mod.split('engine/')[1]}`;

@@ -13,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const PRECOMPILED_VALIDATORS = path.join(root, 'server/out/schema-validators.js');
 
 /**
- * Compiles the schema's validators (server/src/engine/validators.ts, the same
+ * Compiles the schema's validators (server/src/engine/schema/validators.ts, the same
  * options and the same cut) into ajv's standalone code, so that the server
  * and the CLI do not compile the schema when they start.
  */
@@ -42,7 +42,7 @@ export const precompiledValidators = {
   /** @param {import('esbuild').PluginBuild} b */
   setup(b) {
     b.onResolve({ filter: /^\.\/validators$/ }, (args) =>
-      args.importer === path.join(root, 'server/src/engine/schema.ts') ? { path: PRECOMPILED_VALIDATORS } : undefined,
+      args.importer === path.join(root, 'server/src/engine/schema/schema.ts') ? { path: PRECOMPILED_VALIDATORS } : undefined,
     );
   },
 };

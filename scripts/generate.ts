@@ -173,7 +173,7 @@ const GRAMMAR = 'syntaxes/productteam.tmLanguage.json';
 
 /**
  * The TextMate grammar with its reference-key alternation, `(owner|…)`, written
- * from the engine's table of reference fields (server/src/engine/referenceFields.ts),
+ * from the engine's table of reference fields (server/src/engine/model/referenceFields.ts),
  * so a new reference field is coloured like the others.
  */
 export function grammar(text: string, keys: readonly string[]): string {
@@ -183,10 +183,10 @@ export function grammar(text: string, keys: readonly string[]): string {
 /** Every generated file, as the rules say it should be. */
 export async function generate(root = REPO_ROOT): Promise<GeneratedFile[]> {
   const rules = await declaredRules(root);
-  const knowledge = (await import(pathToFileURL(path.join(root, 'server/src/engine/knowledge.ts')).href)) as {
+  const knowledge = (await import(pathToFileURL(path.join(root, 'server/src/engine/knowledge/knowledge.ts')).href)) as {
     SOURCES: Record<string, { seed: string; label: string }>;
   };
-  const references = (await import(pathToFileURL(path.join(root, 'server/src/engine/referenceFields.ts')).href)) as { REFERENCE_KEYS: readonly string[] };
+  const references = (await import(pathToFileURL(path.join(root, 'server/src/engine/model/referenceFields.ts')).href)) as { REFERENCE_KEYS: readonly string[] };
   const seedLabels = new Map(Object.values(knowledge.SOURCES).map((s) => [s.seed, s.label]));
   const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
   return [

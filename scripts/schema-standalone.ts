@@ -1,9 +1,9 @@
 // Run by scripts/build.mjs (through esbuild-common.mjs): ajv's standalone code
-// for the validators of server/src/engine/validators.ts, as a module that
+// for the validators of server/src/engine/schema/validators.ts, as a module that
 // exports the same loadValidators().
 import standaloneCode from 'ajv/dist/standalone';
-import { validatorRefs } from '../server/src/engine/schemaParts';
-import { schemaAjv } from '../server/src/engine/validators';
+import { validatorRefs } from '../server/src/engine/schema/schemaParts';
+import { schemaAjv } from '../server/src/engine/schema/validators';
 
 export function standaloneValidators(): string {
   const refs = validatorRefs();

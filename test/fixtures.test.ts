@@ -1,5 +1,7 @@
 // One driver for every fixture under test/fixtures/: a folder per rule id
-// (plus suppression/, severity/, schema/, fixes/), a case per file. The
+// (plus severity/), a case per file; a fix's case lives with the rule it
+// fixes, a suppression directive's with the suppression rule that judges it
+// (unused-, expired-, invalid-suppression). The
 // expected findings are annotations in the file itself (format in
 // test/helpers/fixtures.ts); a fixture with a `# fix:` or `# fix-all` header
 // has its expected text after the fix beside it, `<case>.fixed.productteam.yaml`,

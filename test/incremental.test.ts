@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
-import { analyze } from '../server/src/engine/analyze';
-import { ParseCache, PARSE_OPTIONS, parseIncremental } from '../server/src/engine/incremental';
+import { analyze } from '../server/src/engine/host/analyze';
+import { ParseCache, PARSE_OPTIONS, parseIncremental } from '../server/src/engine/syntax/incremental';
 
 const ROOT = path.resolve(__dirname, '..');
 

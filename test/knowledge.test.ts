@@ -19,7 +19,7 @@ import {
   quotesFor,
   quotesForStance,
   type Topic,
-} from '../server/src/engine/knowledge';
+} from '../server/src/engine/knowledge/knowledge';
 import { RULES } from '../server/src/engine';
 import { allSeedTexts, blockquotes, isVerbatim, normalise, seedText, seedsAvailable, seedsSkipMessage } from './helpers/seeds';
 

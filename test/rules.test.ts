@@ -60,13 +60,16 @@ describe('rules', () => {
   });
 
   it('the flags replace what used to be special cases by id', () => {
-    const flagged = (flag: 'unsuppressible' | 'aboutSuppressions' | 'runsWhenParseFails' | 'unnecessary' | 'stanceDebate') =>
+    const flagged = (flag: 'unsuppressible' | 'runsWhenParseFails' | 'unnecessary' | 'stanceDebate') =>
       RULES.filter((r) => r[flag])
         .map((r) => r.id)
         .sort();
     assert.deepEqual(flagged('unsuppressible'), ['yaml-syntax']);
     assert.deepEqual(flagged('runsWhenParseFails'), ['yaml-syntax']);
-    assert.deepEqual(flagged('aboutSuppressions'), ['expired-suppression', 'invalid-suppression', 'unused-suppression']);
+    const afterSuppressions = RULES.filter((r) => r.phase === 'after-suppressions')
+      .map((r) => r.id)
+      .sort();
+    assert.deepEqual(afterSuppressions, ['expired-suppression', 'invalid-suppression', 'unused-suppression']);
     assert.deepEqual(flagged('unnecessary'), ['unused-person', 'unused-suppression']);
     assert.deepEqual(flagged('stanceDebate'), ['role-split']);
   });

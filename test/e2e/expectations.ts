@@ -4,7 +4,7 @@
 // workbench must show what the engine finds: the language server, the client
 // and VS Code stand between the two.
 import { analyze, getFixes, hover, type Problem } from '../../server/src/engine';
-import { QUOTES, ROLES } from '../../server/src/engine/knowledge';
+import { QUOTES, ROLES } from '../../server/src/engine/knowledge/knowledge';
 import { expandSnippet } from '../helpers/snippets';
 
 export { expandSnippet };

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { applyEdits, diffEdits } from '../../server/src/engine';
-import { yamlString } from '../../server/src/engine/edits';
+import { yamlString } from '../../server/src/engine/fixes/edits';
 
 const TRICKY = [
   'alice',

@@ -14,8 +14,8 @@ import * as path from 'node:path';
 import { isMap, isScalar, isSeq, Lexer, parseDocument, type Node, type Pair } from 'yaml';
 import { analyze, applyEdits, fixAllText, getFixes } from '../../server/src/engine';
 import type { AnalyzeOptions, Problem, TextEdit } from '../../server/src/engine';
-import { addDuplicateKeyErrors } from '../../server/src/engine/duplicates';
-import { PARSE_OPTIONS } from '../../server/src/engine/incremental';
+import { addDuplicateKeyErrors } from '../../server/src/engine/syntax/duplicates';
+import { PARSE_OPTIONS } from '../../server/src/engine/syntax/incremental';
 import { editDistance } from '../../server/src/engine/text';
 import { AWAITS_USER_INPUT, parseHeader, splitLines } from '../helpers/fixtures';
 

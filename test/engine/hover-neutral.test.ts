@@ -14,9 +14,9 @@ import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
 import { STANCES, type AnalyzeOptions, type Stance } from '../../server/src/engine';
 // This test walks the YAML tree, which the facade's Analysis hides: it reads the engine's own.
-import { analyze, type Analysis } from '../../server/src/engine/analyze';
-import { HOVER_SEPARATOR, MAX_DEBATE_HOVER_LENGTH, MAX_FINDING_HOVER_LENGTH, MAX_HOVER_LENGTH } from '../../server/src/engine/hoverContent';
-import { EVERY_STANCE_NOTE_ID, QUOTES, STANCE_INFO, attribution, quoteById, type Quote } from '../../server/src/engine/knowledge';
+import { analyze, type Analysis } from '../../server/src/engine/host/analyze';
+import { HOVER_SEPARATOR, MAX_DEBATE_HOVER_LENGTH, MAX_FINDING_HOVER_LENGTH, MAX_HOVER_LENGTH } from '../../server/src/engine/services/hoverContent';
+import { EVERY_STANCE_NOTE_ID, QUOTES, STANCE_INFO, attribution, quoteById, type Quote } from '../../server/src/engine/knowledge/knowledge';
 import { hover as hoverAt } from '../../server/src/engine';
 import { parseHeader } from '../helpers/fixtures';
 import { allSeedTexts, blockquotes, normalise } from '../helpers/seeds';

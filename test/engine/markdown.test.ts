@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { analyze } from '../../server/src/engine';
-import { escapeMarkdown, inlineCode, personHover, personSummary, teamHover, teamSummary } from '../../server/src/engine/hoverContent';
+import { escapeMarkdown, inlineCode, personHover, personSummary, teamHover, teamSummary } from '../../server/src/engine/services/hoverContent';
 import { hover as hoverAt } from '../../server/src/engine';
 
 interface Renderer {

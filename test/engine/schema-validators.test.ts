@@ -9,11 +9,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
-import { resolverFor } from '../../server/src/engine/resolve';
-import { ajvErrors } from '../../server/src/engine/schema';
-import { AJV_OPTIONS, SCHEMA } from '../../server/src/engine/schemaParts';
-import { loadValidators, type Validators } from '../../server/src/engine/validators';
-import { PARSE_OPTIONS } from '../../server/src/engine/incremental';
+import { resolverFor } from '../../server/src/engine/syntax/resolve';
+import { ajvErrors } from '../../server/src/engine/schema/schema';
+import { AJV_OPTIONS, SCHEMA } from '../../server/src/engine/schema/schemaParts';
+import { loadValidators, type Validators } from '../../server/src/engine/schema/validators';
+import { PARSE_OPTIONS } from '../../server/src/engine/syntax/incremental';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PRECOMPILED = path.join(ROOT, 'server', 'out', 'schema-validators.js');

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { analyze, applyEdits, fixAllText, getFixes, hover } from '../../server/src/engine';
 import type { Problem } from '../../server/src/engine';
-import { localToday } from '../../server/src/engine/analyze';
-import { PARSE_OPTIONS } from '../../server/src/engine/incremental';
+import { localToday } from '../../server/src/engine/host/analyze';
+import { PARSE_OPTIONS } from '../../server/src/engine/syntax/incremental';
 import { editDistance, isLikelyTypo, safeCorrection, typoLimit } from '../../server/src/engine/text';
 
 const TODAY = '2026-06-01';

@@ -1,11 +1,11 @@
 // Issue 8, "checks that never switch off" and "slow on hostile input": what the
 // fixtures cannot say (messages, line ends, fixes not offered, time bounds).
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/engine/analyze';
-import { getFixes } from '../../server/src/engine/fixes';
-import { ParseCache } from '../../server/src/engine/incremental';
-import { LineIndex } from '../../server/src/engine/lines';
-import { isRealDate, parseSuppressions } from '../../server/src/engine/suppressions';
+import { analyze } from '../../server/src/engine/host/analyze';
+import { getFixes } from '../../server/src/engine/fixes/fixes';
+import { ParseCache } from '../../server/src/engine/syntax/incremental';
+import { LineIndex } from '../../server/src/engine/syntax/lines';
+import { isRealDate, parseSuppressions } from '../../server/src/engine/suppressions/suppressions';
 import { Suggester } from '../../server/src/engine/text';
 
 const TODAY = '2026-06-01';

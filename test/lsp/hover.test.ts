@@ -2,7 +2,7 @@
 // seeds, findings with both sides of the role-split debate, people, schema.
 import * as assert from 'node:assert/strict';
 import { ruleDocsUrl } from '../../server/src/engine';
-import { EVERY_STANCE_NOTE_ID, QUOTES, ROLES, STANCE_INFO, attribution, quoteById, quotesForStance, type Quote } from '../../server/src/engine/knowledge';
+import { EVERY_STANCE_NOTE_ID, QUOTES, ROLES, STANCE_INFO, attribution, quoteById, quotesForStance, type Quote } from '../../server/src/engine/knowledge/knowledge';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LspClient, ROOT, positionOf, type Position } from './client';

@@ -5,9 +5,9 @@
 // editor, no protocol.
 export * from './types';
 import type { Analysis as EngineAnalysis, AnalyzeOptions } from './types';
-import { analyze as analyzeText } from './analyze';
-import { getFixes as fixesOf, getFixAllEdits as fixAllEditsOf } from './fixes';
-import { locate as locateAt } from './locate';
+import { analyze as analyzeText } from './host/analyze';
+import { getFixes as fixesOf, getFixAllEdits as fixAllEditsOf } from './fixes/fixes';
+import { locate as locateAt } from './syntax/locate';
 import { hoverAt } from './services/hover';
 import { definition as definitionAt, references as referencesAt, prepareRename as prepareRenameAt, rename as renameAt } from './services/navigation';
 import { documentSymbols as symbolsOf } from './services/symbols';
@@ -26,15 +26,15 @@ const expose = <F>(f: F): Exposed<F> => f as unknown as Exposed<F>;
 export const analyze: (text: string, options?: AnalyzeOptions) => Analysis = analyzeText;
 export const getFixes = expose(fixesOf);
 export const getFixAllEdits = expose(fixAllEditsOf);
-export { fixAllText, diffEdits, applyEdits } from './fixes';
+export { fixAllText, diffEdits, applyEdits } from './fixes/fixes';
 export { RULES, ruleById, ruleDocsUrl, isRuleId, type Rule, type RuleMeta, type RuleId } from './rules';
-export { LineIndex, type Position } from './lines';
+export { LineIndex, type Position } from './syntax/lines';
 export const locate = expose(locateAt);
-export type { Location } from './locate';
-export { isProductTeamFile, PRODUCTTEAM_FILE_GLOBS } from './files';
-export { REFERENCE_FIELDS, REFERENCE_KEYS, referenceFieldAt, type ReferenceField } from './referenceFields';
-export { ParseCache } from './incremental';
-export { todayNote } from './hoverContent';
+export type { Location } from './syntax/locate';
+export { isProductTeamFile, PRODUCTTEAM_FILE_GLOBS } from './host/files';
+export { REFERENCE_FIELDS, REFERENCE_KEYS, referenceFieldAt, type ReferenceField } from './model/referenceFields';
+export { ParseCache } from './syntax/incremental';
+export { todayNote } from './services/hoverContent';
 export { closest } from './text';
 export { EngineHost, Snapshot, type HostOptions, type FileSpan, type FileEdits, type OrganisationInfo } from './host/host';
 

@@ -1,7 +1,7 @@
 import type { Document, Pair, YAMLMap, Node } from 'yaml';
-import type { ParseCache } from './incremental';
-import type { LineIndex } from './lines';
-import type { REFERENCE_FIELDS } from './referenceFields';
+import type { ParseCache } from './syntax/incremental';
+import type { LineIndex } from './syntax/lines';
+import type { REFERENCE_FIELDS } from './model/referenceFields';
 
 // The engine's vocabulary: every type shared between its modules, so that no
 // module imports another for its types alone and the import graph has no

@@ -11,7 +11,7 @@
 // (test/engine/host.test.ts compares them after random edits). Nothing a
 // snapshot holds is ever changed after it is made (no parse cache shifts
 // shared nodes), so an old snapshot stays right about its own texts.
-import { getFixAllEdits, getFixes, applyEdits } from '../fixes';
+import { getFixAllEdits, getFixes, applyEdits } from '../fixes/fixes';
 import { hoverAt, type HoverResult } from '../services/hover';
 import { complete, type CompletionEntry } from '../services/completion';
 import { idSpan, invalidIdReason, targetAt, type RenameRefusal } from '../services/navigation';
@@ -19,7 +19,7 @@ import { documentSymbols, type SymbolNode } from '../services/symbols';
 import type { Analysis, AnalyzeOptions, Fix, Model, Problem, Span, TextEdit } from '../types';
 import { checkOrganisation, fileAnalysis, findOrganisations, type CheckedOrganisation, type Organisation } from './organisation';
 import { parseFile, type ParsedFile } from './parse';
-import { ParseCache } from '../incremental';
+import { ParseCache } from '../syntax/incremental';
 
 /** Options for the whole workspace, a folder (a key ending in '/') or one file. */
 export type HostOptions = Omit<AnalyzeOptions, 'parseCache'>;

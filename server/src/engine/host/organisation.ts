@@ -1,9 +1,8 @@
 // Organisations (SPEC section 9): which files make one (a root and the parts
 // its `include` names), the organisation's merged model, and one run of the
 // rules over it, each finding in the file that holds its node.
-import { RULES, runRules, UNSUPPRESSIBLE_RULES, type OrganisationFacts } from '../rules';
-import { checkSuppressions } from '../rules/suppression-rules';
-import { applySuppressions } from '../suppressions';
+import { runRules, UNSUPPRESSIBLE_RULES, type OrganisationFacts } from '../rules';
+import { applySuppressions } from '../suppressions/suppressions';
 import type { Analysis, AnalyzeOptions, EffectiveSettings, Model, Problem, RuleSetting, Team, Person, Product } from '../types';
 import { DEFAULT_CORE_TEAM, RULE_SETTINGS, STANCES } from '../types';
 import type { ParsedFile } from './parse';
@@ -144,17 +143,20 @@ export function checkOrganisation(files: readonly ParsedFile[], facts: Omit<Orga
   const settings = effectiveSettings(files[0].model, options);
   const organisation: OrganisationFacts = { ...facts, files: files.map((f) => ({ file: f.file, model: f.model })) };
   const raw = runRules(files, model, settings, organisation);
-  const anyParseFailed = files.some((f) => f.parseFailed);
   const problems = new Map<string | undefined, Problem[]>();
-  for (const f of files) {
+  const applied = files.map((f) => {
     // Suppressions record what they silenced: each check works on its own copies, so the parsed file stays as it was.
     const suppressions = f.suppressions.map((s) => ({ ...s, used: new Set<string>(), revived: [] as string[] }));
-    const found = applySuppressions(raw.get(f.file) ?? [], suppressions, f.lines, settings, UNSUPPRESSIBLE_RULES);
-    if (suppressions.length) {
-      found.push(...checkSuppressions(suppressions, settings, RULES, f.parseFailed || (anyParseFailed && !facts.orphan)));
-      found.sort((a, b) => a.start - b.start || a.end - b.end);
-    }
-    problems.set(f.file, found);
+    problems.set(f.file, applySuppressions(raw.get(f.file) ?? [], suppressions, f.lines, settings, UNSUPPRESSIBLE_RULES));
+    return { ...f, suppressions };
+  });
+  // Then the rules about the suppressions themselves, on what each one silenced.
+  const about = runRules(applied, model, settings, organisation, 'after-suppressions');
+  for (const f of applied) {
+    if (!f.suppressions.length) continue;
+    const found = problems.get(f.file)!;
+    found.push(...(about.get(f.file) ?? []));
+    found.sort((a, b) => a.start - b.start || a.end - b.end);
   }
   return { settings, model, problems };
 }

@@ -3,15 +3,16 @@
 // keeps one per file and reuses it only while the text is the same; nothing
 // downstream changes it, so snapshots that share it cannot disturb each other.
 import { isScalar, isSeq, type Document, type Node } from 'yaml';
-import { addDuplicateKeyErrors } from '../duplicates';
-import { mayHaveIndirection, parseIncremental, type ParseCache } from '../incremental';
-import { LineIndex } from '../lines';
-import { buildModel, span } from '../model';
-import { resolverFor } from '../resolve';
+import { addDuplicateKeyErrors } from '../syntax/duplicates';
+import { mayHaveIndirection, parseIncremental, type ParseCache } from '../syntax/incremental';
+import { LineIndex } from '../syntax/lines';
+import { buildModel, span } from '../model/model';
+import { resolverFor } from '../syntax/resolve';
 import { isFatalYamlError } from '../rules/yaml-syntax';
-import { parseSuppressions } from '../suppressions';
-import { validateSchema } from '../schema';
+import { parseSuppressions } from '../suppressions/suppressions';
+import { validateSchema } from '../schema/schema';
 import type { Model, SchemaError, Span, Suppression } from '../types';
+import { keyNode } from '../syntax/nodes';
 
 /** Top-level keys a part file may not have (SPEC section 9): schema errors, and ignored. */
 const ROOT_ONLY = ['organization', 'settings', 'include'] as const;
@@ -76,7 +77,7 @@ function partSchemaErrors(model: Model, errors: SchemaError[]): SchemaError[] {
   const out = errors.filter((e) => !(e.kind === 'missing-property' && e.property === 'organization' && e.pointer === ''));
   for (const key of ROOT_ONLY) {
     const pair = model.sections.get(key);
-    const s = pair && span(pair.key as Node);
+    const s = pair && span(keyNode(pair));
     if (!s) continue;
     out.push({
       ...s,

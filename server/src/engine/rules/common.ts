@@ -1,6 +1,6 @@
 // Questions several rules ask of the model.
-import type { Domain, Model, Product } from '../model';
-import { hasDiscipline, ids } from '../model';
+import type { Domain, Model, Product } from '../model/model';
+import { hasDiscipline, ids } from '../model/model';
 
 export function uniq<T>(xs: Iterable<T>): T[] {
   return [...new Set(xs)];

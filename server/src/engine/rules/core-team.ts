@@ -12,9 +12,9 @@
 // disciplines are one finding, on the first of them, naming the others.
 //   checkout: { productManager: alice, teams: [squad] }   squad: carol (technology)
 //     -> info: lacks ux and business; counted alice (product), carol (technology)
-import { ids } from '../model';
-import type { Domain } from '../model';
-import { suggestEnum } from '../synonyms';
+import { ids } from '../model/model';
+import type { Domain } from '../model/model';
+import { suggestEnum } from '../schema/synonyms';
 import { DISCIPLINES } from '../types';
 import { defineRule } from './rule';
 import { teamPeople, uniq } from './common';

@@ -4,8 +4,8 @@
 //   alice: { customerContact: never }, productManager of checkout and billing
 //     -> warning: alice is product manager of 'checkout' and 'billing' but never talks to customers
 import { isScalar, type Node } from 'yaml';
-import { pairOf } from '../edits';
-import { domainProductOwners, ids } from '../model';
+import { pairOf } from '../fixes/edits';
+import { domainProductOwners, ids } from '../model/model';
 import { defineRule } from './rule';
 
 function list(names: string[]): string {

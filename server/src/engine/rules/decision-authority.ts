@@ -3,8 +3,8 @@
 // the authority to make decisions for the project.").
 //   productOwner: bob   (bob: decisionAuthority: needs-approval)
 //     -> Grant full decision authority to bob
-import { setMapProperty } from '../edits';
-import type { Ref } from '../model';
+import { setMapProperty } from '../fixes/edits';
+import type { Ref } from '../model/model';
 import { defineRule } from './rule';
 
 /** What a finding carries to its fixes. */

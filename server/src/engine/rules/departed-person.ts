@@ -5,9 +5,9 @@
 //   zoe: { name: Zoe Park, until: 2026-03-31 }    (today: 2026-06-01)
 //   productManager: zoe     -> warning; Make bob the product manager of 'checkout'
 //   members: [carol, zoe]   -> warning; Remove zoe from team 'squad'
-import { removeListItem, replaceSpanLike } from '../edits';
-import type { Domain, Product, Ref, RefField, RoleName, Team } from '../model';
-import { hasDiscipline, ids } from '../model';
+import { removeListItem, replaceSpanLike } from '../fixes/edits';
+import type { Domain, Product, Ref, RefField, RoleName, Team } from '../model/model';
+import { hasDiscipline, ids } from '../model/model';
 import type { Fix } from '../types';
 import type { Analysis } from '../types';
 import { defineRule } from './rule';

@@ -2,7 +2,7 @@
 // "splitting your product space into different (sub-) domains and having
 // (separate) teams responsible for each domain is a good idea").
 //   checkout: { productManager: alice }      -> info: lists no teams
-import { ids } from '../model';
+import { ids } from '../model/model';
 import { defineRule } from './rule';
 
 export const domainWithoutTeam = defineRule<{ product: string; domain: string }>()({

@@ -5,8 +5,8 @@
 // Removing a repeat changes nobody's role: the id stays listed once. When the
 // repeated item's line carries a comment the fix would take with it, the fix
 // is a suggestion instead, so that no bulk fix ever drops a comment.
-import { removeListItem } from '../edits';
-import type { RefField } from '../model';
+import { removeListItem } from '../fixes/edits';
+import type { RefField } from '../model/model';
 import type { Fix, Span } from '../types';
 import { defineRule } from './rule';
 

@@ -2,11 +2,11 @@
 // rules itself is generated (registry.ts, by `npm run generate`): adding a
 // rule file is enough to register it.
 import type { Problem, ProblemData, Ref, RelatedInfo, Severity, Span } from '../types';
-import type { OrganisationFacts, Rule, RuleContext, RuleMeta } from './rule';
+import type { OrganisationFacts, Rule, RuleContext, RuleMeta, RulePhase } from './rule';
 import { DOCS_BASE } from './rule';
 import { RULES as DECLARED } from './registry';
 
-export type { Rule, RuleMeta, RuleContext, RuleProblem, OrganisationFacts } from './rule';
+export type { Rule, RuleMeta, RuleContext, RuleProblem, RulePhase, OrganisationFacts } from './rule';
 export { canBeDisabled } from './rule';
 
 /** Every rule id there is: a closed union, from the literal ids of the rule files. */
@@ -34,9 +34,9 @@ export function isRuleId(id: string): id is RuleId {
 /** Rules no directive can silence. */
 export const UNSUPPRESSIBLE_RULES: ReadonlySet<string> = new Set(RULES.filter((r) => r.unsuppressible).map((r) => r.id));
 
-/** The severity a problem gets: the user's setting wins over the rule's own choice. */
-export function severityFor(ctx: Pick<RuleContext, 'settings'>, rule: RuleMeta, proposed?: Severity): Severity | undefined {
-  const set = ctx.settings.ruleSettings.get(rule.id);
+/** The severity a problem of any rule gets: the user's setting wins over the rule's own choice; undefined when the rule is off. */
+export function severityFor(settings: RuleContext['settings'], rule: RuleMeta, proposed?: Severity): Severity | undefined {
+  const set = settings.ruleSettings.get(rule.id);
   // Nothing silences a rule declared unsuppressible: not a directive, not `off` (the schema and the CLI say so).
   if (set === 'off') return rule.unsuppressible ? (proposed ?? rule.defaultSeverity) : undefined;
   return set ?? proposed ?? rule.defaultSeverity;
@@ -53,26 +53,38 @@ export interface FileToCheck {
   schemaErrors: RuleContext['schemaErrors'];
   /** The file does not parse: only the rules that declare runsWhenParseFails look at it. */
   parseFailed: boolean;
+  /** The file's suppressions; for the after-suppressions phase, the ones just applied (they record what they silenced). */
+  suppressions: RuleContext['suppressions'];
 }
 
 /**
- * Runs every rule but those about suppressions (they run once suppressions
- * are applied), in registry order: a `perFile` rule on each file, every other
- * rule once over the organisation's model. A rule pauses where a file does
- * not parse (the organisation-wide ones when any of its files does not),
- * unless it declares `runsWhenParseFails`; a part that no root includes runs
- * only the perFile rules. Each finding goes to the file its span is in.
+ * Runs the rules of one phase, in registry order. `findings`: a `perFile`
+ * rule on each file, every other rule once over the organisation's model. A
+ * rule pauses where a file does not parse (the organisation-wide ones when
+ * any of its files does not), unless it declares `runsWhenParseFails`; a part
+ * that no root includes runs only the perFile rules. `after-suppressions`:
+ * each rule on each file, once the file's suppressions are applied; where the
+ * findings phase paused, the context says so (`findingsPaused`). Each finding
+ * goes to the file its span is in.
  */
-export function runRules(files: readonly FileToCheck[], model: RuleContext['model'], settings: RuleContext['settings'], organisation: OrganisationFacts): Map<string | undefined, Problem[]> {
+export function runRules(
+  files: readonly FileToCheck[],
+  model: RuleContext['model'],
+  settings: RuleContext['settings'],
+  organisation: OrganisationFacts,
+  phase: RulePhase = 'findings',
+): Map<string | undefined, Problem[]> {
   const out = new Map<string | undefined, Problem[]>(files.map((f) => [f.file, []]));
   const texts = new Map<string | undefined, string>(files.map((f) => [f.file, f.text]));
   const anyParseFailed = files.some((f) => f.parseFailed);
+  const later = phase === 'after-suppressions';
   for (const rule of RULES) {
-    if (rule.aboutSuppressions) continue;
-    if (organisation.orphan && !rule.perFile) continue;
-    if (settings.ruleSettings.get(rule.id) === 'off' && !rule.unsuppressible) continue;
-    for (const f of rule.perFile ? files : files.slice(0, 1)) {
-      if ((rule.perFile ? f.parseFailed : anyParseFailed) && !rule.runsWhenParseFails) continue;
+    if ((rule.phase ?? 'findings') !== phase) continue;
+    const perFile = rule.perFile || later;
+    if (organisation.orphan && !perFile) continue;
+    if (severityFor(settings, rule) === undefined) continue;
+    for (const f of perFile ? files : files.slice(0, 1)) {
+      if (!later && (rule.perFile ? f.parseFailed : anyParseFailed) && !rule.runsWhenParseFails) continue;
       const ctx: RuleContext = {
         file: f.file,
         organisation,
@@ -82,8 +94,11 @@ export function runRules(files: readonly FileToCheck[], model: RuleContext['mode
         model: rule.perFile ? f.model : model,
         settings,
         schemaErrors: f.schemaErrors,
+        suppressions: f.suppressions,
+        findingsPaused: later && (f.parseFailed || (anyParseFailed && !organisation.orphan)),
+        rules: RULES,
         report(span: Span, message: string, data: ProblemData = {}, severity?: Severity, related?: RelatedInfo[]) {
-          const sev = severityFor(ctx, rule, severity);
+          const sev = severityFor(settings, rule, severity);
           if (!sev) return;
           const file = span.file !== undefined && out.has(span.file) ? span.file : f.file;
           const text = texts.get(file) ?? '';

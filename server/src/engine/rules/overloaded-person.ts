@@ -5,10 +5,10 @@
 // founder of a three-person company holds every role.
 //   alice: PM of checkout, billing and refunds (limit 2)
 //     -> Raise maxDomainsPerPerson to 3
-import { setSetting } from '../edits';
-import type { Node } from 'yaml';
+import { setSetting } from '../fixes/edits';
 import { productDomainsByPerson } from './common';
 import { defineRule } from './rule';
+import { rootNode } from '../syntax/nodes';
 
 /** What a finding carries to its fixes. */
 type Data = { id: string; domains: string[]; max: number };
@@ -45,6 +45,6 @@ export const overloadedPerson = defineRule<Data>()({
     const n = (problem.data.domains ?? []).length;
     // An editor setting or CLI option overrides the file: raising the file's limit would change nothing.
     if (n === 0 || analysis.settings.maxDomainsSource === 'option') return [];
-    return [{ title: `Raise maxDomainsPerPerson to ${n}`, kind: 'suggestion', edits: setSetting(analysis, analysis.doc.contents as Node | null, 'maxDomainsPerPerson', String(n)) }];
+    return [{ title: `Raise maxDomainsPerPerson to ${n}`, kind: 'suggestion', edits: setSetting(analysis, rootNode(analysis.doc), 'maxDomainsPerPerson', String(n)) }];
   },
 });

@@ -13,15 +13,15 @@
 //   organization: { stance: combined }
 //   checkout: { productManager: alice, productOwner: bob }
 //     -> warning; Make alice the product owner too | Make bob the product manager too
-import type { Node } from 'yaml';
 import type { Analysis } from '../types';
-import { addSectionEntry, replaceRefField, setMapProperty } from '../edits';
-import { ROLE_SPLIT_REASONS, type RoleSplitReason } from '../knowledge';
-import type { Domain, Model } from '../model';
-import { hasDiscipline, ids } from '../model';
+import { addSectionEntry, replaceRefField, setMapProperty } from '../fixes/edits';
+import { ROLE_SPLIT_REASONS, type RoleSplitReason } from '../knowledge/knowledge';
+import type { Domain, Model } from '../model/model';
+import { hasDiscipline, ids } from '../model/model';
 import type { EffectiveSettings, Fix, Lifecycle, Severity, Span, Stance } from '../types';
 import { defineRule } from './rule';
 import { findDomain, productRoleHolders, teamPeople } from './common';
+import { rootNode } from '../syntax/nodes';
 
 /** What a finding carries to its fixes: the domain, its PM and PO, and why the rule fired. */
 type RoleSplitData = {
@@ -167,7 +167,7 @@ export const roleSplit = defineRule<RoleSplitData>()({
       title: 'Add a product owner placeholder',
       edits: [
         ...setProductOwner(analysis, d, placeholder),
-        ...addSectionEntry(analysis, analysis.doc.contents as Node | null, 'people', placeholder, [['name', `Product owner for ${d.name ?? d.id} (to be named)`]]),
+        ...addSectionEntry(analysis, rootNode(analysis.doc), 'people', placeholder, [['name', `Product owner for ${d.name ?? d.id} (to be named)`]]),
       ],
       kind: 'suggestion',
     });

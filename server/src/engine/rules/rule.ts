@@ -7,10 +7,10 @@
 // (`npm run generate`).
 import type { Document } from 'yaml';
 import type { Analysis, EffectiveSettings } from '../types';
-import type { LineIndex } from '../lines';
-import type { Model } from '../model';
-import type { SchemaError } from '../schema';
-import type { Fix, Problem, ProblemData, RelatedInfo, Severity, Span } from '../types';
+import type { LineIndex } from '../syntax/lines';
+import type { Model } from '../model/model';
+import type { SchemaError } from '../schema/schema';
+import type { Fix, Problem, ProblemData, RelatedInfo, Severity, Span, Suppression } from '../types';
 
 export interface RuleMeta<Id extends string = string> {
   id: Id;
@@ -37,8 +37,14 @@ export interface RuleMeta<Id extends string = string> {
   // ---- flags: what the engine does differently for this rule ----
   /** No directive can silence it, and no "Disable …" fix is offered (a file that does not parse must never look clean). */
   unsuppressible?: boolean;
-  /** About the suppressions themselves: runs after suppressions are applied, and its findings are fixed, never disabled. */
-  aboutSuppressions?: boolean;
+  /**
+   * When the rule runs. `findings` (the default): with every other rule, before
+   * suppressions are applied. `after-suppressions`: about the suppressions
+   * themselves, so it runs on each file once that file's suppressions have been
+   * applied (they say what they silenced), and its findings are fixed, never
+   * disabled.
+   */
+  phase?: RulePhase;
   /** Still runs when the file does not parse (every other rule pauses until it does). */
   runsWhenParseFails?: boolean;
   /** Its findings are about text that does nothing: editors fade it out (LSP `Unnecessary`). */
@@ -67,6 +73,9 @@ export interface RuleMeta<Id extends string = string> {
    */
   perFile?: boolean;
 }
+
+/** The order rules run in: see RuleMeta.phase. */
+export type RulePhase = 'findings' | 'after-suppressions';
 
 /**
  * What a rule knows about the organisation it checks (SPEC section 9): its
@@ -97,6 +106,16 @@ export interface RuleContext<Data extends ProblemData = ProblemData> {
   settings: EffectiveSettings;
   schemaErrors: SchemaError[];
   lines: LineIndex;
+  /** The file's suppressions; in the after-suppressions phase, applied: each records what it silenced. */
+  suppressions: readonly Suppression[];
+  /**
+   * After-suppressions phase: some rules of the findings phase did not run on
+   * this file (it, or another file of the organisation, does not parse), so
+   * "this suppression silenced nothing" cannot be said.
+   */
+  findingsPaused: boolean;
+  /** Every rule there is (what a suppression may name). */
+  rules: readonly RuleMeta[];
   /** Reports a finding; `severity` replaces the default (e.g. role-split's info case) unless the user set one. */
   report(span: Span, message: string, data: Data, severity?: Severity, related?: RelatedInfo[]): void;
 }
@@ -118,7 +137,7 @@ export function defineRule<Data extends ProblemData = Record<string, never>>() {
 
 /** Whether a "Disable … for this line / file" fix is offered for the rule's findings. */
 export function canBeDisabled(rule: RuleMeta): boolean {
-  return !rule.unsuppressible && !rule.aboutSuppressions;
+  return !rule.unsuppressible && rule.phase !== 'after-suppressions';
 }
 
 export const DOCS_BASE = 'https://github.com/productteam/productteam/blob/main/docs/rules/';

@@ -11,14 +11,15 @@
 // the rule that judges "none" says so (single-owner, domain-without-team…), so
 // the type error would be a second finding, at error, on the same place.
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
-import { makeList, mapWithKeyAt, pairOf, removePair, replaceSpanLike, setMapProperty } from '../edits';
-import { realDate } from '../model';
-import { locatePointer } from '../resolve';
+import { makeList, mapWithKeyAt, pairOf, removePair, replaceSpanLike, setMapProperty } from '../fixes/edits';
+import { realDate } from '../model/model';
+import { locatePointer } from '../syntax/resolve';
 import { titleCase } from '../text';
 import type { Analysis } from '../types';
 import type { Fix, SchemaError, SchemaErrorKind } from '../types';
 import type { RuleProblem } from './rule';
 import { defineRule } from './rule';
+import { rootNode } from '../syntax/nodes';
 
 /** What a finding carries to its fixes. */
 type Data = {
@@ -147,7 +148,7 @@ function missingPropertyFixes(problem: RuleProblem<Data>, analysis: Analysis): F
   if (key === 'version' && pointer === '') {
     const eol = analysis.text.includes('\r\n') ? '\r\n' : '\n';
     // After any leading comment lines, before the first key.
-    const root = analysis.doc.contents as Node | null;
+    const root = rootNode(analysis.doc);
     const at = root?.range ? analysis.lines.lineStart(analysis.lines.positionAt(root.range[0]).line) : 0;
     return [{ title: `Add '${key}'`, kind: 'suggestion', edits: [{ start: at, end: at, newText: `version: 1${eol}${eol}` }] }];
   }

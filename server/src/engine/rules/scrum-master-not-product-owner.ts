@@ -2,8 +2,8 @@
 // reports his CSPO instructor saying "one of the roles of the CSM is to coach
 // the CSPO", which one person cannot do for themself; he then questions it ("How
 // can the CSM coach the CSPO on things the CSM is not taught?").
-import { replaceRefField } from '../edits';
-import { domainProductOwners, ids, type Domain } from '../model';
+import { replaceRefField } from '../fixes/edits';
+import { domainProductOwners, ids, type Domain } from '../model/model';
 import { defineRule } from './rule';
 import { productRoleHolders } from './common';
 

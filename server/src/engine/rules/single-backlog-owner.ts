@@ -4,12 +4,12 @@
 // Under `framework: safe`, or when each listed PO sits in a different team of
 // the domain, the list is most likely team backlogs: the message says they are
 // written as one domain per team, each with its product owner.
-import { replaceRefField } from '../edits';
+import { replaceRefField } from '../fixes/edits';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 import { findDomain, uniq } from './common';
-import type { Domain, Model } from '../model';
-import { ids } from '../model';
+import type { Domain, Model } from '../model/model';
+import { ids } from '../model/model';
 
 /** Whether each of these people sits in a team of the domain that none of the others sits in (one team each). */
 function eachInADifferentTeam(model: Model, d: Domain, people: string[]): boolean {

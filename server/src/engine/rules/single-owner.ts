@@ -3,8 +3,8 @@
 // clear owner of the product.").
 //   owner: [alice, bob]   ->  Assign single owner: alice | Assign single owner: bob
 //   (no owner, no PM)     ->  Assign owner: <PM, PO, product people of its teams>
-import { replaceRefField, setMapProperty } from '../edits';
-import { domainOwners, ids, productOwners } from '../model';
+import { replaceRefField, setMapProperty } from '../fixes/edits';
+import { domainOwners, ids, productOwners } from '../model/model';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 import { domainOwnerCandidates, findDomain, findProduct, productOwnerCandidates, uniq } from './common';

@@ -6,8 +6,8 @@
 //     -> hint: "No stance declared, so the PM/PO arrangement is not judged.
 //        Declared combined: 3 findings; separated: 1; contextual: 0; outcomes-first: 2 …"
 //     -> Declare stance: combined (3 findings) | … separated (1 finding) | … (no findings)
-import { setMapProperty } from '../edits';
-import type { Model } from '../model';
+import { setMapProperty } from '../fixes/edits';
+import type { Model } from '../model/model';
 import { STANCES, type EffectiveSettings, type Stance } from '../types';
 import { defineRule } from './rule';
 import { roleSplitFindings } from './role-split';

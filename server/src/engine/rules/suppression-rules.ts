@@ -5,8 +5,8 @@
 //   # productteam-disable single-owner, vision-required   ← 'vision-required' suppresses nothing
 //   # productteam-disable single-owners                   ← unknown rule: did you mean 'single-owner'?
 //   # productteam-disable single-owner -- until 2026-13-45 ← not a real date: suppresses nothing
-import type { Analysis, EffectiveSettings } from '../types';
-import { isExpired, type Suppression } from '../suppressions';
+import type { Analysis } from '../types';
+import { isExpired, type Suppression } from '../suppressions/suppressions';
 import { didYouMean, safeCorrection, Suggester } from '../text';
 import type { Fix, Problem, TextEdit } from '../types';
 import { defineRule, type RuleMeta } from './rule';
@@ -30,9 +30,26 @@ export const unusedSuppression = defineRule<UnusedSuppressionData>()({
     why: 'A suppression that suppresses nothing hides no finding today but will hide a real one tomorrow.',
     quoteIds: [],
   },
-  aboutSuppressions: true,
+  phase: 'after-suppressions',
   unnecessary: true,
-  check() {},
+  check(ctx) {
+    // Where the other rules paused, "it hides nothing" would be a lie.
+    if (ctx.findingsPaused) return;
+    const { isKnown, unsuppressible } = knownRules(ctx.rules);
+    for (const s of ctx.suppressions) {
+      if (s.kind === 'enable' || s.invalidUntil !== undefined || isExpired(s, ctx.settings.today)) continue;
+      const base = { suppressionStart: s.start };
+      if (s.ruleIds.length === 0) {
+        if (s.used.size === 0) ctx.report({ start: s.start, end: s.end }, `Unused suppression: it hides nothing ${where(s)}.`, { ...base, unused: ['*'] });
+        continue;
+      }
+      const unused = s.ruleIds.filter((id) => isKnown(id) && !unsuppressible.has(id) && !s.used.has(id));
+      s.ruleIds.forEach((id, i) => {
+        if (!unused.includes(id)) return;
+        ctx.report({ start: s.idSpans[i].start, end: s.idSpans[i].end }, `Unused suppression: '${id}' reports nothing ${where(s)}.`, { ...base, id, unused });
+      });
+    }
+  },
   fixes(problem, analysis) {
     const s = suppressionOf(problem, analysis);
     if (!s) return [];
@@ -57,8 +74,20 @@ export const expiredSuppression = defineRule<ExpiredSuppressionData>()({
     quoteIds: [],
   },
   comparesWithToday: true,
-  aboutSuppressions: true,
-  check() {},
+  phase: 'after-suppressions',
+  check(ctx) {
+    for (const s of ctx.suppressions) {
+      if (s.kind === 'enable' || s.invalidUntil !== undefined || !isExpired(s, ctx.settings.today)) continue;
+      const what = s.ruleIds.length ? s.ruleIds.join(', ') : 'every rule';
+      const n = s.revived.length;
+      const again = n === 0 ? 'it hid nothing that is reported now' : `the ${n === 1 ? 'finding' : `${n} findings`} it hid (${[...new Set(s.revived)].join(', ')}) ${n === 1 ? 'is' : 'are'} reported again`;
+      ctx.report(
+        { start: s.start, end: s.end },
+        `This suppression of ${what} expired on ${s.until}; ${again}. ${n === 0 ? 'Remove it or extend the date.' : n === 1 ? 'Fix it or extend the date.' : 'Fix them or extend the date.'}`,
+        { suppressionStart: s.start, until: s.until, revived: n },
+      );
+    }
+  },
   fixes(problem, analysis) {
     const s = suppressionOf(problem, analysis);
     if (!s) return [];
@@ -83,8 +112,37 @@ export const invalidSuppression = defineRule<InvalidSuppressionData>()({
     why: 'A suppression that names no real rule, or a date that does not exist, silences nothing while looking as if it did; one that names yaml-syntax would hide a file that does not parse.',
     quoteIds: [],
   },
-  aboutSuppressions: true,
-  check() {},
+  phase: 'after-suppressions',
+  check(ctx) {
+    const { isKnown, unsuppressible, suggester } = knownRules(ctx.rules);
+    for (const s of ctx.suppressions) {
+      const base = { suppressionStart: s.start };
+      s.ruleIds.forEach((id, i) => {
+        const span = { start: s.idSpans[i].start, end: s.idSpans[i].end };
+        if (unsuppressible.has(id)) {
+          ctx.report(span, `'${id}' cannot be suppressed: a file that does not parse is never clean. Fix the YAML instead.`, { ...base, id, reason: 'unsuppressible' });
+        } else if (!isKnown(id)) {
+          const candidates = suggester.suggest(id, 3).slice(0, 3);
+          // Naming the same rule twice in one directive is not a correction.
+          const safe = safeCorrection(id, candidates, (c) => s.ruleIds.includes(c));
+          ctx.report(span, `Unknown rule '${id}' in suppression comment.${didYouMean(candidates, safe)}`, { ...base, id, reason: 'unknown-rule', candidates, ...(safe ? { safe } : {}) });
+        }
+      });
+      if (s.invalidUntil !== undefined && s.untilSpan) {
+        ctx.report({ start: s.untilSpan.start, end: s.untilSpan.end }, `'${s.invalidUntil}' is not a real date (YYYY-MM-DD), so this suppression suppresses nothing.`, { ...base, reason: 'invalid-date' });
+      }
+      if (s.kind === 'enable') {
+        for (const id of s.unmatched.filter((u) => u === '*' || (isKnown(u) && !unsuppressible.has(u)))) {
+          const span = id === '*' ? s : s.idSpans[s.ruleIds.indexOf(id)];
+          ctx.report(
+            { start: span.start, end: span.end },
+            id === '*' ? "This 'productteam-enable' has no open 'productteam-disable' to end." : `This 'productteam-enable' of '${id}' has no open 'productteam-disable' of it to end.`,
+            { ...base, reason: 'unmatched-enable' },
+          );
+        }
+      }
+    }
+  },
   fixes(problem, analysis) {
     const s = suppressionOf(problem, analysis);
     if (!s) return [];
@@ -142,72 +200,13 @@ function where(s: Suppression): string {
 }
 
 /** What the registry says about suppressing, worked out once per registry. */
-let known: { rules: readonly RuleMeta[]; ids: Set<string>; unsuppressible: Set<string>; suggester: Suggester } | undefined;
+let known: { rules: readonly RuleMeta[]; isKnown: (id: string) => boolean; unsuppressible: Set<string>; suggester: Suggester } | undefined;
 
-/**
- * Findings about the suppressions themselves. `paused` is set when the file
- * does not parse: the other checks did not run, so "unused" would be a lie.
- */
-export function checkSuppressions(suppressions: Suppression[], settings: EffectiveSettings, rules: readonly RuleMeta[], paused = false): Problem[] {
-  const out: Problem[] = [];
-  const sev = (rule: RuleMeta) => {
-    const s = settings.ruleSettings.get(rule.id);
-    return s === 'off' ? undefined : (s ?? rule.defaultSeverity);
-  };
-  const unusedSev = sev(unusedSuppression);
-  const expiredSev = sev(expiredSuppression);
-  const invalidSev = sev(invalidSuppression);
+function knownRules(rules: readonly RuleMeta[]): NonNullable<typeof known> {
   if (known?.rules !== rules) {
-    const ids = rules.map((r) => r.id);
-    const unsuppressible = rules.filter((r) => r.unsuppressible).map((r) => r.id);
-    known = { rules, ids: new Set(ids), unsuppressible: new Set(unsuppressible), suggester: new Suggester(ids.filter((id) => !unsuppressible.includes(id))) };
+    const ids = new Set(rules.map((r) => r.id));
+    const unsuppressible = new Set(rules.filter((r) => r.unsuppressible).map((r) => r.id));
+    known = { rules, isKnown: (id) => ids.has(id), unsuppressible, suggester: new Suggester([...ids].filter((id) => !unsuppressible.has(id))) };
   }
-  const { ids: knownIds, unsuppressible, suggester } = known;
-  const isKnown = (id: string) => knownIds.has(id);
-  for (const s of suppressions) {
-    const base = { suppressionStart: s.start };
-    const what = s.ruleIds.length ? s.ruleIds.join(', ') : 'every rule';
-    if (invalidSev) {
-      s.ruleIds.forEach((id, i) => {
-        const span = s.idSpans[i];
-        if (unsuppressible.has(id)) {
-          out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...span, message: `'${id}' cannot be suppressed: a file that does not parse is never clean. Fix the YAML instead.`, data: { ...base, id, reason: 'unsuppressible' } });
-        } else if (!isKnown(id)) {
-          const candidates = suggester.suggest(id, 3).slice(0, 3);
-          // Naming the same rule twice in one directive is not a correction.
-          const safe = safeCorrection(id, candidates, (c) => s.ruleIds.includes(c));
-          out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...span, message: `Unknown rule '${id}' in suppression comment.${didYouMean(candidates, safe)}`, data: { ...base, id, reason: 'unknown-rule', candidates, ...(safe ? { safe } : {}) } });
-        }
-      });
-      if (s.invalidUntil !== undefined && s.untilSpan) {
-        out.push({ ruleId: invalidSuppression.id, severity: invalidSev, ...s.untilSpan, message: `'${s.invalidUntil}' is not a real date (YYYY-MM-DD), so this suppression suppresses nothing.`, data: { ...base, reason: 'invalid-date' } });
-      }
-      if (s.kind === 'enable') {
-        for (const id of s.unmatched.filter((u) => u === '*' || (isKnown(u) && !unsuppressible.has(u)))) {
-          const span = id === '*' ? s : s.idSpans[s.ruleIds.indexOf(id)];
-          out.push({ ruleId: invalidSuppression.id, severity: invalidSev, start: span.start, end: span.end, message: id === '*' ? "This 'productteam-enable' has no open 'productteam-disable' to end." : `This 'productteam-enable' of '${id}' has no open 'productteam-disable' of it to end.`, data: { ...base, reason: 'unmatched-enable' } });
-        }
-      }
-    }
-    if (s.kind === 'enable' || s.invalidUntil !== undefined) continue;
-    if (isExpired(s, settings.today)) {
-      if (expiredSev) {
-        const n = s.revived.length;
-        const again = n === 0 ? 'it hid nothing that is reported now' : `the ${n === 1 ? 'finding' : `${n} findings`} it hid (${[...new Set(s.revived)].join(', ')}) ${n === 1 ? 'is' : 'are'} reported again`;
-        out.push({ ruleId: expiredSuppression.id, severity: expiredSev, start: s.start, end: s.end, message: `This suppression of ${what} expired on ${s.until}; ${again}. ${n === 0 ? 'Remove it or extend the date.' : n === 1 ? 'Fix it or extend the date.' : 'Fix them or extend the date.'}`, data: { ...base, until: s.until, revived: n } });
-      }
-      continue;
-    }
-    if (!unusedSev || paused) continue;
-    if (s.ruleIds.length === 0) {
-      if (s.used.size === 0) out.push({ ruleId: unusedSuppression.id, severity: unusedSev, start: s.start, end: s.end, message: `Unused suppression: it hides nothing ${where(s)}.`, data: { ...base, unused: ['*'] } });
-      continue;
-    }
-    const unused = s.ruleIds.filter((id) => isKnown(id) && !unsuppressible.has(id) && !s.used.has(id));
-    s.ruleIds.forEach((id, i) => {
-      if (!unused.includes(id)) return;
-      out.push({ ruleId: unusedSuppression.id, severity: unusedSev, ...s.idSpans[i], message: `Unused suppression: '${id}' reports nothing ${where(s)}.`, data: { ...base, id, unused } });
-    });
-  }
-  return out;
+  return known;
 }

@@ -8,8 +8,8 @@
 //   billing:  { teams: [core-squad] }   <- warning: serves checkout and billing
 //     -> Remove team 'core-squad' from domain 'billing'
 //     -> Mark team 'core-squad' as a platform team
-import { removeListItem, setMapProperty } from '../edits';
-import type { Domain, Ref } from '../model';
+import { removeListItem, setMapProperty } from '../fixes/edits';
+import type { Domain, Ref } from '../model/model';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 import { findDomain } from './common';

@@ -1,11 +1,11 @@
 // unknown-reference: every person or team id used must be defined.
 //   owner: alcie        ->  Change to 'alice' | Add person 'alcie'
-import { addSectionEntry, replaceSpanLike } from '../edits';
+import { addSectionEntry, replaceSpanLike } from '../fixes/edits';
 import { didYouMean, safeCorrection, Suggester, titleCase } from '../text';
-import type { Node } from 'yaml';
 import type { Fix } from '../types';
 import type { RefKind } from '../types';
 import { defineRule } from './rule';
+import { rootNode } from '../syntax/nodes';
 
 /** What a finding carries to its fixes: the unknown id, the closest known ones and the one a bulk fix may write. */
 type Data = { id: string; kind: RefKind; candidates: string[]; safe?: string };
@@ -81,7 +81,7 @@ export const unknownReference = defineRule<Data>()({
     if (ref) for (const c of candidates) fixes.push({ title: `Change to '${c}'`, edits: [replaceSpanLike(analysis, ref, c)], kind: c === problem.data.safe ? 'safe' : 'suggestion', isPreferred: c === problem.data.safe || undefined });
     const section = kind === 'person' ? 'people' : 'teams';
     // Adding a person or team is a new fact, never applied in bulk.
-    fixes.push({ title: `Add ${kind} '${id}'`, edits: addSectionEntry(analysis, analysis.doc.contents as Node | null, section, id, [['name', titleCase(id) || id]]), kind: 'suggestion' });
+    fixes.push({ title: `Add ${kind} '${id}'`, edits: addSectionEntry(analysis, rootNode(analysis.doc), section, id, [['name', titleCase(id) || id]]), kind: 'suggestion' });
     return fixes;
   },
 });

@@ -2,7 +2,7 @@
 // domain's stakeholder: a leftover, or a role that was meant to be assigned.
 //   zoe: { name: Zoe Lind }   (named nowhere)   -> Remove person 'zoe'
 import { isMap, type YAMLMap } from 'yaml';
-import { removePair } from '../edits';
+import { removePair } from '../fixes/edits';
 import { defineRule } from './rule';
 
 /** What a finding carries to its fixes. */

@@ -1,7 +1,7 @@
 // vision-required: a product split into domains still needs one overall
 // vision (000: "you still need an overall product vision for the entire
 // product to set the boundaries within each problem domain.").
-import { setMapProperty } from '../edits';
+import { setMapProperty } from '../fixes/edits';
 import { defineRule } from './rule';
 import { findProduct } from './common';
 

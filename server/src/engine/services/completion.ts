@@ -3,7 +3,7 @@
 // read from the text (see syntax/cursorContext.ts) because a document being
 // typed rarely parses; ids come from the last model that had them.
 import type { Model, Person, Span, Team } from '../types';
-import { REFERENCE_FIELDS, referenceFieldAt } from '../referenceFields';
+import { REFERENCE_FIELDS, referenceFieldAt } from '../model/referenceFields';
 import { cursorContext, type CursorContext } from '../syntax/cursorContext';
 import { describe, enumValuesAt, isArrayAt, isIdMap, isObjectAt, propertiesAt } from './schemaInfo';
 import { personSummary, teamSummary } from './people';

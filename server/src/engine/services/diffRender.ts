@@ -1,7 +1,7 @@
 // The semantic diff as markdown for a pull-request comment: a one-line
 // summary, the changes grouped by what they are about, then the findings the
 // change introduces and resolves. Every piece of the user's text is escaped.
-import { escapeMarkdown, inlineCode } from '../markdown';
+import { escapeMarkdown, inlineCode } from './markdown';
 import type { ChangeKind, OwnershipDiff } from './diff';
 import type { LocatedFinding } from './ownership';
 

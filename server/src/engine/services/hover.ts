@@ -3,7 +3,7 @@
 // hoverContent for the markdown; a hover may combine several, findings first.
 import type { Analysis, Span, Stance } from '../types';
 import { STANCES } from '../types';
-import { locate } from '../locate';
+import { locate } from '../syntax/locate';
 import {
   HOVER_SEPARATOR,
   MAX_HOVER_LENGTH,
@@ -18,8 +18,8 @@ import {
   teamHover,
   vacantHover,
   type RoleKey,
-} from '../hoverContent';
-import { FRAMEWORK_INFO, LIFECYCLE_INFO, STAGE_INFO } from '../knowledge';
+} from './hoverContent';
+import { FRAMEWORK_INFO, LIFECYCLE_INFO, STAGE_INFO } from '../knowledge/knowledge';
 import { declarationAt } from './navigation';
 import { describe, enumValuesAt, schemaAt } from './schemaInfo';
 

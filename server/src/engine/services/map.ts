@@ -9,12 +9,12 @@
 // through the same functions as `single-owner` (model.ts), so the map and the
 // rule never disagree; nothing here weighs one stance against another.
 import { isScalar, isSeq } from 'yaml';
-import type { Node } from 'yaml';
-import { domainOwners, domainProductOwnersFrom, ids, productOwners } from '../model';
-import type { DomainOwnerSource } from '../model';
+import { domainOwners, domainProductOwnersFrom, ids, productOwners } from '../model/model';
+import type { DomainOwnerSource } from '../model/model';
 import { productDomainsByPerson } from '../rules/common';
 import type { Domain, Entity, Lifecycle, RefField, Span, Stage, Stance, TeamType } from '../types';
 import type { LocatedFinding, OwnershipInput, SourceRange } from './ownership';
+import { valueNode } from '../syntax/nodes';
 
 /** A person or team named somewhere; `known` is false for an id that is not defined. */
 export interface MapRef {
@@ -125,7 +125,7 @@ const noRoles = (): Record<MapRole, number> => ({ owner: 0, productManager: 0, p
 
 /** The span of an entity: its key to the end of its value. */
 function extent(e: Entity): Span {
-  const value = e.pair.value as Node | null;
+  const value = valueNode(e.pair);
   const end = e.map?.range?.[1] ?? value?.range?.[1] ?? e.key.end;
   return { start: e.key.start, end: Math.max(e.key.end, end) };
 }

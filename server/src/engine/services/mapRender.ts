@@ -5,7 +5,7 @@
 // its content security policy and its click handler through `head`. Colours
 // are CSS variables that take VS Code's theme colours when they exist, and
 // follow the system's light or dark scheme when they do not.
-import { escapeMarkdown, inlineCode } from '../markdown';
+import { escapeMarkdown, inlineCode } from './markdown';
 import type { Severity } from '../types';
 import { MAP_ROLE_LABEL, MAP_ROLES, type MapDomain, type MapFinding, type MapPerson, type MapProduct, type MapRef, type OwnershipMap } from './map';
 

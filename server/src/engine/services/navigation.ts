@@ -3,7 +3,7 @@
 // `people:` / `teams:`; both lead to the same id.
 import { parse } from 'yaml';
 import type { Analysis, RefKind, Span, TextEdit } from '../types';
-import { locate } from '../locate';
+import { locate } from '../syntax/locate';
 
 export interface Target {
   kind: RefKind;

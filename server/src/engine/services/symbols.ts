@@ -2,6 +2,7 @@
 // organization), built from the model so it matches what the rules see.
 import type { Node, Pair } from 'yaml';
 import type { Analysis, Span } from '../types';
+import { valueNode } from '../syntax/nodes';
 
 /** What an outline entry is: a top-level section, or one of the file's entities. */
 export type SymbolKind = 'section' | 'product' | 'domain' | 'person' | 'team';
@@ -19,7 +20,7 @@ export interface SymbolNode {
 
 /** From a pair's key to the end of its value, without the line breaks a block value ends with. */
 function pairSpan(text: string, pair: Pair, key: Span): Span {
-  let end = Math.max((pair.value as Node | null)?.range?.[1] ?? key.end, key.end);
+  let end = Math.max(valueNode(pair)?.range?.[1] ?? key.end, key.end);
   while (end > key.end && /\s/.test(text[end - 1])) end--;
   return { start: key.start, end };
 }

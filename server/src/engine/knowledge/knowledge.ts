@@ -6,7 +6,7 @@
 // may differ (and whitespace runs), which test/knowledge.test.ts checks. Cut a
 // quote at a sentence or clause boundary; never edit inside it.
 
-import type { Stance } from './types';
+import type { Stance } from '../types';
 
 export interface Source {
   /** Seed file name, e.g. '000_afd94fb3940db4b8.txt'. */

@@ -1,7 +1,7 @@
 // What people write for an allowed value when they do not know the list:
 // "engineering" means technology, not product (the closest by spelling). The
 // schema's enum suggestions ask this table first, then spelling.
-import { closest, safeCorrection } from './text';
+import { closest, safeCorrection } from '../text';
 
 /** Written form (normalised: lower case, words split by one space) -> allowed value. */
 const SYNONYMS: Record<string, string> = {

@@ -5,9 +5,10 @@
 // schema rule's business.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { referenceFieldsOf } from './referenceFields';
-import { resolverFor, type Resolver } from './resolve';
-import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team, Vacancy } from './types';
-import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from './types';
+import { resolverFor, type Resolver } from '../syntax/resolve';
+import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team, Vacancy } from '../types';
+import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from '../types';
+import { keyNode } from '../syntax/nodes';
 
 export type {
   Domain,
@@ -22,7 +23,7 @@ export type {
   RoleName,
   Team,
   Vacancy,
-} from './types';
+} from '../types';
 
 export function span(node: Node | null | undefined): Span | undefined {
   const r = node?.range;
@@ -123,15 +124,15 @@ export function buildModel(doc: Document, file?: string): Model {
     const node = val(pair.value);
     // SPEC 2 (revision 3): an empty role seat (`productOwner: ~`, `owner:`) is vacant, read as if the key were missing.
     if (isVacantSeat(name, node)) {
-      const key = span(pair.key as Node)!;
+      const key = span(keyNode(pair))!;
       const end = span(node)?.end ?? key.end;
       vacancies.push({ role: name as Vacancy['role'], holder, key, span: { start: key.start, end: Math.max(end, key.end) }, value: span(node) });
       return undefined;
     }
     const out: RefField = {
       refs: [],
-      key: span(pair.key as Node)!,
-      value: span(node) ?? span(pair.key as Node)!,
+      key: span(keyNode(pair))!,
+      value: span(node) ?? span(keyNode(pair))!,
       isList: isSeq(node),
       node,
       pair,
@@ -148,28 +149,28 @@ export function buildModel(doc: Document, file?: string): Model {
 
   const entity = (pair: Pair): Entity | undefined => {
     const id = keyText(pair);
-    const key = span(pair.key as Node);
+    const key = span(keyNode(pair));
     if (id === undefined || !key) return undefined;
     const value = val(pair.value);
-    return { id, key, pair, map: isMap(value) ? (value as YAMLMap) : undefined };
+    return { id, key, pair, map: isMap(value) ? value : undefined };
   };
 
   const orgPair = sections.get('organization');
   const orgValue = val(orgPair?.value);
-  const orgMap = isMap(orgValue) ? (orgValue as YAMLMap) : undefined;
+  const orgMap = isMap(orgValue) ? orgValue : undefined;
   const organization: Organization = {
     name: str(field(orgMap, 'name')?.value),
     stage: oneOf(STAGES, str(field(orgMap, 'stage')?.value)) ?? 'scaleup',
     declaredStance: oneOf(STANCES, str(field(orgMap, 'stance')?.value)),
     framework: oneOf(FRAMEWORKS, str(field(orgMap, 'framework')?.value)),
-    key: orgPair ? span(orgPair.key as Node) : undefined,
+    key: orgPair ? span(keyNode(orgPair)) : undefined,
     map: orgMap,
   };
 
   const settingsMap = val(sections.get('settings')?.value);
-  const maxNode = isMap(settingsMap) ? val(field(settingsMap as YAMLMap, 'maxDomainsPerPerson')?.value) : undefined;
-  const coreTeamNode = isMap(settingsMap) ? val(field(settingsMap as YAMLMap, 'coreTeam')?.value) : undefined;
-  const rulesNode = isMap(settingsMap) ? field(settingsMap as YAMLMap, 'rules')?.value : undefined;
+  const maxNode = isMap(settingsMap) ? val(field(settingsMap, 'maxDomainsPerPerson')?.value) : undefined;
+  const coreTeamNode = isMap(settingsMap) ? val(field(settingsMap, 'coreTeam')?.value) : undefined;
+  const rulesNode = isMap(settingsMap) ? field(settingsMap, 'rules')?.value : undefined;
   const settings: FileSettings = {
     maxDomainsPerPerson: isScalar(maxNode) && typeof maxNode.value === 'number' ? maxNode.value : undefined,
     rules: {},
@@ -213,7 +214,7 @@ export function buildModel(doc: Document, file?: string): Model {
       vision: str(f.vision?.value),
       lifecycle: oneOf(LIFECYCLES, str(f.lifecycle?.value)) ?? 'growth',
       domains: [],
-      domainsKey: domainsPair ? span(domainsPair.key as Node) : undefined,
+      domainsKey: domainsPair ? span(keyNode(domainsPair)) : undefined,
     };
     for (const r of referenceFieldsOf('product')) product[r.key] = refField(f, r.key, r.kind, product);
     for (const dp of entries(domainsPair?.value)) {

@@ -2,9 +2,10 @@
 // offset, and the person/team reference there if any. Hover, completion,
 // definition and rename all start here.
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import type { Analysis } from './types';
-import type { Ref } from './model';
-import type { Span } from './types';
+import type { Analysis } from '../types';
+import type { Ref } from '../model/model';
+import type { Span } from '../types';
+import { rootNode } from './nodes';
 
 export interface Location {
   /** Keys (and list indexes) from the root to the node at the offset. */
@@ -22,7 +23,7 @@ const inside = (node: Node | null | undefined, offset: number): boolean =>
 
 export function locate(analysis: Analysis, offset: number): Location | undefined {
   const path: (string | number)[] = [];
-  let node = analysis.doc.contents as Node | null;
+  let node = rootNode(analysis.doc);
   let found: Location | undefined;
   while (node) {
     if (isMap(node)) {

@@ -7,10 +7,10 @@
 // be suppressed (no rule declared `unsuppressible` can). Parsing is linear in the length of a line: a comment full of
 // spaces must not cost seconds per keystroke.
 import { isScalar, Lexer, visit, type Node } from 'yaml';
-import type { LineIndex } from './lines';
-import type { EffectiveSettings, Problem, Span, Suppression, SuppressionKind } from './types';
+import type { LineIndex } from '../syntax/lines';
+import type { EffectiveSettings, Problem, Span, Suppression, SuppressionKind } from '../types';
 
-export type { Suppression, SuppressionKind } from './types';
+export type { Suppression, SuppressionKind } from '../types';
 
 const CONTROL_TOKENS = new Set(['\u0002', '\u0018', '\u001f']);
 const MARKER = 'productteam-';

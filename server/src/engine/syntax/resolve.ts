@@ -11,6 +11,7 @@
 // the alias or the `<<` key.
 import { isAlias, isMap, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, YAMLParseError, YAMLSeq, type Alias, type Document, type Node } from 'yaml';
 import { originalOf } from './incremental';
+import { keyNode, rootNode, valueNode } from './nodes';
 
 /** How many values a whole document may expand to through aliases. */
 export const ALIAS_EXPANSION_LIMIT = 100_000;
@@ -91,7 +92,7 @@ export class Resolver {
 
   /** A mapping's pairs with merge keys resolved (see view). */
   pairs(map: unknown): Pair[] {
-    return isMap(map) ? (this.view(map).items as Pair[]) : [];
+    return isMap(map) ? this.view(map).items : [];
   }
 
   /**
@@ -100,7 +101,7 @@ export class Resolver {
    * ranges on the `<<` key. The same map without merge keys.
    */
   view(map: YAMLMap): YAMLMap {
-    const items = map.items as Pair[];
+    const items = map.items;
     if (!this.hasIndirection || !items.some((p) => isMergeKey(p.key))) return map;
     const cached = this.views.get(map);
     if (cached) return cached;
@@ -114,7 +115,7 @@ export class Resolver {
           const k = keyOf(q.key);
           if (k === undefined || seen.has(k)) continue;
           seen.add(k);
-          out.push(new Pair(this.copyAt(q.key as Node, at), this.copyAt(q.value as Node, at)));
+          out.push(new Pair(this.copyAt(keyNode(q), at), this.copyAt(valueNode(q), at)));
         }
       }
     }
@@ -151,7 +152,7 @@ export class Resolver {
     if (isMap(node)) {
       const m = new YAMLMap(this.doc.schema);
       m.flow = node.flow;
-      m.items = (node.items as Pair[]).map((p) => new Pair(this.copyAt(p.key as Node, at), isAlias(p.value) ? p.value : this.copyAt(p.value as Node, at)));
+      m.items = node.items.map((p) => new Pair(this.copyAt(keyNode(p), at), isAlias(p.value) ? p.value : this.copyAt(valueNode(p), at)));
       m.range = [at[0], at[1], at[2]];
       copies.add(m);
       return m;
@@ -168,7 +169,7 @@ export class Resolver {
   }
 
   /** How many values `node` expands to (saturating just past the limit; a cycle counts as past it). */
-  private size(node: Node | undefined, stack = new Set<Node>()): number {
+  private size(node: Node | null | undefined, stack = new Set<Node>()): number {
     if (!node) return 1;
     const known = this.sizes.get(node);
     if (known !== undefined) return known;
@@ -176,7 +177,7 @@ export class Resolver {
     stack.add(node);
     let n = 1;
     if (isAlias(node)) n = this.size(this.target(node), stack);
-    else if (isMap(node)) for (const p of node.items as Pair[]) n += this.size(p.key as Node, stack) + this.size(p.value as Node, stack);
+    else if (isMap(node)) for (const p of node.items) n += this.size(keyNode(p), stack) + this.size(valueNode(p), stack);
     else if (isSeq(node)) for (const i of node.items) n += this.size(i as Node, stack);
     stack.delete(node);
     n = Math.min(n, ALIAS_EXPANSION_LIMIT + 1);
@@ -238,7 +239,7 @@ export class Resolver {
           else obj[k] = v;
         };
         const merges: Pair[] = [];
-        for (const p of node.items as Pair[]) {
+        for (const p of node.items) {
           if (isMergeKey(p.key)) {
             merges.push(p);
             continue;
@@ -284,7 +285,7 @@ export function resolverFor(doc: Document, plain = false): Resolver {
 /** Where a JSON pointer into the resolved data is written: the node, or the first `<<` key or alias on the way. */
 export function locatePointer(doc: Document, pointer: string): { node: Node | null; pair?: Pair; via?: [number, number] } {
   const r = resolverFor(doc);
-  let node = doc.contents as Node | null;
+  let node = rootNode(doc);
   let pair: Pair | undefined;
   let via: [number, number] | undefined;
   const step = (n: unknown): Node | null => {
@@ -317,7 +318,7 @@ export function locatePointer(doc: Document, pointer: string): { node: Node | nu
 function findInMap(r: Resolver, map: YAMLMap, seg: string, seen: Set<YAMLMap>): { pair: Pair; mergeKey?: [number, number] } | undefined {
   if (seen.has(map)) return undefined;
   seen.add(map);
-  const items = map.items as Pair[];
+  const items = map.items;
   const own = items.find((p) => !isMergeKey(p.key) && isScalar(p.key) && String(p.key.value) === seg);
   if (own) return { pair: own };
   for (const p of items) {

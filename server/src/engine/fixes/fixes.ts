@@ -1,14 +1,14 @@
 // Quick fixes: each rule's own, plus "Disable <id> for this line / file",
 // and fix-all: for each problem its single safe fix, to a fixed point.
 import { parseDocument } from 'yaml';
-import type { Analysis } from './types';
-import { addDuplicateKeyErrors } from './duplicates';
+import type { Analysis } from '../types';
+import { addDuplicateKeyErrors } from '../syntax/duplicates';
 import { applyEdits, eolOf } from './edits';
-import { PARSE_OPTIONS } from './incremental';
-import { canBeDisabled, isRuleId, ruleById, UNSUPPRESSIBLE_RULES } from './rules';
-import { isActive, type Suppression } from './suppressions';
-import { analyze } from './analyze';
-import type { AnalyzeOptions, Fix, Problem, TextEdit } from './types';
+import { PARSE_OPTIONS } from '../syntax/incremental';
+import { canBeDisabled, isRuleId, ruleById, UNSUPPRESSIBLE_RULES } from '../rules';
+import { isActive, type Suppression } from '../suppressions/suppressions';
+import { analyze } from '../host/analyze';
+import type { AnalyzeOptions, Fix, Problem, TextEdit } from '../types';
 
 export { applyEdits };
 

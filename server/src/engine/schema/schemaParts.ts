@@ -7,7 +7,7 @@
 // relative to the referenced schema, so only the instancePath needs its
 // prefix. Shared by the runtime compile (validators.ts) and the build, which
 // compiles the same validators ahead of time (scripts/build.mjs).
-import schemaJson from '../../../schemas/productteam.schema.json';
+import schemaJson from '../../../../schemas/productteam.schema.json';
 
 export const SCHEMA = schemaJson as Record<string, unknown>;
 

@@ -4,16 +4,17 @@
 // into one message.
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { isMap, isPair, isScalar, isSeq, Pair, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
-import { locatePointer, resolverFor } from './resolve';
+import { locatePointer, resolverFor } from '../syntax/resolve';
 import { ENTRY_DEFS, type EntryKind } from './schemaParts';
-import type { SchemaError, Span } from './types';
-import { closest, didYouMean, safeCorrection } from './text';
+import type { SchemaError, Span } from '../types';
+import { closest, didYouMean, safeCorrection } from '../text';
 import { correctEnum } from './synonyms';
 import { loadValidators } from './validators';
+import { keyNode, valueNode } from '../syntax/nodes';
 
 export { SCHEMA } from './schemaParts';
 
-export type { SchemaError, SchemaErrorKind } from './types';
+export type { SchemaError, SchemaErrorKind } from '../types';
 
 /** An entry's errors by its value: resolve.ts gives an unchanged entry the same value object, so a keystroke validates only the entry it changed. */
 const entryErrorCache = { person: new WeakMap<object, ErrorObject[]>(), product: new WeakMap<object, ErrorObject[]>(), team: new WeakMap<object, ErrorObject[]>() } satisfies Record<EntryKind, WeakMap<object, ErrorObject[]>>;
@@ -89,7 +90,7 @@ function nodeSpan(node: Node | null | undefined): Span | undefined {
 function rootSpan(doc: Document): Span {
   const root = doc.contents;
   if (isMap(root) && root.items.length > 0 && isPair(root.items[0])) {
-    const s = nodeSpan(root.items[0].key as Node);
+    const s = nodeSpan(keyNode(root.items[0]));
     if (s) return s;
   }
   return nodeSpan(root as Node) ?? { start: 0, end: 0 };
@@ -121,14 +122,14 @@ function shown(v: unknown): string {
  */
 function commaCut(map: YAMLMap, pair: Pair): SchemaError['comma'] {
   if (!map.flow) return undefined;
-  const items = map.items as Pair[];
+  const items = map.items;
   const i = items.indexOf(pair);
-  const key = pair.key as Node;
-  const v = pair.value as Node | null;
+  const key = keyNode(pair);
+  const v = valueNode(pair);
   if (i < 1 || !isScalar(key) || !key.range) return undefined;
   if (v && !(isScalar(v) && v.value === null && v.range && v.range[0] === v.range[1])) return undefined;
   const prev = items[i - 1];
-  const pv = prev.value as Node | null;
+  const pv = valueNode(prev);
   if (!isScalar(pv) || pv.type !== 'PLAIN' || !pv.range || !isScalar(prev.key)) return undefined;
   const src = String(pv.source ?? pv.value);
   const between = key.range[0] - pv.range[1];
@@ -210,16 +211,16 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
     if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
       const prop = String((e.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ?? (e.params as { unevaluatedProperty?: string }).unevaluatedProperty);
       const map = at.node;
-      const pair = isMap(map) ? (map.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === prop) : undefined;
+      const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === prop) : undefined;
       // A property that came in through a `<<`: report it on that line.
       const merged = !pair && !stand ? locatePointer(doc, `${pointer}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`).via : undefined;
       if (merged) indirectAt = true;
       const s = (merged && { start: merged[0], end: merged[1] }) ?? nodeSpan(pair?.key as Node) ?? nodeSpan(map) ?? rootSpan(doc);
       const known = Object.keys(((e.parentSchema as { properties?: object })?.properties ?? {}) as object);
       const candidates = closest(prop, known, Math.max(2, Math.floor(prop.length / 3)));
-      const comma = candidates.length === 0 && isMap(map) && pair ? commaCut(map as YAMLMap, pair) : undefined;
+      const comma = candidates.length === 0 && isMap(map) && pair ? commaCut(map, pair) : undefined;
       // Renaming onto a key the mapping already has would write a duplicate key: never the safe one.
-      const safe = safeCorrection(prop, candidates, (c) => isMap(map) && (map.items as Pair[]).some((p) => isScalar(p.key) && String(p.key.value) === c));
+      const safe = safeCorrection(prop, candidates, (c) => isMap(map) && map.items.some((p) => isScalar(p.key) && String(p.key.value) === c));
       const hint = comma
         ? ` An unquoted comma ends a value inside { … }: '${comma.property}' stops before it, and the rest reads as a property. Quote the value: ${comma.property}: ${comma.newText}.`
         : didYouMean(candidates, safe);

@@ -2,9 +2,10 @@
 // the document: yaml's own docs say comment placement after a round trip "is
 // not completely stable", and users' files are theirs.
 import { Document, isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { LineIndex } from './lines';
-import type { RefField } from './model';
-import type { Span, TextEdit } from './types';
+import type { LineIndex } from '../syntax/lines';
+import type { RefField } from '../model/model';
+import type { Span, TextEdit } from '../types';
+import { keyNode, rootNode, valueNode } from '../syntax/nodes';
 
 export interface EditContext {
   text: string;
@@ -145,7 +146,7 @@ function onKeyLine(ctx: EditContext, key: Node, written: string): TextEdit {
 /** Turns a person/team field (a scalar or a list) into exactly one id. */
 export function replaceRefField(ctx: EditContext, field: RefField, id: string): TextEdit[] {
   const node = field.node;
-  if (!node?.range) return [onKeyLine(ctx, field.pair.key as Node, yamlString(id))];
+  if (!node?.range) return [onKeyLine(ctx, keyNode(field.pair), yamlString(id))];
   // A mapping where an id goes is something else gone wrong (often a lost key above it): not ours to overwrite.
   if (isMap(node)) return [];
   if (isSeq(node) && !node.flow) {
@@ -153,7 +154,7 @@ export function replaceRefField(ctx: EditContext, field: RefField, id: string): 
     // and every comment (own-line or trailing an item) stays on a line of its own.
     const items = (node.items as (Node | null)[]).filter((item): item is Node => !!item?.range);
     const firstItem = items.find((item) => isScalar(item));
-    const edits: TextEdit[] = [onKeyLine(ctx, field.pair.key as Node, scalarLike(firstItem, id))];
+    const edits: TextEdit[] = [onKeyLine(ctx, keyNode(field.pair), scalarLike(firstItem, id))];
     for (const item of items) {
       const line = ctx.lines.positionAt(item.range![0]).line;
       const lastLine = ctx.lines.positionAt(Math.max(item.range![0], valueEnd(ctx, item))).line;
@@ -177,7 +178,7 @@ export function replaceRefField(ctx: EditContext, field: RefField, id: string): 
 
 /** The mapping that holds the key starting at `offset`, if any (a walk down the nodes that contain it). */
 export function mapWithKeyAt(doc: { contents: unknown }, offset: number): YAMLMap | undefined {
-  let node = doc.contents as Node | null;
+  let node = rootNode(doc);
   while (node?.range && node.range[0] <= offset && offset <= node.range[2]) {
     let next: Node | null = null;
     if (isMap(node)) {
@@ -211,7 +212,7 @@ function valueEnd(ctx: EditContext, node: Node): number {
  * key range starts after them, so the key's own column is not the entry's.
  */
 function entryStart(ctx: EditContext, pair: Pair): number {
-  let at = propsBefore(ctx, (pair.key as Node).range![0]).start;
+  let at = propsBefore(ctx, keyNode(pair).range![0]).start;
   let j = at;
   while (j > 0 && (ctx.text[j - 1] === ' ' || ctx.text[j - 1] === '\t')) j--;
   if (j > 0 && ctx.text[j - 1] === '?' && (j === 1 || /\s/.test(ctx.text[j - 2]))) at = j - 1;
@@ -243,14 +244,14 @@ export function setMapProperty(ctx: EditContext, map: YAMLMap, key: string, valu
 export function setWrittenProperty(ctx: EditContext, map: YAMLMap, key: string, valueText: string, after?: string[]): TextEdit[] {
   const existing = pairOf(map, key);
   if (existing) {
-    const v = existing.value as Node | null;
+    const v = valueNode(existing);
     if (isScalar(v) && v.range) return [replaceScalarValue(ctx, v, valueText)];
     if (v?.range && (map.flow || isMap(v) && v.flow || isSeq(v) && v.flow)) return [spaced(ctx, { start: v.range[0], end: v.range[1], newText: valueText })];
     if (v?.range) return [];
-    return [onKeyLine(ctx, existing.key as Node, valueText)];
+    return [onKeyLine(ctx, keyNode(existing), valueText)];
   }
   const keyText = yamlString(key);
-  const items = map.items as Pair[];
+  const items = map.items;
   if (!map.range) return [];
   if (map.flow || items.length === 0) {
     if (items.length === 0) {
@@ -259,7 +260,7 @@ export function setWrittenProperty(ctx: EditContext, map: YAMLMap, key: string, 
       return [{ start: open + 1, end: open + 1, newText: ` ${keyText}: ${valueText} ` }];
     }
     const last = items[items.length - 1];
-    const end = ((last.value as Node | null)?.range ?? (last.key as Node).range!)[1];
+    const end = (valueNode(last)?.range ?? keyNode(last).range!)[1];
     return [{ start: end, end, newText: `, ${keyText}: ${valueText}` }];
   }
   let anchor: Pair = items[items.length - 1];
@@ -270,7 +271,7 @@ export function setWrittenProperty(ctx: EditContext, map: YAMLMap, key: string, 
       break;
     }
   }
-  const anchorNode = (anchor.value as Node | null)?.range ? (anchor.value as Node) : (anchor.key as Node);
+  const anchorNode = valueNode(anchor)?.range ? valueNode(anchor)! : keyNode(anchor);
   const at = endOfLineAt(ctx, valueEnd(ctx, anchorNode));
   return [{ start: at, end: at, newText: `${eolOf(ctx.text)}${indentOfKey(ctx, items[0])}${keyText}: ${valueText}` }];
 }
@@ -293,12 +294,12 @@ export function addSectionEntry(ctx: EditContext, root: Node | null, section: st
   const sectionPair = pairOf(rootMap, section);
   const value = sectionPair?.value as Node | null | undefined;
   if (isMap(value) && value.items.length > 0 && !value.flow) {
-    const items = value.items as Pair[];
+    const items = value.items;
     // A key that is itself a collection (`? [a, b]`) gives no column to follow: no insertion rather than a guess.
-    if (items.some((p) => !isScalar(p.key) || !(p.key as Node).range)) return [];
+    if (items.some((p) => !isScalar(p.key) || !keyNode(p).range)) return [];
     const indent = indentOfKey(ctx, items[0]);
     const last = items[items.length - 1];
-    const lastNode = (last.value as Node | null)?.range ? (last.value as Node) : (last.key as Node);
+    const lastNode = valueNode(last)?.range ? valueNode(last)! : keyNode(last);
     const at = endOfLineAt(ctx, valueEnd(ctx, lastNode));
     // Follow the file's habit: if its entries are flow maps, write one too.
     const firstValue = items[0].value;
@@ -312,9 +313,9 @@ export function addSectionEntry(ctx: EditContext, root: Node | null, section: st
     // entry goes on the lines below; a written null goes, an anchor stays.
     if (value && !(isScalar(value) && value.value === null)) return [];
     const indent = indentOfKey(ctx, sectionPair) + '  ';
-    const keyNode = sectionPair.key as Node;
+    const sectionKey = keyNode(sectionPair);
     const edits: TextEdit[] = [];
-    const colon = colonAfter(ctx, keyNode);
+    const colon = colonAfter(ctx, sectionKey);
     let lineOf = colon;
     if (value?.range) {
       // Everything between the colon and a comment goes but the anchors.
@@ -465,20 +466,20 @@ export function removeListItem(ctx: EditContext, field: { node: Node | null; key
 
 /** Removes a `key: value` pair from a mapping (block: its lines; flow: the entry and one comma). */
 export function removePair(ctx: EditContext, map: YAMLMap, pair: Pair): TextEdit[] {
-  const key = pair.key as Node;
-  const value = pair.value as Node | null;
+  const key = keyNode(pair);
+  const value = valueNode(pair);
   if (!key?.range) return [];
   const end = value?.range ? contentEnd(ctx, value) : key.range[1];
-  const items = map.items as Pair[];
+  const items = map.items;
   const i = items.indexOf(pair);
   if (map.flow) {
     if (i < items.length - 1) {
-      const next = (items[i + 1].key as Node).range![0];
+      const next = keyNode(items[i + 1]).range![0];
       return [{ start: key.range[0], end: next, newText: '' }];
     }
     if (i > 0) {
       const prev = items[i - 1];
-      const prevEnd = ((prev.value as Node | null)?.range ?? (prev.key as Node).range!)[1];
+      const prevEnd = (valueNode(prev)?.range ?? keyNode(prev).range!)[1];
       return [{ start: prevEnd, end, newText: '' }];
     }
     return [{ start: key.range[0], end, newText: '' }];
@@ -506,7 +507,7 @@ export function setSetting(ctx: EditContext, root: Node | null, key: string, val
   if (!isMap(root)) return [];
   const settings = pairOf(root, 'settings');
   if (settings) {
-    if (isMap(settings.value)) return setWrittenProperty(ctx, settings.value as YAMLMap, key, valueText);
+    if (isMap(settings.value)) return setWrittenProperty(ctx, settings.value, key, valueText);
     return [];
   }
   if (root.flow) return setWrittenProperty(ctx, root, 'settings', `{ ${key}: ${valueText} }`);
@@ -521,7 +522,7 @@ export function setSetting(ctx: EditContext, root: Node | null, key: string, val
 
 /** The indentation the file uses for one level (from the first nested block map it finds), if any. */
 function childIndentOf(ctx: EditContext, root: YAMLMap): string | undefined {
-  for (const p of root.items as Pair[]) {
+  for (const p of root.items) {
     const v = p.value;
     if (isMap(v) && !v.flow && v.items.length > 0) {
       const first = v.items[0] as Pair;

@@ -5,7 +5,7 @@
 // shown side by side (the role-split finding and the `stance` value); every
 // other hover shows untagged quotes or plain words. Text from the user's file
 // goes in only through escapeMarkdown / inlineCode.
-import type { EffectiveSettings } from './types';
+import type { EffectiveSettings } from '../types';
 import {
   EVERY_STANCE_NOTE_ID,
   FRAMEWORK_INFO,
@@ -19,11 +19,11 @@ import {
   type Quote,
   type RoleSplitReason,
   type SettingInfo,
-} from './knowledge';
+} from '../knowledge/knowledge';
 import { escapeMarkdown, inlineCode } from './markdown';
-import type { Domain, Model, Person, Product, Team } from './model';
-import { ruleById, ruleDocsUrl } from './rules';
-import { STANCES, type Problem, type Stance } from './types';
+import type { Domain, Model, Person, Product, Team } from '../model/model';
+import { ruleById, ruleDocsUrl } from '../rules';
+import { STANCES, type Problem, type Stance } from '../types';
 
 export { escapeMarkdown, inlineCode } from './markdown';
 
