@@ -4,9 +4,27 @@ import tseslint from 'typescript-eslint';
 /** Node's globals, for the plain JS scripts (build, package, bench, e2e drivers). */
 const NODE_GLOBALS = Object.fromEntries(
   [
-    'process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval',
-    'clearInterval', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'structuredClone', 'performance',
-    'fetch', 'AbortController', 'AbortSignal', 'TextEncoder', 'TextDecoder', 'global', 'globalThis',
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
+    'queueMicrotask',
+    'structuredClone',
+    'performance',
+    'fetch',
+    'AbortController',
+    'AbortSignal',
+    'TextEncoder',
+    'TextDecoder',
+    'global',
+    'globalThis',
   ].map((name) => [name, 'readonly']),
 );
 const COMMONJS_GLOBALS = { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', __filename: 'readonly' };
@@ -57,7 +75,14 @@ export default tseslint.config(
     // Tests of engine internals (unit tests under test/engine/, the quotes'
     // verbatim check, the parse cache's chunking) and the e2e expectations
     // built from the quotes may reach inside; so does the build's schema compiler.
-    files: ['test/engine/**/*.ts', 'test/knowledge.test.ts', 'test/incremental.test.ts', 'test/lsp/hover.test.ts', 'test/e2e/expectations.ts', 'scripts/schema-standalone.ts'],
+    files: [
+      'test/engine/**/*.ts',
+      'test/knowledge.test.ts',
+      'test/incremental.test.ts',
+      'test/lsp/hover.test.ts',
+      'test/e2e/expectations.ts',
+      'scripts/schema-standalone.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
@@ -65,12 +90,18 @@ export default tseslint.config(
     // web worker, so it must not depend on an editor or on the protocol.
     files: ['server/src/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['vscode', 'vscode-*', 'vscode/*'], message: 'The engine knows nothing about VS Code or LSP (see ARCHITECTURE.md).' },
-          { group: ['fs', 'node:fs', 'fs/*', 'node:fs/*', 'path', 'node:path', 'child_process', 'node:child_process'], message: 'The engine does no IO: callers pass text in.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['vscode', 'vscode-*', 'vscode/*'], message: 'The engine knows nothing about VS Code or LSP (see ARCHITECTURE.md).' },
+            {
+              group: ['fs', 'node:fs', 'fs/*', 'node:fs/*', 'path', 'node:path', 'child_process', 'node:child_process'],
+              message: 'The engine does no IO: callers pass text in.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

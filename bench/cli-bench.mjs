@@ -11,7 +11,9 @@ export function makeCliInputs(root, dir, count) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const seeds = 20;
-  const texts = Array.from({ length: seeds }, (_, i) => execFileSync(process.execPath, [join(root, 'scripts/generate-config.mjs'), '--lines', '100', '--seed', String(i + 1)], { encoding: 'utf8' }));
+  const texts = Array.from({ length: seeds }, (_, i) =>
+    execFileSync(process.execPath, [join(root, 'scripts/generate-config.mjs'), '--lines', '100', '--seed', String(i + 1)], { encoding: 'utf8' }),
+  );
   for (let i = 0; i < count; i++) writeFileSync(join(dir, `org-${String(i).padStart(5, '0')}.productteam.yaml`), `# copy ${i}\n${texts[i % seeds]}`);
   return readdirSync(dir).length;
 }

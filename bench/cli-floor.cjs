@@ -9,7 +9,9 @@ const { parseDocument } = require('yaml');
 const Ajv2020 = require('ajv/dist/2020').default;
 
 const dir = process.argv[2];
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(__dirname, '../schemas/productteam.schema.json'), 'utf8')));
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(
+  JSON.parse(readFileSync(join(__dirname, '../schemas/productteam.schema.json'), 'utf8')),
+);
 let files = 0;
 let errors = 0;
 for (const name of readdirSync(dir).sort()) {

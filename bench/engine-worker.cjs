@@ -87,7 +87,13 @@ if (typeof ParseCache === 'function') {
   const shown = (a) => JSON.stringify(a.problems.map((p) => [p.ruleId, p.start, p.end, p.severity, p.message]));
   let t = text;
   editsMatchFresh = true;
-  const steps = [(x) => x.slice(0, nameAt) + 'Z' + x.slice(nameAt), () => opened, () => closed, (x) => x.replace('discipline: technology', 'discipline: data'), (x) => x.slice(0, nameAt) + x.slice(nameAt + 1)];
+  const steps = [
+    (x) => x.slice(0, nameAt) + 'Z' + x.slice(nameAt),
+    () => opened,
+    () => closed,
+    (x) => x.replace('discipline: technology', 'discipline: data'),
+    (x) => x.slice(0, nameAt) + x.slice(nameAt + 1),
+  ];
   for (const step of steps) {
     t = step(t);
     if (shown(analyze(t, { ...options, parseCache: cache })) !== shown(analyze(t, options))) editsMatchFresh = false;
@@ -99,6 +105,26 @@ const findings = analysis.problems
     const pos = analysis.lines.positionAt(p.start);
     return { ruleId: p.ruleId, line: pos.line + 1, col: pos.character + 1, severity: p.severity };
   })
-  .sort((a, b) => a.line - b.line || a.col - b.col || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.severity < b.severity ? -1 : a.severity > b.severity ? 1 : 0));
+  .sort(
+    (a, b) =>
+      a.line - b.line ||
+      a.col - b.col ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+      (a.severity < b.severity ? -1 : a.severity > b.severity ? 1 : 0),
+  );
 
-process.stdout.write(JSON.stringify({ parseMs, analyzeMs, parseNoUniqueMs, editMs, closeQuoteMs, firstAnalyzeMs, firstAnalyzeCpuMs, editsMatchFresh, findings, problemCount: analysis.problems.length, heapUsedBytes: process.memoryUsage().heapUsed }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    parseMs,
+    analyzeMs,
+    parseNoUniqueMs,
+    editMs,
+    closeQuoteMs,
+    firstAnalyzeMs,
+    firstAnalyzeCpuMs,
+    editsMatchFresh,
+    findings,
+    problemCount: analysis.problems.length,
+    heapUsedBytes: process.memoryUsage().heapUsed,
+  }) + '\n',
+);

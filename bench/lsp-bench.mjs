@@ -156,7 +156,12 @@ export async function runSession({ kind, root, text, fileName, edits, sanityText
     client.notify('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings(root), productteam: {} } });
     if (kind === 'yaml-ls') {
       // yaml-ls pulls its settings in answer to the notification; wait until it has them.
-      for (let i = 0; i < 200 && !client.requestsSeen.some((r) => r.method === 'workspace/configuration' && r.params.items?.some((x) => x.section === 'yaml')); i++) await new Promise((r) => setTimeout(r, 10));
+      for (
+        let i = 0;
+        i < 200 && !client.requestsSeen.some((r) => r.method === 'workspace/configuration' && r.params.items?.some((x) => x.section === 'yaml'));
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 10));
     }
     await new Promise((r) => setTimeout(r, 100));
 
@@ -204,7 +209,19 @@ export async function runSession({ kind, root, text, fileName, edits, sanityText
     }
     const changeCpuMs = edits.length ? (client.cpuMs() - cpuBeforeEdits) / edits.length : NaN;
     const { rss: rssBytes, peak: peakRssBytes } = client.memory();
-    return { spawnToInitMs, openToDiagMs, openCpuMs, changeToDiagMs, changeCpuMs, rssBytes, peakRssBytes, diagnosticsOnOpen, diagnosticsAtEnd: last.params.diagnostics.length, incremental, sanity };
+    return {
+      spawnToInitMs,
+      openToDiagMs,
+      openCpuMs,
+      changeToDiagMs,
+      changeCpuMs,
+      rssBytes,
+      peakRssBytes,
+      diagnosticsOnOpen,
+      diagnosticsAtEnd: last.params.diagnostics.length,
+      incremental,
+      sanity,
+    };
   } finally {
     await client.shutdown();
   }

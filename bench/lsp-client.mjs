@@ -29,7 +29,9 @@ export class LspClient {
       if (this.stderr.length < 20000) this.stderr += chunk.toString();
     });
     this.proc.on('error', (err) => this.failAll(err));
-    this.exited.then(({ code, signal }) => this.failAll(new Error(`server exited (code ${code}, signal ${signal})${this.stderr ? `: ${this.stderr.slice(-2000)}` : ''}`)));
+    this.exited.then(({ code, signal }) =>
+      this.failAll(new Error(`server exited (code ${code}, signal ${signal})${this.stderr ? `: ${this.stderr.slice(-2000)}` : ''}`)),
+    );
   }
 
   failAll(err) {

@@ -23,12 +23,25 @@ const DOMAINS = 4;
 
 mkdirSync(OUT, { recursive: true });
 const esbuild = await import('esbuild');
-await esbuild.build({ entryPoints: [join(root, 'bench/engine-entry.ts')], outfile: join(OUT, 'engine.cjs'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent' });
+await esbuild.build({
+  entryPoints: [join(root, 'bench/engine-entry.ts')],
+  outfile: join(OUT, 'engine.cjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'silent',
+});
 const { EngineHost, analyze } = createRequire(import.meta.url)(join(OUT, 'engine.cjs'));
 
 const disciplines = ['product', 'technology', 'ux', 'business'];
 const person = (i) => `p${i}`;
-const peopleText = ['version: 1', 'people:', ...Array.from({ length: PEOPLE }, (_, i) => `  ${person(i)}: { name: Person ${i}, discipline: ${disciplines[i % 4]} }`), ''].join('\n');
+const peopleText = [
+  'version: 1',
+  'people:',
+  ...Array.from({ length: PEOPLE }, (_, i) => `  ${person(i)}: { name: Person ${i}, discipline: ${disciplines[i % 4]} }`),
+  '',
+].join('\n');
 function productBody(n) {
   const lines = [`  product-${n}:`, `    name: Product ${n}`, `    vision: Product ${n} helps.`, `    owner: ${person(n * 8)}`, '    domains:'];
   for (let d = 0; d < DOMAINS; d++) {
@@ -46,7 +59,16 @@ function teamBody(n) {
   return lines;
 }
 const productText = (n) => ['version: 1', 'products:', ...productBody(n), 'teams:', ...teamBody(n), ''].join('\n');
-const rootText = ['version: 1', 'include:', '  - people.productteam.yaml', '  - products/*.productteam.yaml', 'organization:', '  name: Bench', '  stance: combined', ''].join('\n');
+const rootText = [
+  'version: 1',
+  'include:',
+  '  - people.productteam.yaml',
+  '  - products/*.productteam.yaml',
+  'organization:',
+  '  name: Bench',
+  '  stance: combined',
+  '',
+].join('\n');
 const oneFile = [
   'version: 1',
   'organization:',
@@ -104,8 +126,12 @@ for (let i = 0; i < RUNS + 2; i++) {
 
 const total = rootText.length + peopleText.length + Array.from({ length: PRODUCTS }, (_, n) => productText(n).length).reduce((a, b) => a + b, 0);
 const f = (x) => `${x.toFixed(1)} ms`;
-process.stdout.write(`Multi-file organisation: ${PEOPLE} people, ${PRODUCTS} product files, ${(total / 1024).toFixed(0)} kB in ${PRODUCTS + 2} files (single file: ${(oneFile.length / 1024).toFixed(0)} kB)\n`);
+process.stdout.write(
+  `Multi-file organisation: ${PEOPLE} people, ${PRODUCTS} product files, ${(total / 1024).toFixed(0)} kB in ${PRODUCTS + 2} files (single file: ${(oneFile.length / 1024).toFixed(0)} kB)\n`,
+);
 process.stdout.write(`  first check       multi-file ${f(firstMulti)}   single file ${f(firstSingle)}\n`);
-process.stdout.write(`  edit (median/${RUNS})  multi-file ${f(median(multi))}   single file ${f(median(single))}   ratio ${(median(multi) / median(single)).toFixed(2)}x\n`);
+process.stdout.write(
+  `  edit (median/${RUNS})  multi-file ${f(median(multi))}   single file ${f(median(single))}   ratio ${(median(multi) / median(single)).toFixed(2)}x\n`,
+);
 process.stdout.write(`  findings          multi-file ${multiFindings}   single file ${singleFindings}\n`);
 process.stdout.write(`${JSON.stringify({ firstMulti, firstSingle, editMulti: median(multi), editSingle: median(single), multiFindings, singleFindings })}\n`);

@@ -41,7 +41,15 @@ if (given) {
 if (!engine) {
   const esbuild = await import('esbuild');
   engine = join(root, 'bench/.out/engine.cjs');
-  await esbuild.build({ entryPoints: [join(root, 'bench/engine-entry.ts')], outfile: engine, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [join(root, 'bench/engine-entry.ts')],
+    outfile: engine,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
 }
 
 // Line -> module, from esbuild's per-module comments.
@@ -92,14 +100,33 @@ function bucket(mod, fn) {
 
 for (const size of sizes) {
   const file = join(root, `bench/results/gen/${size}.productteam.yaml`);
-  if (!existsSync(file)) writeFileSync(file, execFileSync(process.execPath, [join(root, 'scripts/generate-config.mjs'), '--lines', String(LINES[size]), '--seed', '1'], { encoding: 'utf8', maxBuffer: 1 << 30 }));
+  if (!existsSync(file))
+    writeFileSync(
+      file,
+      execFileSync(process.execPath, [join(root, 'scripts/generate-config.mjs'), '--lines', String(LINES[size]), '--seed', '1'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      }),
+    );
   const dir = join(outDir, size);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', join(root, 'bench/profile-worker.cjs'), engine, file, String(runs)], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', join(root, 'bench/profile-worker.cjs'), engine, file, String(runs)],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   process.stdout.write(`\n== ${size}: ${r.stdout.trim()}\n`);
-  summarize(join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))), engine, runs, 'analyze() run');
+  summarize(
+    join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith('.cpuprofile')),
+    ),
+    engine,
+    runs,
+    'analyze() run',
+  );
 }
 function summarize(profile, bundle, per, unit) {
   const moduleAt = moduleIndex(bundle);

@@ -50,7 +50,11 @@ const ALL_SIZES = [
   { label: '20k', lines: 20000, runs: 9, warmup: 2, edits: 24, sessions: 2, fullText: true },
   { label: '80k', lines: 80000, runs: 5, warmup: 1, edits: 8, sessions: 2 },
 ];
-const QUICK = { '500': { runs: 10, warmup: 3, edits: 16, sessions: 1, fullText: false }, '1k': { runs: 15, warmup: 3, edits: 4, sessions: 1 }, '20k': { runs: 5, warmup: 1, edits: 16, sessions: 1, fullText: false } };
+const QUICK = {
+  500: { runs: 10, warmup: 3, edits: 16, sessions: 1, fullText: false },
+  '1k': { runs: 15, warmup: 3, edits: 4, sessions: 1 },
+  '20k': { runs: 5, warmup: 1, edits: 16, sessions: 1, fullText: false },
+};
 let sizes = quick ? ALL_SIZES.filter((s) => QUICK[s.label]).map((s) => ({ ...s, ...QUICK[s.label] })) : ALL_SIZES;
 const only = option('--sizes');
 if (only) sizes = ALL_SIZES.filter((s) => only.split(',').includes(s.label));
@@ -84,7 +88,11 @@ const note = (s) => process.stderr.write(`bench: ${s}\n`);
 
 function table(head, rows, right = []) {
   const widths = head.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i] ?? '').length)));
-  const line = (r) => r.map((c, i) => (right.includes(i) ? lpad(c ?? '', widths[i]) : pad(c ?? '', widths[i]))).join('  ').trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => (right.includes(i) ? lpad(c ?? '', widths[i]) : pad(c ?? '', widths[i])))
+      .join('  ')
+      .trimEnd();
   log(line(head));
   log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) log(line(r));
@@ -124,7 +132,10 @@ await esbuild.build({
 
 const inputs = {};
 for (const s of sizes) {
-  const text = execFileSync(process.execPath, [join(root, 'scripts/generate-config.mjs'), '--lines', String(s.lines), '--seed', String(SEED)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const text = execFileSync(process.execPath, [join(root, 'scripts/generate-config.mjs'), '--lines', String(s.lines), '--seed', String(SEED)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const file = join(GEN, `${s.label}.productteam.yaml`);
   writeFileSync(file, text);
   inputs[s.label] = { file, text, lines: text.split('\n').length - 1, bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') };
@@ -153,11 +164,19 @@ log(`inputs: ${report.generator}, findings with today=${TODAY}`);
 
 function checkBaseline(label, input, findings) {
   const file = join(BASELINE, `${label}.json`);
-  const entry = { input: `node scripts/generate-config.mjs --lines ${sizes.find((s) => s.label === label).lines} --seed ${SEED}`, sha256: input.sha256, today: TODAY, count: findings.length };
+  const entry = {
+    input: `node scripts/generate-config.mjs --lines ${sizes.find((s) => s.label === label).lines} --seed ${SEED}`,
+    sha256: input.sha256,
+    today: TODAY,
+    count: findings.length,
+  };
   const write = () => {
     mkdirSync(BASELINE, { recursive: true });
     const body = findings.map((f) => '    ' + JSON.stringify(f)).join(',\n');
-    writeFileSync(file, `{\n  "input": ${JSON.stringify(entry.input)},\n  "sha256": "${entry.sha256}",\n  "today": "${TODAY}",\n  "count": ${findings.length},\n  "findings": [\n${body}\n  ]\n}\n`);
+    writeFileSync(
+      file,
+      `{\n  "input": ${JSON.stringify(entry.input)},\n  "sha256": "${entry.sha256}",\n  "today": "${TODAY}",\n  "count": ${findings.length},\n  "findings": [\n${body}\n  ]\n}\n`,
+    );
     report.baseline.updated.push(label);
     return 'written';
   };
@@ -182,7 +201,14 @@ function checkBaseline(label, input, findings) {
   const missing = [...wantSet].flatMap(([k, n]) => Array(n).fill(k));
   if (extra.length === 0 && missing.length === 0) return `= baseline (${findings.length})`;
   report.baseline.ok = false;
-  report.baseline.mismatches.push({ size: label, reason: 'findings differ', missing: missing.slice(0, 50), extra: extra.slice(0, 50), missingCount: missing.length, extraCount: extra.length });
+  report.baseline.mismatches.push({
+    size: label,
+    reason: 'findings differ',
+    missing: missing.slice(0, 50),
+    extra: extra.slice(0, 50),
+    missingCount: missing.length,
+    extraCount: extra.length,
+  });
   return `DIFFERS (-${missing.length} +${extra.length})`;
 }
 
@@ -192,7 +218,10 @@ if (doEngine) {
   const keystrokeRows = [];
   for (const s of sizes) {
     const input = inputs[s.label];
-    const r = spawnSync(process.execPath, [join(root, 'bench/engine-worker.cjs'), input.file, String(s.runs), String(s.warmup), TODAY], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, [join(root, 'bench/engine-worker.cjs'), input.file, String(s.runs), String(s.warmup), TODAY], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     if (r.status !== 0) throw new Error(`engine worker failed on ${s.label}: ${r.stderr}`);
     const res = JSON.parse(r.stdout);
     const parse = median(res.parseMs);
@@ -225,21 +254,50 @@ if (doEngine) {
       report.baseline.ok = false;
       report.baseline.mismatches.push({ size: s.label, reason: 'findings after edits with the parse cache differ from a fresh analysis' });
     }
-    keystrokeRows.push([s.label, ms(edit), ms(median(res.closeQuoteMs)), `${x(ratio(median(res.closeQuoteMs), edit))}  ≤ 1.5× ${target(`quote-closing keystroke ≤ 1.5× an ordinary one (${s.label})`, ratio(median(res.closeQuoteMs), edit), 1.5, x(ratio(median(res.closeQuoteMs), edit)))}`, ms(res.firstAnalyzeMs), ms(res.firstAnalyzeCpuMs), res.editsMatchFresh === null ? 'n/a' : res.editsMatchFresh ? 'identical' : 'DIFFER']);
+    keystrokeRows.push([
+      s.label,
+      ms(edit),
+      ms(median(res.closeQuoteMs)),
+      `${x(ratio(median(res.closeQuoteMs), edit))}  ≤ 1.5× ${target(`quote-closing keystroke ≤ 1.5× an ordinary one (${s.label})`, ratio(median(res.closeQuoteMs), edit), 1.5, x(ratio(median(res.closeQuoteMs), edit)))}`,
+      ms(res.firstAnalyzeMs),
+      ms(res.firstAnalyzeCpuMs),
+      res.editsMatchFresh === null ? 'n/a' : res.editsMatchFresh ? 'identical' : 'DIFFER',
+    ]);
     const verdict = target(`analyze() ≤ 2× parseDocument (${s.label})`, rt, 2, x(rt));
-    rows.push([s.label, input.lines, bytes(input.bytes), ms(parse), ms(analyzeMed), x(rt), `≤ 2×  ${verdict}`, ms(parseNoUnique), res.editMs.length ? ms(edit) : 'n/a', `${res.findings.length} ${baseline}`]);
+    rows.push([
+      s.label,
+      input.lines,
+      bytes(input.bytes),
+      ms(parse),
+      ms(analyzeMed),
+      x(rt),
+      `≤ 2×  ${verdict}`,
+      ms(parseNoUnique),
+      res.editMs.length ? ms(edit) : 'n/a',
+      `${res.findings.length} ${baseline}`,
+    ]);
   }
-  table(['size', 'lines', 'bytes', 'parseDocument', 'analyze()', 'ratio', 'target', 'parse uniqueKeys:false', 'analyze() after 1 edit*', 'findings'], rows, [1, 2, 3, 4, 5, 7, 8]);
-  log('* with the engine\'s ParseCache, if it has one (n/a otherwise); parse uniqueKeys:false is yaml without its quadratic duplicate-key check');
+  table(
+    ['size', 'lines', 'bytes', 'parseDocument', 'analyze()', 'ratio', 'target', 'parse uniqueKeys:false', 'analyze() after 1 edit*', 'findings'],
+    rows,
+    [1, 2, 3, 4, 5, 7, 8],
+  );
+  log("* with the engine's ParseCache, if it has one (n/a otherwise); parse uniqueKeys:false is yaml without its quadratic duplicate-key check");
   log('');
-  table(['size', 'ordinary keystroke', 'quote-closing keystroke', 'ratio', 'first analyze() (cold)', 'its CPU', 'findings after edits vs fresh'], keystrokeRows, [1, 2, 4, 5]);
+  table(
+    ['size', 'ordinary keystroke', 'quote-closing keystroke', 'ratio', 'first analyze() (cold)', 'its CPU', 'findings after edits vs fresh'],
+    keystrokeRows,
+    [1, 2, 4, 5],
+  );
   const a20 = report.sizes['20k']?.engine?.analyzeMedianMs;
   const a80 = report.sizes['80k']?.engine?.analyzeMedianMs;
   if (a20 && a80) {
     const g = ratio(a80, a20);
     const p20 = report.sizes['20k'].engine.parseMedianMs;
     const p80 = report.sizes['80k'].engine.parseMedianMs;
-    log(`80k/20k analyze() time: ${x(g)} (parseDocument: ${x(ratio(p80, p20))}; lines: ${x(ratio(inputs['80k'].lines, inputs['20k'].lines))})  target ≤ 4.5×  ${target('80k time ≤ 4.5× 20k time (analyze)', g, 4.5, x(g))}`);
+    log(
+      `80k/20k analyze() time: ${x(g)} (parseDocument: ${x(ratio(p80, p20))}; lines: ${x(ratio(inputs['80k'].lines, inputs['20k'].lines))})  target ≤ 4.5×  ${target('80k time ≤ 4.5× 20k time (analyze)', g, 4.5, x(g))}`,
+    );
   }
   if (!report.baseline.ok) {
     log('');
@@ -270,18 +328,28 @@ function hostileInputs() {
   const pad = ' '.repeat(60_000);
   const suppression = `version: 1\norganization: { name: Hostile }\n# productteam-disable-next-line${pad}core-team,${pad}-- ${pad}until${pad}2030-01-01${pad}\npeople: {}\n`;
   let seed = SEED;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const word = () => Array.from({ length: 6 + Math.floor(rnd() * 6) }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]).join('');
   const people = Array.from({ length: 3000 }, word);
   const misspelt =
     'version: 1\norganization: { name: Hostile }\npeople:\n' +
     people.map((p) => `  ${p}: { name: ${p} }\n`).join('') +
     'teams:\n' +
-    Array.from({ length: 300 }, (_, t) => `  t${t}:\n    members: [${people.slice(t * 10, t * 10 + 10).map((p) => `${p.slice(1)}q`).join(', ')}]\n`).join('');
+    Array.from(
+      { length: 300 },
+      (_, t) =>
+        `  t${t}:\n    members: [${people
+          .slice(t * 10, t * 10 + 10)
+          .map((p) => `${p.slice(1)}q`)
+          .join(', ')}]\n`,
+    ).join('');
   // Issue 16: long ids, each misspelt once (one letter swapped with its
   // neighbour): "did you mean" must cost about what the file without typos
   // costs (an edit distance banded by the limit, not O(length²) per pair).
-  const long = Array.from({ length: 250 }, (_, i) => `p${i}-${Array.from({ length: 1000 - `p${i}-`.length }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]).join('')}`);
+  const long = Array.from(
+    { length: 250 },
+    (_, i) => `p${i}-${Array.from({ length: 1000 - `p${i}-`.length }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]).join('')}`,
+  );
   const longFile = (refs) =>
     'version: 1\norganization: { name: Hostile }\npeople:\n' +
     long.map((p) => `  ${p}: { name: P }\n`).join('') +
@@ -322,7 +390,10 @@ if (doEngine) {
 
 if (doEngine) {
   const lines = 45000;
-  const text = execFileSync(process.execPath, [join(root, 'scripts/generate-config.mjs'), '--lines', String(lines), '--seed', String(SEED)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const text = execFileSync(process.execPath, [join(root, 'scripts/generate-config.mjs'), '--lines', String(lines), '--seed', String(SEED)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const file = join(GEN, 'map-1000-domains.productteam.yaml');
   writeFileSync(file, text);
   const code = `const e = require(${JSON.stringify(join(OUT, 'engine.cjs'))}); const t = require('fs').readFileSync(${JSON.stringify(file)}, 'utf8');
@@ -335,7 +406,9 @@ process.stdout.write(JSON.stringify({ build: build.slice(1), html: html.slice(1)
   const res = JSON.parse(r.stdout);
   const total = median(res.build.map((b, i) => b + res.html[i]));
   report.map = { lines, ...res, medianMs: total };
-  log(`\nOwnership map (${res.counts.domains} domains, ${res.counts.people} people, ${res.counts.teams} teams, ${res.counts.products} products; analysis not counted)`);
+  log(
+    `\nOwnership map (${res.counts.domains} domains, ${res.counts.people} people, ${res.counts.teams} teams, ${res.counts.products} products; analysis not counted)`,
+  );
   const verdict = target('map of ≥ 1,000 domains: buildMap + renderMapHtml ≤ 1000 ms', total, 1000, ms(total));
   table(
     ['buildMap', 'renderMapHtml', 'renderMapMarkdown', 'page', 'build + html', 'target'],
@@ -364,9 +437,14 @@ if (doServer) {
       spawnMs[kind].push(r.spawnToInitMs);
       const unknownReported = r.sanity.messages.some((m) => m.includes('colour'));
       report.servers[kind] = { sanity: { messages: r.sanity.messages, unknownPropertyReported: unknownReported }, sizes: {} };
-      if (!unknownReported) throw new Error(`${kind} did not report the unknown property 'colour': it is not validating with the schema. Got: ${JSON.stringify(r.sanity.messages)}`);
+      if (!unknownReported)
+        throw new Error(
+          `${kind} did not report the unknown property 'colour': it is not validating with the schema. Got: ${JSON.stringify(r.sanity.messages)}`,
+        );
     }
-    log(`schema check: both servers report the unknown property in a sanity file (yaml-ls: "${report.servers['yaml-ls'].sanity.messages.find((m) => m.includes('colour'))}")`);
+    log(
+      `schema check: both servers report the unknown property in a sanity file (yaml-ls: "${report.servers['yaml-ls'].sanity.messages.find((m) => m.includes('colour'))}")`,
+    );
 
     const rows = [];
     for (const s of sizes) {
@@ -383,7 +461,14 @@ if (doServer) {
           const order = round % 2 === 0 ? KINDS : [...KINDS].reverse();
           for (const kind of order) {
             if (process.stderr.isTTY) process.stderr.write(`bench: ${key} ${kind} session ${round + 1}/${s.sessions}…\r`);
-            const r = await runSession({ kind, root, text: input.text, fileName: `${s.label}.productteam.yaml`, edits: planEdits(input.text, editsPerSession), style });
+            const r = await runSession({
+              kind,
+              root,
+              text: input.text,
+              fileName: `${s.label}.productteam.yaml`,
+              edits: planEdits(input.text, editsPerSession),
+              style,
+            });
             const k = perKind[kind];
             spawnMs[kind].push(r.spawnToInitMs);
             k.open.push(r.openToDiagMs);
@@ -417,44 +502,92 @@ if (doServer) {
         const ours = report.servers.productteam.sizes[key];
         const theirs = report.servers['yaml-ls'].sizes[key];
         const fmtChange = (r) => `${ms(r.changeToDiagMedianMs)} / ${ms(r.changeToDiagP95Ms)} (${r.changeToDiagMs.length})`;
-        const row = (name, r) => [name === 'productteam' ? key : '', name, ms(r.openToDiagMedianMs), ms(r.openCpuMedianMs), fmtChange(r), ms(r.changeCpuMedianMs), bytes(r.rssAfterEditsBytes), bytes(r.peakRssBytes), r.diagnostics, r.incrementalSync ? 'incremental' : 'full'];
+        const row = (name, r) => [
+          name === 'productteam' ? key : '',
+          name,
+          ms(r.openToDiagMedianMs),
+          ms(r.openCpuMedianMs),
+          fmtChange(r),
+          ms(r.changeCpuMedianMs),
+          bytes(r.rssAfterEditsBytes),
+          bytes(r.peakRssBytes),
+          r.diagnostics,
+          r.incrementalSync ? 'incremental' : 'full',
+        ];
         rows.push(row('productteam', ours), row('yaml-ls', theirs));
         const cr = ratio(ours.changeToDiagMedianMs, theirs.changeToDiagMedianMs);
         const or = ratio(ours.openToDiagMedianMs, theirs.openToDiagMedianMs);
         const ocr = ratio(ours.openCpuMedianMs, theirs.openCpuMedianMs);
         const mr = ratio(ours.rssAfterEditsBytes, theirs.rssAfterEditsBytes);
         // The issue's targets (#19), per size and edit style.
-        const changeLimit = { '500': 0.15, '20k': 0.05, '80k': 0.02 }[s.label];
+        const changeLimit = { 500: 0.15, '20k': 0.05, '80k': 0.02 }[s.label];
         const openLimit = { '1k': 1, '20k': 0.6 }[s.label];
-        const changeVerdict = changeLimit ? `  ≤ ${changeLimit}× ${target(`didChange→diagnostics ≤ ${changeLimit}× yaml-ls (${key}, median)`, cr, changeLimit, x(cr))}` : '';
-        const openVerdict = openLimit && style === 'incremental' ? `  ≤ ${openLimit}× ${target(`didOpen→diagnostics ≤ ${openLimit}× yaml-ls (${key})`, or, openLimit, x(or))}` : '';
+        const changeVerdict = changeLimit
+          ? `  ≤ ${changeLimit}× ${target(`didChange→diagnostics ≤ ${changeLimit}× yaml-ls (${key}, median)`, cr, changeLimit, x(cr))}`
+          : '';
+        const openVerdict =
+          openLimit && style === 'incremental'
+            ? `  ≤ ${openLimit}× ${target(`didOpen→diagnostics ≤ ${openLimit}× yaml-ls (${key})`, or, openLimit, x(or))}`
+            : '';
         const openCpuVerdict = s.label === '1k' ? `  ≤ 1× ${target('open CPU ≤ 1× yaml-ls (1k)', ocr, 1, x(ocr))}` : '';
         const memVerdict = s.label === '20k' && style === 'incremental' ? `  ≤ 1× ${target('server RSS after edits ≤ yaml-ls (20k)', mr, 1, x(mr))}` : '';
         if (s.label === '500') {
           const p50 = ours.changeToDiagMedianMs;
           target(`keystroke→diagnostics p50 ≤ 25 ms (${key}, debounce included)`, p50, 25, ms(p50));
         }
-        rows.push(['', 'ratio', `${x(or)}${openVerdict}`, `${x(ocr)}${openCpuVerdict}`, `${x(cr)} (p95 ${x(ratio(ours.changeToDiagP95Ms, theirs.changeToDiagP95Ms))})${changeVerdict}`, x(ratio(ours.changeCpuMedianMs, theirs.changeCpuMedianMs)), `${x(mr)}${memVerdict}`, x(ratio(ours.peakRssBytes, theirs.peakRssBytes)), '', '']);
+        rows.push([
+          '',
+          'ratio',
+          `${x(or)}${openVerdict}`,
+          `${x(ocr)}${openCpuVerdict}`,
+          `${x(cr)} (p95 ${x(ratio(ours.changeToDiagP95Ms, theirs.changeToDiagP95Ms))})${changeVerdict}`,
+          x(ratio(ours.changeCpuMedianMs, theirs.changeCpuMedianMs)),
+          `${x(mr)}${memVerdict}`,
+          x(ratio(ours.peakRssBytes, theirs.peakRssBytes)),
+          '',
+          '',
+        ]);
         report.servers.ratios ??= {};
-        report.servers.ratios[key] = { changeToDiagMedian: cr, changeToDiagP95: ratio(ours.changeToDiagP95Ms, theirs.changeToDiagP95Ms), openToDiag: or, openCpu: ocr, changeCpu: ratio(ours.changeCpuMedianMs, theirs.changeCpuMedianMs), rss: mr };
+        report.servers.ratios[key] = {
+          changeToDiagMedian: cr,
+          changeToDiagP95: ratio(ours.changeToDiagP95Ms, theirs.changeToDiagP95Ms),
+          openToDiag: or,
+          openCpu: ocr,
+          changeCpu: ratio(ours.changeCpuMedianMs, theirs.changeCpuMedianMs),
+          rss: mr,
+        };
       }
     }
-    table(['size', 'server', 'didOpen→diag', 'open CPU', 'didChange→diag median / p95 (n)', 'CPU per change', 'RSS after edits', 'peak RSS', 'diags', 'sync'], rows, []);
-    log('RSS after edits depends on when V8 last collected; peak RSS (VmHWM) is steadier. CPU from /proc (10 ms ticks), per change including the pause after it');
+    table(
+      ['size', 'server', 'didOpen→diag', 'open CPU', 'didChange→diag median / p95 (n)', 'CPU per change', 'RSS after edits', 'peak RSS', 'diags', 'sync'],
+      rows,
+      [],
+    );
+    log(
+      'RSS after edits depends on when V8 last collected; peak RSS (VmHWM) is steadier. CPU from /proc (10 ms ticks), per change including the pause after it',
+    );
     for (const kind of KINDS) report.servers[kind].spawnToInitMs = spawnMs[kind];
     const sp = median(spawnMs.productteam);
     const sy = median(spawnMs['yaml-ls']);
     const sr = ratio(sp, sy);
-    log(`spawn→initialize result (median of ${spawnMs.productteam.length} / ${spawnMs['yaml-ls'].length}): productteam ${ms(sp)}, yaml-ls ${ms(sy)}: ${x(sr)}  target ≤ 0.5×  ${target('spawn→initialize ≤ 0.5× yaml-ls', sr, 0.5, x(sr))}`);
+    log(
+      `spawn→initialize result (median of ${spawnMs.productteam.length} / ${spawnMs['yaml-ls'].length}): productteam ${ms(sp)}, yaml-ls ${ms(sy)}: ${x(sr)}  target ≤ 0.5×  ${target('spawn→initialize ≤ 0.5× yaml-ls', sr, 0.5, x(sr))}`,
+    );
     // Each server waits for a pause before it lints; say how long, so the figures can be read net of it.
     // Ours adapts to the last analysis's time (server/src/lsp/debounce.ts); this is its cap.
     const debounce = {
       productteam: Number(/DEFAULT_DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(root, 'server/src/lsp/settings.ts'), 'utf8'))?.[1] ?? NaN),
-      'yaml-ls': Number(/validationDelayMs\s*=\s*(\d+)/.exec(readFileSync(join(root, 'node_modules/yaml-language-server/out/server/src/yamlSettings.js'), 'utf8'))?.[1] ?? NaN),
+      'yaml-ls': Number(
+        /validationDelayMs\s*=\s*(\d+)/.exec(readFileSync(join(root, 'node_modules/yaml-language-server/out/server/src/yamlSettings.js'), 'utf8'))?.[1] ?? NaN,
+      ),
     };
     for (const kind of KINDS) report.servers[kind].debounceMs = debounce[kind];
-    const c20 = report.servers.ratios?.['20k'] ? [report.servers.productteam.sizes['20k'].changeToDiagMedianMs, report.servers['yaml-ls'].sizes['20k'].changeToDiagMedianMs] : undefined;
-    log(`latencies include each server's debounce (productteam: about its last analysis's time, at most ${debounce.productteam} ms; yaml-ls ${debounce['yaml-ls']} ms)${c20 ? `; net of the caps, 20k didChange→diag is ${ms(c20[0] - debounce.productteam)} vs ${ms(c20[1] - debounce['yaml-ls'])} (${x(ratio(c20[0] - debounce.productteam, c20[1] - debounce['yaml-ls']))})` : ''}`);
+    const c20 = report.servers.ratios?.['20k']
+      ? [report.servers.productteam.sizes['20k'].changeToDiagMedianMs, report.servers['yaml-ls'].sizes['20k'].changeToDiagMedianMs]
+      : undefined;
+    log(
+      `latencies include each server's debounce (productteam: about its last analysis's time, at most ${debounce.productteam} ms; yaml-ls ${debounce['yaml-ls']} ms)${c20 ? `; net of the caps, 20k didChange→diag is ${ms(c20[0] - debounce.productteam)} vs ${ms(c20[1] - debounce['yaml-ls'])} (${x(ratio(c20[0] - debounce.productteam, c20[1] - debounce['yaml-ls']))})` : ''}`,
+    );
   }
 }
 
@@ -475,7 +608,11 @@ if (doCli) {
     [
       ['productteam-lint -f json', ms(median(ours.map((r) => r.ms))), bytes(median(ours.map((r) => r.maxRssBytes)))],
       ['floor', ms(median(floor.map((r) => r.ms))), bytes(median(floor.map((r) => r.maxRssBytes)))],
-      ['ratio', `${x(t)}  ≤ 1.1× ${target('CLI time ≤ 1.1× the parseDocument+ajv floor (2,000 files)', t, 1.1, x(t))}`, `${x(m)}  ≤ 1.5× ${target('CLI peak RSS ≤ 1.5× the floor (2,000 files)', m, 1.5, x(m))}`],
+      [
+        'ratio',
+        `${x(t)}  ≤ 1.1× ${target('CLI time ≤ 1.1× the parseDocument+ajv floor (2,000 files)', t, 1.1, x(t))}`,
+        `${x(m)}  ≤ 1.5× ${target('CLI peak RSS ≤ 1.5× the floor (2,000 files)', m, 1.5, x(m))}`,
+      ],
     ],
     [1, 2],
   );
@@ -489,7 +626,12 @@ log('\nPackage');
 /** @type {{ key: string, built: string, entry: string, options: import('esbuild').BuildOptions }[]} */
 const BUNDLES = [
   { key: 'server', built: 'server/out/server.js', entry: 'server/src/server.ts', options: { platform: 'node', target: 'node20', format: 'cjs' } },
-  { key: 'browserServer', built: 'server/out/browser/server.js', entry: 'server/src/browser/server.ts', options: { platform: 'browser', target: 'es2022', format: 'iife' } },
+  {
+    key: 'browserServer',
+    built: 'server/out/browser/server.js',
+    entry: 'server/src/browser/server.ts',
+    options: { platform: 'browser', target: 'es2022', format: 'iife' },
+  },
 ];
 for (const b of BUNDLES) {
   const built = join(root, b.built);
@@ -499,7 +641,16 @@ for (const b of BUNDLES) {
   }
   const size = statSync(built).size;
   const minFile = join(OUT, `${b.key}.min.js`);
-  await esbuild.build({ entryPoints: [join(root, b.entry)], outfile: minFile, bundle: true, ...engineBundleOptions, ...b.options, minify: true, legalComments: 'none', logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [join(root, b.entry)],
+    outfile: minFile,
+    bundle: true,
+    ...engineBundleOptions,
+    ...b.options,
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
   const min = readFileSync(minFile);
   report.package[`${b.key}BundleBytes`] = size;
   report.package[`${b.key}MinifiedBytes`] = min.length;
@@ -516,7 +667,20 @@ if (doVsix) {
   rmSync(stage, { recursive: true, force: true });
   rmSync(out, { force: true });
   mkdirSync(stage, { recursive: true });
-  for (const f of ['EXTENSION.md', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', '.vscodeignore', 'images', 'syntaxes', 'schemas', 'snippets', 'bin', 'docs']) {
+  for (const f of [
+    'EXTENSION.md',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+    'language-configuration.json',
+    '.vscodeignore',
+    'images',
+    'syntaxes',
+    'schemas',
+    'snippets',
+    'bin',
+    'docs',
+  ]) {
     if (existsSync(join(root, f))) cpSync(join(root, f), join(stage, f), { recursive: true });
   }
   // As scripts/package.mjs does: vsce refuses the npm `files` list next to .vscodeignore.
@@ -532,7 +696,21 @@ if (doVsix) {
   for (const d of ['client', 'server']) rmSync(join(stage, d, 'src'));
   const r =
     b.status === 0
-      ? spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'EXTENSION.md', '--no-rewrite-relative-links', '-o', out], { cwd: stage, encoding: 'utf8', input: 'y\n', timeout: 180000 })
+      ? spawnSync(
+          process.execPath,
+          [
+            join(root, 'node_modules/@vscode/vsce/vsce'),
+            'package',
+            '--no-dependencies',
+            '--allow-missing-repository',
+            '--readme-path',
+            'EXTENSION.md',
+            '--no-rewrite-relative-links',
+            '-o',
+            out,
+          ],
+          { cwd: stage, encoding: 'utf8', input: 'y\n', timeout: 180000 },
+        )
       : b;
   if (r.status === 0 && existsSync(out)) {
     vsix = out;
@@ -541,7 +719,9 @@ if (doVsix) {
     report.package.vsixError = (r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-3).join(' ');
   }
 }
-const rootVsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).map((f) => join(root, f));
+const rootVsix = readdirSync(root)
+  .filter((f) => f.endsWith('.vsix'))
+  .map((f) => join(root, f));
 if (!vsix && rootVsix.length) {
   vsix = rootVsix.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   report.package.vsixSource = `${vsix.slice(root.length + 1)} in the repo root (may be stale)`;
@@ -549,7 +729,9 @@ if (!vsix && rootVsix.length) {
 if (vsix) {
   report.package.vsixBytes = statSync(vsix).size;
   report.package.vsix = vsix;
-  log(`.vsix ${bytes(report.package.vsixBytes)} (${report.package.vsixSource})  target ≤ 1 MB  ${target('.vsix ≤ 1 MB', report.package.vsixBytes / (1024 * 1024), 1, bytes(report.package.vsixBytes))}`);
+  log(
+    `.vsix ${bytes(report.package.vsixBytes)} (${report.package.vsixSource})  target ≤ 1 MB  ${target('.vsix ≤ 1 MB', report.package.vsixBytes / (1024 * 1024), 1, bytes(report.package.vsixBytes))}`,
+  );
 } else {
   log(`.vsix n/a${report.package.vsixError ? ` (vsce: ${report.package.vsixError})` : doVsix ? '' : ' (not packaged in this mode)'}`);
   target('.vsix ≤ 1 MB', NaN, 1, 'n/a');

@@ -24,7 +24,9 @@ function parseArgs(argv) {
     else if (flag === '--stance') opts.stance = value();
     else if (flag === '--stage') opts.stage = value();
     else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('usage: generate-config.mjs [--lines N] [--seed S] [--stance combined|separated|contextual|outcomes-first] [--stage startup|scaleup|enterprise]\n');
+      process.stdout.write(
+        'usage: generate-config.mjs [--lines N] [--seed S] [--stance combined|separated|contextual|outcomes-first] [--stage startup|scaleup|enterprise]\n',
+      );
       process.exit(0);
     } else {
       process.stderr.write(`generate-config: unknown argument ${a}\n`);
@@ -63,8 +65,110 @@ function prng(seed) {
 
 // ---- vocabulary ----------------------------------------------------------------------
 
-const FIRST = ['alice', 'bob', 'carol', 'dan', 'erin', 'farid', 'grace', 'hiro', 'ines', 'jonas', 'kemi', 'lars', 'maya', 'nils', 'olga', 'pedro', 'quinn', 'rosa', 'sven', 'tara', 'umar', 'vera', 'wim', 'xin', 'yara', 'zoe', 'amir', 'bea', 'chloe', 'diego', 'elif', 'femi', 'greta', 'hugo', 'ivy', 'jun', 'kai', 'lena', 'milo', 'nora', 'oscar', 'priya', 'raj', 'sara', 'tomas', 'uma', 'vik', 'wendy', 'yusuf', 'zara'];
-const LAST = ['moreau', 'chen', 'diaz', 'ek', 'fox', 'haddad', 'hopper', 'tanaka', 'silva', 'berg', 'adeyemi', 'larsen', 'patel', 'novak', 'petrova', 'alvarez', 'obrien', 'rossi', 'svensson', 'nair', 'khan', 'weber', 'dekker', 'li', 'costa', 'meyer', 'cohen', 'kowalski', 'dubois', 'garcia', 'yilmaz', 'okafor', 'lindqvist', 'schmidt', 'brown', 'wang', 'kim', 'muller', 'santos', 'ivanova', 'jensen', 'murphy', 'sato', 'romero', 'nguyen', 'fischer', 'hansen', 'lopez', 'ali', 'rahman'];
+const FIRST = [
+  'alice',
+  'bob',
+  'carol',
+  'dan',
+  'erin',
+  'farid',
+  'grace',
+  'hiro',
+  'ines',
+  'jonas',
+  'kemi',
+  'lars',
+  'maya',
+  'nils',
+  'olga',
+  'pedro',
+  'quinn',
+  'rosa',
+  'sven',
+  'tara',
+  'umar',
+  'vera',
+  'wim',
+  'xin',
+  'yara',
+  'zoe',
+  'amir',
+  'bea',
+  'chloe',
+  'diego',
+  'elif',
+  'femi',
+  'greta',
+  'hugo',
+  'ivy',
+  'jun',
+  'kai',
+  'lena',
+  'milo',
+  'nora',
+  'oscar',
+  'priya',
+  'raj',
+  'sara',
+  'tomas',
+  'uma',
+  'vik',
+  'wendy',
+  'yusuf',
+  'zara',
+];
+const LAST = [
+  'moreau',
+  'chen',
+  'diaz',
+  'ek',
+  'fox',
+  'haddad',
+  'hopper',
+  'tanaka',
+  'silva',
+  'berg',
+  'adeyemi',
+  'larsen',
+  'patel',
+  'novak',
+  'petrova',
+  'alvarez',
+  'obrien',
+  'rossi',
+  'svensson',
+  'nair',
+  'khan',
+  'weber',
+  'dekker',
+  'li',
+  'costa',
+  'meyer',
+  'cohen',
+  'kowalski',
+  'dubois',
+  'garcia',
+  'yilmaz',
+  'okafor',
+  'lindqvist',
+  'schmidt',
+  'brown',
+  'wang',
+  'kim',
+  'muller',
+  'santos',
+  'ivanova',
+  'jensen',
+  'murphy',
+  'sato',
+  'romero',
+  'nguyen',
+  'fischer',
+  'hansen',
+  'lopez',
+  'ali',
+  'rahman',
+];
 const TITLES = {
   product: ['Product Manager', 'Senior Product Manager', 'Product Owner', 'Group Product Manager', 'Principal PM'],
   technology: ['Software Engineer', 'Senior Engineer', 'Staff Engineer', 'Engineering Manager', 'SRE'],
@@ -73,8 +177,65 @@ const TITLES = {
   data: ['Data Scientist', 'Analytics Engineer', 'Data Analyst'],
   other: ['Agile Coach', 'Scrum Master', 'Delivery Lead'],
 };
-const PRODUCT_WORDS = ['payments', 'checkout', 'search', 'catalog', 'identity', 'billing', 'messaging', 'analytics', 'loyalty', 'logistics', 'pricing', 'onboarding', 'mobile', 'marketplace', 'insurance', 'lending', 'travel', 'support', 'content', 'ads'];
-const DOMAIN_WORDS = ['cart', 'wallet', 'refunds', 'invoices', 'ranking', 'indexing', 'profiles', 'login', 'permissions', 'notifications', 'inbox', 'dashboards', 'reports', 'rewards', 'shipping', 'returns', 'quotes', 'discounts', 'signup', 'kyc', 'offline', 'reviews', 'sellers', 'claims', 'scoring', 'bookings', 'tickets', 'editor', 'campaigns', 'fraud', 'tax', 'recommendations', 'feeds', 'media', 'subscriptions'];
+const PRODUCT_WORDS = [
+  'payments',
+  'checkout',
+  'search',
+  'catalog',
+  'identity',
+  'billing',
+  'messaging',
+  'analytics',
+  'loyalty',
+  'logistics',
+  'pricing',
+  'onboarding',
+  'mobile',
+  'marketplace',
+  'insurance',
+  'lending',
+  'travel',
+  'support',
+  'content',
+  'ads',
+];
+const DOMAIN_WORDS = [
+  'cart',
+  'wallet',
+  'refunds',
+  'invoices',
+  'ranking',
+  'indexing',
+  'profiles',
+  'login',
+  'permissions',
+  'notifications',
+  'inbox',
+  'dashboards',
+  'reports',
+  'rewards',
+  'shipping',
+  'returns',
+  'quotes',
+  'discounts',
+  'signup',
+  'kyc',
+  'offline',
+  'reviews',
+  'sellers',
+  'claims',
+  'scoring',
+  'bookings',
+  'tickets',
+  'editor',
+  'campaigns',
+  'fraud',
+  'tax',
+  'recommendations',
+  'feeds',
+  'media',
+  'subscriptions',
+];
 const TEAM_WORDS = ['squad', 'crew', 'tribe-a', 'guild', 'pod', 'team', 'cell', 'unit'];
 const OUTCOMES = [
   'Cut abandonment by 10%',
@@ -121,7 +282,11 @@ function generate({ lines: target, seed, stance, stage }) {
     return id;
   };
 
-  const titleCase = (s) => s.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+  const titleCase = (s) =>
+    s
+      .split('-')
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join(' ');
 
   // A person, rendered at once; returns its id.
   const addPerson = (discipline, extra = {}) => {
@@ -131,7 +296,9 @@ function generate({ lines: target, seed, stance, stage }) {
     const name = `${titleCase(first)} ${titleCase(last)}`;
     const out = [];
     if (rnd.chance(0.03)) out.push(`  ${rnd.pick(COMMENTS)}`);
-    const contact = extra.customerContact ?? (discipline === 'product' ? rnd.pick(['daily', 'weekly', 'weekly', 'monthly']) : rnd.chance(0.3) ? rnd.pick(['monthly', 'rarely']) : undefined);
+    const contact =
+      extra.customerContact ??
+      (discipline === 'product' ? rnd.pick(['daily', 'weekly', 'weekly', 'monthly']) : rnd.chance(0.3) ? rnd.pick(['monthly', 'rarely']) : undefined);
     const authority = extra.decisionAuthority ?? (discipline === 'product' ? rnd.pick(['full', 'full', 'shared']) : undefined);
     let disc = discipline;
     let badKey;
@@ -185,7 +352,15 @@ function generate({ lines: target, seed, stance, stage }) {
   const startProduct = () => {
     const word = rnd.pick(PRODUCT_WORDS);
     const id = freshId(word);
-    product = { id, name: `${titleCase(word)} ${rnd.pick(['Platform', 'Cloud', 'App', 'Suite', 'Hub'])}`, domainsLeft: rnd.int(3, 8), domains: [], owner: undefined, lifecycle: rnd.pick(['v1', 'growth', 'growth', 'growth', 'mature']), vision: rnd.chance(0.93) ? rnd.pick(VISIONS) : undefined };
+    product = {
+      id,
+      name: `${titleCase(word)} ${rnd.pick(['Platform', 'Cloud', 'App', 'Suite', 'Hub'])}`,
+      domainsLeft: rnd.int(3, 8),
+      domains: [],
+      owner: undefined,
+      lifecycle: rnd.pick(['v1', 'growth', 'growth', 'growth', 'mature']),
+      vision: rnd.chance(0.93) ? rnd.pick(VISIONS) : undefined,
+    };
     products.push(product);
     total += 5;
   };
@@ -202,9 +377,15 @@ function generate({ lines: target, seed, stance, stage }) {
     if (!productPeople.includes(pm)) productPeople.push(pm);
     let po;
     const split = rnd.next();
-    if (split < 0.35) po = undefined; // no separate PO: the PM holds both roles
-    else if (split < 0.45) po = pm; // written out explicitly
-    else po = addPerson('product', { decisionAuthority: rnd.chance(0.04) ? 'needs-approval' : undefined, customerContact: rnd.chance(0.02) ? 'never' : undefined });
+    if (split < 0.35)
+      po = undefined; // no separate PO: the PM holds both roles
+    else if (split < 0.45)
+      po = pm; // written out explicitly
+    else
+      po = addPerson('product', {
+        decisionAuthority: rnd.chance(0.04) ? 'needs-approval' : undefined,
+        customerContact: rnd.chance(0.02) ? 'never' : undefined,
+      });
     if (!product.owner) product.owner = pm;
 
     // Its teams.

@@ -130,14 +130,18 @@ function formatList(): string {
 function actionYml(root: string): string {
   const text = fs.readFileSync(path.join(root, 'action.yml'), 'utf8');
   const line = /^( {4}description: "Report format, one of productteam-lint's: )[^(]*( \(github: .*)$/m;
-  if (!line.test(text)) throw new Error("action.yml: no format description line (\"Report format, one of productteam-lint's: … (github: …\")");
+  if (!line.test(text)) throw new Error('action.yml: no format description line ("Report format, one of productteam-lint\'s: … (github: …")');
   return text.replace(line, `$1${OUTPUT_FORMATS.map((f) => f.name).join(', ')}$2`);
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 function readmeTable(rules: DeclaredRule[]): string {
-  return ['| rule | default | fires when |', '| --- | --- | --- |', ...rules.map(({ meta }) => `| \`${meta.id}\` | ${meta.defaultSeverity} | ${cell(meta.description)} |`)].join('\n');
+  return [
+    '| rule | default | fires when |',
+    '| --- | --- | --- |',
+    ...rules.map(({ meta }) => `| \`${meta.id}\` | ${meta.defaultSeverity} | ${cell(meta.description)} |`),
+  ].join('\n');
 }
 
 function docsIndexTable(rules: DeclaredRule[], seedLabels: ReadonlyMap<string, string>): string {
@@ -154,7 +158,9 @@ function docsIndexTable(rules: DeclaredRule[], seedLabels: ReadonlyMap<string, s
   return [
     '| id | default severity | fires when | seed |',
     '| --- | --- | --- | --- |',
-    ...rules.map(({ meta }) => `| [\`${meta.id}\`](${meta.id}.md) | ${cell(meta.docs.severity ?? meta.defaultSeverity)} | ${cell(meta.docs.firesWhen)} | ${seeds(meta)} |`),
+    ...rules.map(
+      ({ meta }) => `| [\`${meta.id}\`](${meta.id}.md) | ${cell(meta.docs.severity ?? meta.defaultSeverity)} | ${cell(meta.docs.firesWhen)} | ${seeds(meta)} |`,
+    ),
   ].join('\n');
 }
 
@@ -192,7 +198,10 @@ export async function generate(root = REPO_ROOT): Promise<GeneratedFile[]> {
   return [
     { path: `${RULES_DIR}/registry.ts`, text: registry(rules) },
     { path: 'schemas/productteam.schema.json', text: schema(root, rules) },
-    { path: 'README.md', text: replaceRegion(replaceRegion(read('README.md'), 'rules', readmeTable(rules), 'README.md'), 'formats', formatList(), 'README.md') },
+    {
+      path: 'README.md',
+      text: replaceRegion(replaceRegion(read('README.md'), 'rules', readmeTable(rules), 'README.md'), 'formats', formatList(), 'README.md'),
+    },
     { path: 'package.json', text: packageJson(root, rules) },
     { path: 'action.yml', text: actionYml(root) },
     { path: 'docs/rules/README.md', text: replaceRegion(read('docs/rules/README.md'), 'rules', docsIndexTable(rules, seedLabels), 'docs/rules/README.md') },

@@ -69,13 +69,20 @@ fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.rmSync(out, { force: true });
 const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
 try {
-  run(process.execPath, [
-    vsce, 'package',
-    '--no-dependencies', // client and server are self-contained esbuild bundles
-    '--readme-path', README,
-    '--no-rewrite-relative-links', // images load from the installed extension, offline
-    '--out', out,
-  ], stage);
+  run(
+    process.execPath,
+    [
+      vsce,
+      'package',
+      '--no-dependencies', // client and server are self-contained esbuild bundles
+      '--readme-path',
+      README,
+      '--no-rewrite-relative-links', // images load from the installed extension, offline
+      '--out',
+      out,
+    ],
+    stage,
+  );
 } finally {
   fs.rmSync(stage, { recursive: true, force: true });
 }
@@ -88,7 +95,18 @@ const readmeImages = [...fs.readFileSync(path.join(ROOT, README), 'utf8').matchA
 // Inlined into readme.md, so not shipped again as files.
 for (const img of readmeImages) if (files.includes(img)) problems.push(`contains ${img}, which readme.md already holds inline`);
 const snippetFiles = (pkg.contributes.snippets ?? []).map((s) => path.posix.normalize(s.path));
-for (const need of ['package.json', 'readme.md', 'client/out/extension.js', 'server/out/server.js', 'client/out/browser/extension.js', 'server/out/browser/server.js', pkg.icon, 'LICENSE.txt', ...snippetFiles, ...pkg.contributes.yamlValidation.map((v) => path.posix.normalize(v.url))]) {
+for (const need of [
+  'package.json',
+  'readme.md',
+  'client/out/extension.js',
+  'server/out/server.js',
+  'client/out/browser/extension.js',
+  'server/out/browser/server.js',
+  pkg.icon,
+  'LICENSE.txt',
+  ...snippetFiles,
+  ...pkg.contributes.yamlValidation.map((v) => path.posix.normalize(v.url)),
+]) {
   if (!files.includes(need) && !(need === 'LICENSE.txt' && files.includes('LICENSE'))) problems.push(`missing ${need}`);
 }
 for (const f of files) {
@@ -114,7 +132,10 @@ function listZip(file) {
     yauzl.open(file, { lazyEntries: true }, (err, zip) => {
       if (err) return reject(err);
       const names = [];
-      zip.on('entry', (e) => { names.push(e.fileName); zip.readEntry(); });
+      zip.on('entry', (e) => {
+        names.push(e.fileName);
+        zip.readEntry();
+      });
       zip.on('end', () => resolve(names));
       zip.on('error', reject);
       zip.readEntry();

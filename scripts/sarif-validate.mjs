@@ -33,14 +33,16 @@ if (!existsSync(input)) die(`no such file: ${input}`);
 
 const platformPackage = { linux: 'sarif-multitool-linux', darwin: 'sarif-multitool-darwin', win32: 'sarif-multitool-win32' }[process.platform];
 if (!platformPackage) die(`the SARIF Multitool has no build for ${process.platform}`);
-const binary = join(cacheDir, 'node_modules', '@microsoft', platformPackage,
-  process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool');
+const binary = join(cacheDir, 'node_modules', '@microsoft', platformPackage, process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool');
 
 if (!existsSync(binary)) {
   process.stderr.write(`sarif-validate: installing @microsoft/sarif-multitool@${MULTITOOL_VERSION} into ${cacheDir}\n`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['install', '--prefix', cacheDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund',
-    `@microsoft/sarif-multitool@${MULTITOOL_VERSION}`], { stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+  const r = spawnSync(
+    npm,
+    ['install', '--prefix', cacheDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `@microsoft/sarif-multitool@${MULTITOOL_VERSION}`],
+    { stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' },
+  );
   if (r.status !== 0 || !existsSync(binary)) die(`could not install the SARIF Multitool (expected ${binary})`);
 }
 // Its postinstall (chmod u+x) may not have run: npm can skip install scripts.
@@ -54,8 +56,11 @@ if (process.platform === 'linux' && !hasLibIcu()) env.DOTNET_SYSTEM_GLOBALIZATIO
 const work = mkdtempSync(join(tmpdir(), 'sarif-validate-'));
 const output = join(work, 'validation.sarif');
 try {
-  const r = spawnSync(binary, ['validate', resolve(input), '--output', output, '--log', 'ForceOverwrite',
-    '--level', 'Error;Warning;Note', '--rule-kind', RULE_KINDS], { env, encoding: 'utf8' });
+  const r = spawnSync(
+    binary,
+    ['validate', resolve(input), '--output', output, '--log', 'ForceOverwrite', '--level', 'Error;Warning;Note', '--rule-kind', RULE_KINDS],
+    { env, encoding: 'utf8' },
+  );
   if (!existsSync(output)) {
     die(`the multitool wrote no validation log (exit ${r.status})\n${r.stdout ?? ''}${r.stderr ?? ''}${r.error ?? ''}`);
   }
@@ -88,8 +93,13 @@ try {
 function hasLibIcu() {
   const r = spawnSync('ldconfig', ['-p'], { encoding: 'utf8' });
   if (r.status === 0) return /libicuuc\.so/.test(r.stdout);
-  return ['/usr/lib', '/usr/lib64', '/lib/x86_64-linux-gnu', '/usr/lib/x86_64-linux-gnu', '/lib/aarch64-linux-gnu']
-    .some((d) => { try { return readdirSync(d).some((f) => f.startsWith('libicuuc.so')); } catch { return false; } });
+  return ['/usr/lib', '/usr/lib64', '/lib/x86_64-linux-gnu', '/usr/lib/x86_64-linux-gnu', '/lib/aarch64-linux-gnu'].some((d) => {
+    try {
+      return readdirSync(d).some((f) => f.startsWith('libicuuc.so'));
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** A result's message, with {0}-style arguments filled from the rule's template. */

@@ -96,7 +96,7 @@ describe('GitHub Action: action.yml and scripts/action/run.mjs', function () {
     assert.deepEqual(Object.keys(r.outputs).sort(), Object.keys(action.outputs).sort());
   });
 
-  it('with the defaults: annotations for the whole workspace, the CLI\'s exit code and counts', function () {
+  it("with the defaults: annotations for the whole workspace, the CLI's exit code and counts", function () {
     const r = runAction(tree.dir, {});
     const want = cliCounts(tree.dir, ['.']);
     assert.equal(r.status, 1, r.stderr);

@@ -27,7 +27,7 @@ describe('client: files.associations check', function () {
     assert.deepEqual(hidingAssociations(withOurAssociations({ '*.yaml': 'yaml', '*.yml': 'yaml' })), []);
   });
 
-  it('the button adds the three patterns and keeps the user\'s own', function () {
+  it("the button adds the three patterns and keeps the user's own", function () {
     const fixed = withOurAssociations({ '*.yaml': 'yaml' });
     assert.deepEqual(fixed, { '*.yaml': 'yaml', '*.productteam.yaml': 'productteam', '*.productteam.yml': 'productteam', '.productteam.yaml': 'productteam' });
     assert.equal(associatedLanguage(fixed, '/w/team.productteam.yaml'), 'productteam', 'the longer pattern wins');

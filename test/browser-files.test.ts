@@ -23,7 +23,7 @@ function fakeConnection(answer: (method: string, params: unknown) => unknown) {
 }
 
 describe('browser: files read through the client', function () {
-  it('reads a file and lists a folder with the client\'s requests', async () => {
+  it("reads a file and lists a folder with the client's requests", async () => {
     const { connection, sent, warnings } = fakeConnection((method) =>
       method === 'productteam/readFile' ? 'version: 1\n' : ['file:///w/a.productteam.yaml', 42, 'file:///w/.productteam.yaml'],
     );

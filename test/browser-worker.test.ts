@@ -77,7 +77,15 @@ describe('browser: the language server in a Web Worker', function () {
       headless: true,
       // Chromium's crash reporter writes under $XDG_CONFIG_HOME: keep it in a temporary folder.
       env: { ...process.env, XDG_CONFIG_HOME: profile, HOME: profile },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -98,7 +106,10 @@ describe('browser: the language server in a Web Worker', function () {
     })) as { serverInfo?: { name: string; version?: string } };
     assert.equal(init.serverInfo?.name, 'productteam-language-server');
     await page.evaluate(() => (globalThis as PageGlobals).lsp.notify('initialized', {}));
-    await page.evaluate(([uri, t]) => (globalThis as PageGlobals).lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'productteam', version: 1, text: t } }), [URI, text]);
+    await page.evaluate(
+      ([uri, t]) => (globalThis as PageGlobals).lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'productteam', version: 1, text: t } }),
+      [URI, text],
+    );
   });
 
   after(async () => {
@@ -118,13 +129,15 @@ describe('browser: the language server in a Web Worker', function () {
 
   async function diagnostics(): Promise<Diagnostic[]> {
     const handle = await page.waitForFunction(
-      (uri) => (globalThis as PageGlobals).lsp.notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri)?.params,
+      (uri) =>
+        (globalThis as PageGlobals).lsp.notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri)
+          ?.params,
       URI,
     );
     return ((await handle.jsonValue()) as { diagnostics: Diagnostic[] }).diagnostics;
   }
 
-  it('publishes the fixture\'s finding: the misspelt person', async () => {
+  it("publishes the fixture's finding: the misspelt person", async () => {
     const found = await diagnostics();
     assert.deepEqual(
       found.map((d) => [d.code, d.range.start, d.range.end]),
@@ -133,7 +146,7 @@ describe('browser: the language server in a Web Worker', function () {
     assert.match(found[0].codeDescription?.href ?? '', /unknown-reference/);
   });
 
-  it('answers a hover on a role with the experts\' words', async () => {
+  it("answers a hover on a role with the experts' words", async () => {
     const hover = await request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', {
       textDocument: { uri: URI },
       position: positionOf(text, 'productManager', 2),
@@ -143,7 +156,7 @@ describe('browser: the language server in a Web Worker', function () {
     assert.match(hover.contents.value, /^> /m, 'a quote');
   });
 
-  it('offers the typo fix, whose edit gives the fixture\'s .fixed text', async () => {
+  it("offers the typo fix, whose edit gives the fixture's .fixed text", async () => {
     const [diagnostic] = await diagnostics();
     const actions = await request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: URI },

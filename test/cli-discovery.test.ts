@@ -111,7 +111,11 @@ describe('productteam-lint: files as ESLint finds them, its layouts and colours'
   });
 
   it('--ignore-pattern adds patterns; --no-ignore lints ignored files (never .git or node_modules, never a link out)', () => {
-    assert.deepEqual(listed('--ignore-pattern', 'fix/', '--ignore-pattern', '.github'), ['org.productteam.yaml', 'teams/a.productteam.yaml', 'teams/in.productteam.yaml']);
+    assert.deepEqual(listed('--ignore-pattern', 'fix/', '--ignore-pattern', '.github'), [
+      'org.productteam.yaml',
+      'teams/a.productteam.yaml',
+      'teams/in.productteam.yaml',
+    ]);
     assert.deepEqual(listed('--no-ignore'), [
       '.github/team.productteam.yaml',
       'build/out.productteam.yaml',
@@ -182,7 +186,10 @@ describe('productteam-lint: files as ESLint finds them, its layouts and colours'
     const r = run(['fix/f.productteam.yaml', '--format', 'json']);
     const [rec] = JSON.parse(r.stdout) as JsonRecord[];
     const fixable = rec.messages.filter((m) => m.fix === true);
-    assert.deepEqual(fixable.map((m) => m.ruleId), ['schema']);
+    assert.deepEqual(
+      fixable.map((m) => m.ruleId),
+      ['schema'],
+    );
     assert.ok(rec.messages.some((m) => m.ruleId === 'unknown-reference' && !('fix' in m)));
     assert.equal(rec.fixableErrorCount, 1);
     assert.equal(rec.fixableWarningCount, 0);
@@ -191,7 +198,10 @@ describe('productteam-lint: files as ESLint finds them, its layouts and colours'
   it('--fix-dry-run diffs are relative to the current folder, so git apply takes them', function () {
     const r = run(['--fix-dry-run', '--format', 'json', 'fix']);
     assert.match(r.stderr, /^--- a\/fix\/f\.productteam\.yaml\n\+\+\+ b\/fix\/f\.productteam\.yaml$/m);
-    const patch = r.stderr.split('\n').filter((l) => !/ suggestion: /.test(l)).join('\n');
+    const patch = r.stderr
+      .split('\n')
+      .filter((l) => !/ suggestion: /.test(l))
+      .join('\n');
     const check = spawnSync('git', ['apply', '--check', '-'], { cwd: dir, input: patch, encoding: 'utf8' });
     if (check.error) this.skip();
     assert.equal(check.status, 0, check.stderr);
@@ -216,8 +226,22 @@ describe('productteam-lint: files as ESLint finds them, its layouts and colours'
     assert.equal(colorWanted(undefined, { FORCE_COLOR: 'false' }, true), false);
     assert.equal(colorWanted(true, { NO_COLOR: '1' }, false), true);
     assert.equal(colorWanted(false, { FORCE_COLOR: '1' }, true), false);
-    assert.deepEqual(OUTPUT_FORMATS.filter((f) => f.colors).map((f) => f.name), ['stylish', 'compact']);
-    const results = [{ filePath: '/w/x.productteam.yaml', messages: [{ ruleId: 'schema', severity: 'error' as const, message: 'M', line: 1, column: 1, endLine: 1, endColumn: 2, fixable: true }], errorCount: 1, warningCount: 0, infoCount: 0, hintCount: 0, fixableErrorCount: 1, fixableWarningCount: 0 }];
+    assert.deepEqual(
+      OUTPUT_FORMATS.filter((f) => f.colors).map((f) => f.name),
+      ['stylish', 'compact'],
+    );
+    const results = [
+      {
+        filePath: '/w/x.productteam.yaml',
+        messages: [{ ruleId: 'schema', severity: 'error' as const, message: 'M', line: 1, column: 1, endLine: 1, endColumn: 2, fixable: true }],
+        errorCount: 1,
+        warningCount: 0,
+        infoCount: 0,
+        hintCount: 0,
+        fixableErrorCount: 1,
+        fixableWarningCount: 0,
+      },
+    ];
     const esc = /\u001b\[/; // eslint-disable-line no-control-regex -- colour codes are the point
     for (const f of OUTPUT_FORMATS) {
       const text = f.render(results, { cwd: '/w', color: true, toolVersion: '0.0.0', informationUri: 'https://example.org' });
@@ -226,10 +250,17 @@ describe('productteam-lint: files as ESLint finds them, its layouts and colours'
   });
 
   it('--max-domains-per-person reaches the engine; --core-team is parsed into the engine option coreTeam', () => {
-    const twoDomains = CLEAN.replace('teams:\n  checkout-squad', 'teams:\n  checkout-squad'.replace('teams:', '      billing:\n        name: Billing\n        productManager: alice\n        productOwner: alice\n        outcomes: [Fewer failed invoices]\n        teams: [checkout-squad]\nteams:'));
+    const twoDomains = CLEAN.replace(
+      'teams:\n  checkout-squad',
+      'teams:\n  checkout-squad'.replace(
+        'teams:',
+        '      billing:\n        name: Billing\n        productManager: alice\n        productOwner: alice\n        outcomes: [Fewer failed invoices]\n        teams: [checkout-squad]\nteams:',
+      ),
+    );
     fs.writeFileSync(path.join(dir, 'two.productteam.yaml'), twoDomains);
     try {
-      const ids = (...args: string[]) => (JSON.parse(run(['--format', 'json', 'two.productteam.yaml', ...args]).stdout) as JsonRecord[])[0].messages.map((m) => m.ruleId);
+      const ids = (...args: string[]) =>
+        (JSON.parse(run(['--format', 'json', 'two.productteam.yaml', ...args]).stdout) as JsonRecord[])[0].messages.map((m) => m.ruleId);
       assert.ok(!ids().includes('overloaded-person'), 'two domains are within the default limit');
       assert.ok(ids('--max-domains-per-person', '1').includes('overloaded-person'));
     } finally {

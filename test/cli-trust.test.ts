@@ -91,7 +91,12 @@ function facts(text: string): unknown {
   return {
     people: [...m.people.values()].map((p) => [p.id, p.decisionAuthority ?? null, p.until ?? null]),
     teams: [...m.teams.values()].map((t) => [t.id, t.type, ids(t.scrumMaster), set(t.members)]),
-    products: m.products.map((p) => [p.id, p.vision ?? null, ids(p.owner), p.domains.map((d) => [d.id, ids(d.owner), ids(d.productManager), ids(d.productOwner), set(d.teams), set(d.stakeholders)])]),
+    products: m.products.map((p) => [
+      p.id,
+      p.vision ?? null,
+      ids(p.owner),
+      p.domains.map((d) => [d.id, ids(d.owner), ids(d.productManager), ids(d.productOwner), set(d.teams), set(d.stakeholders)]),
+    ]),
   };
 }
 
@@ -120,10 +125,15 @@ describe('productteam-lint: bad inputs, escaping, --fix, --stdin', function () {
       const r = json(dir, 'latin1.productteam.yaml', 'good.productteam.yaml');
       assert.equal(r.status, 2, r.stderr);
       assert.equal(r.stderr, "productteam-lint: cannot read 'latin1.productteam.yaml': not valid UTF-8\n");
-      assert.deepEqual(r.records.map((x) => path.basename(x.filePath)), ['good.productteam.yaml', 'latin1.productteam.yaml']);
+      assert.deepEqual(
+        r.records.map((x) => path.basename(x.filePath)),
+        ['good.productteam.yaml', 'latin1.productteam.yaml'],
+      );
       const [good, bad] = r.records;
       assert.equal(good.errorCount, 0, JSON.stringify(good));
-      assert.deepEqual(bad.messages, [{ ruleId: 'yaml-syntax', severity: 'error', message: 'cannot read: not valid UTF-8', line: 1, column: 1, endLine: 1, endColumn: 1 }]);
+      assert.deepEqual(bad.messages, [
+        { ruleId: 'yaml-syntax', severity: 'error', message: 'cannot read: not valid UTF-8', line: 1, column: 1, endLine: 1, endColumn: 1 },
+      ]);
       assert.equal(bad.fixableErrorCount, 0);
     });
 
@@ -174,7 +184,10 @@ describe('productteam-lint: bad inputs, escaping, --fix, --stdin', function () {
       execFileSync('mkfifo', [path.join(dir, 'f', 'pipe.productteam.yaml')]);
       const r = runCli(['--format', 'json', 'f'], { cwd: dir, timeout: 8_000 });
       assert.equal(r.status, 0, r.stderr);
-      assert.deepEqual((JSON.parse(r.stdout) as JsonRecord[]).map((x) => path.basename(x.filePath)), ['good.productteam.yaml']);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as JsonRecord[]).map((x) => path.basename(x.filePath)),
+        ['good.productteam.yaml'],
+      );
     });
 
     it('a device argument: exit 2 with a one-line reason', function () {
@@ -208,12 +221,18 @@ describe('productteam-lint: bad inputs, escaping, --fix, --stdin', function () {
         if (format === 'json') {
           // Escaped on the wire, exact once parsed.
           const records = JSON.parse(r.stdout) as JsonRecord[];
-          assert.ok(records.some((x) => x.messages.some((m) => m.message.includes(HOSTILE_ID))), r.stdout);
+          assert.ok(
+            records.some((x) => x.messages.some((m) => m.message.includes(HOSTILE_ID))),
+            r.stdout,
+          );
           assert.ok(records.some((x) => path.basename(x.filePath) === hostileName));
         }
         if (format === 'sarif') {
           const log = JSON.parse(r.stdout) as { runs: { results: { message: { text: string } }[] }[] };
-          assert.ok(log.runs[0].results.some((x) => x.message.text.includes(HOSTILE_ID)), r.stdout);
+          assert.ok(
+            log.runs[0].results.some((x) => x.message.text.includes(HOSTILE_ID)),
+            r.stdout,
+          );
         }
       });
     }
@@ -274,7 +293,10 @@ describe('productteam-lint: bad inputs, escaping, --fix, --stdin', function () {
       // What is reported is what is left: the findings of the fixed text.
       const records = JSON.parse(r.stdout) as JsonRecord[];
       const rec = records.find((x) => path.basename(x.filePath) === first)!;
-      assert.deepEqual(rec.messages.map((m) => m.ruleId), [...analyze(expectedFix(changing[0].text)).problems].sort((x, y) => x.start - y.start || x.end - y.end).map((p) => p.ruleId));
+      assert.deepEqual(
+        rec.messages.map((m) => m.ruleId),
+        [...analyze(expectedFix(changing[0].text)).problems].sort((x, y) => x.start - y.start || x.end - y.end).map((p) => p.ruleId),
+      );
 
       const again = runCli(['--fix', '.'], { cwd: dir });
       assert.ok(again.status === 0 || again.status === 1, again.stderr);
@@ -326,7 +348,11 @@ describe('productteam-lint: bad inputs, escaping, --fix, --stdin', function () {
         const start = r.stdout.indexOf(`--- a/${f.name}\n+++ b/${f.name}\n`);
         assert.ok(start >= 0, `no diff for ${f.name}:\n${r.stdout}`);
         const next = r.stdout.indexOf('\n--- a/', start + 1);
-        const patch = r.stdout.slice(start, next < 0 ? undefined : next + 1).split('\n').filter((l) => /^(---|\+\+\+|@@|[ +\-\\])/.test(l) || l === '').join('\n');
+        const patch = r.stdout
+          .slice(start, next < 0 ? undefined : next + 1)
+          .split('\n')
+          .filter((l) => /^(---|\+\+\+|@@|[ +\-\\])/.test(l) || l === '')
+          .join('\n');
         assert.equal(applyPatch(f.text, patch), expectedFix(f.text), `${f.name}: the diff is not what --fix writes`);
         const fixed = expectedFix(f.text);
         const analysis = analyze(fixed);
@@ -360,7 +386,11 @@ describe('productteam-lint: bad inputs, escaping, --fix, --stdin', function () {
     it('--stdin --fix: the fixed text on stdout, findings on stderr, exit 0; the file named is not touched', () => {
       const f = fixableCorpus().find((x) => expectedFix(x.text) !== x.text)!;
       const dir = tree({ 'x.productteam.yaml': 'version: 1\n' });
-      const r = runCli(['--stdin', '--stdin-filename', 'x.productteam.yaml', '--fix', '--format', 'compact'], { cwd: dir, input: f.text, env: { NO_COLOR: '1' } });
+      const r = runCli(['--stdin', '--stdin-filename', 'x.productteam.yaml', '--fix', '--format', 'compact'], {
+        cwd: dir,
+        input: f.text,
+        env: { NO_COLOR: '1' },
+      });
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stdout, fixAllText(f.text).text);
       const left = analyze(r.stdout).problems;

@@ -108,7 +108,10 @@ describe('productteam-lint --fix: writes only what it may (issue 16)', function 
     const dir = tree({ 'a.productteam.yaml': text });
     const r = runCli(['--fix-dry-run', 'a.productteam.yaml'], { cwd: dir, env: { NO_COLOR: '1' } });
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
-    assert.match(r.stdout, /expired-suppression suggestion: Extend until .* \(today is \d{4}-\d{2}-\d{2}, the local calendar date of the machine that runs the check \(not UTC\)\)$/m);
+    assert.match(
+      r.stdout,
+      /expired-suppression suggestion: Extend until .* \(today is \d{4}-\d{2}-\d{2}, the local calendar date of the machine that runs the check \(not UTC\)\)$/m,
+    );
     assert.doesNotMatch(r.stdout, /schema suggestion: .*today is/);
   });
 });

@@ -153,10 +153,22 @@ describe('productteam-lint (CLI)', function () {
       assert.equal(r.status, 1);
       const records = JSON.parse(r.stdout) as JsonRecord[];
       assert.ok(Array.isArray(records));
-      assert.deepEqual(records.map((x) => x.filePath), [path.join(dir, 'clean.productteam.yaml'), path.join(dir, 'error.productteam.yaml')]);
+      assert.deepEqual(
+        records.map((x) => x.filePath),
+        [path.join(dir, 'clean.productteam.yaml'), path.join(dir, 'error.productteam.yaml')],
+      );
       for (const rec of records) {
         assert.ok(path.isAbsolute(rec.filePath));
-        assert.deepEqual(Object.keys(rec), ['filePath', 'messages', 'errorCount', 'warningCount', 'infoCount', 'hintCount', 'fixableErrorCount', 'fixableWarningCount']);
+        assert.deepEqual(Object.keys(rec), [
+          'filePath',
+          'messages',
+          'errorCount',
+          'warningCount',
+          'infoCount',
+          'hintCount',
+          'fixableErrorCount',
+          'fixableWarningCount',
+        ]);
         for (const m of rec.messages) {
           assert.deepEqual(Object.keys(m), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);
           assert.ok(['error', 'warning', 'info', 'hint'].includes(m.severity));
@@ -185,7 +197,10 @@ describe('productteam-lint (CLI)', function () {
       assert.equal(r.status, 1);
       const lines = r.stdout.trimEnd().split('\n');
       const records = json('error.productteam.yaml', 'warn.productteam.yaml', 'clean.productteam.yaml');
-      assert.equal(lines.length, records.reduce((n, x) => n + x.messages.length, 0));
+      assert.equal(
+        lines.length,
+        records.reduce((n, x) => n + x.messages.length, 0),
+      );
       for (const line of lines) assert.match(line, GITHUB_LINE);
       assert.ok(lines.some((l) => l.startsWith('::error file=error.productteam.yaml,line=21,col=23,endLine=21,endColumn=26,title=unknown-reference::')));
       assert.ok(lines.some((l) => l.startsWith('::warning file=warn.productteam.yaml,') && l.includes('title=role-split::')));
@@ -194,10 +209,7 @@ describe('productteam-lint (CLI)', function () {
     it('escapes data and properties as the Actions runner does', () => {
       assert.equal(escapeData('50% a\r\nb: c, d'), '50%25 a%0D%0Ab: c, d');
       assert.equal(escapeProperty('a:b,c%\n'), 'a%3Ab%2Cc%25%0A');
-      const out = formatGithub(
-        [result('/w/dir,x/a:b.productteam.yaml', [msg({ severity: 'hint', message: 'two\nlines' })])],
-        { cwd: '/w' },
-      );
+      const out = formatGithub([result('/w/dir,x/a:b.productteam.yaml', [msg({ severity: 'hint', message: 'two\nlines' })])], { cwd: '/w' });
       assert.equal(out, '::notice file=dir%2Cx/a%3Ab.productteam.yaml,line=1,col=1,endLine=1,endColumn=2,title=schema::two%0Alines\n');
     });
   });
@@ -214,7 +226,10 @@ describe('productteam-lint (CLI)', function () {
       const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
       assert.equal(runLog.tool.driver.name, 'productteam');
       assert.equal(runLog.tool.driver.version, pkg.version);
-      assert.deepEqual(runLog.tool.driver.rules.map((x: { id: string }) => x.id), RULES.map((x) => x.id));
+      assert.deepEqual(
+        runLog.tool.driver.rules.map((x: { id: string }) => x.id),
+        RULES.map((x) => x.id),
+      );
       for (const rule of runLog.tool.driver.rules) {
         assert.equal(rule.helpUri, ruleDocsUrl(rule.id));
         assert.match(rule.name, /^[A-Z][A-Za-z0-9]*$/);
@@ -241,13 +256,27 @@ describe('productteam-lint (CLI)', function () {
       assert.equal(ruleName('schema'), 'SchemaRule');
       assert.equal(sentence('No owner'), 'No owner.');
       assert.equal(sentence('Done.'), 'Done.');
-      const log = buildSarif(
-        [result('/w/a b/x.productteam.yaml', [msg({ severity: 'info' }), msg({ severity: 'hint', ruleId: 'not-a-rule' })])],
-        { cwd: '/w', toolVersion: '1.2.3', informationUri: 'https://example.com', rules: [{ id: 'schema', defaultSeverity: 'error', description: 'Schema' }], docsUrl: (id) => `https://example.com/${id}` },
-      ) as { runs: { results: { level: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]; tool: { driver: { rules: { id: string }[] } } }[] };
+      const log = buildSarif([result('/w/a b/x.productteam.yaml', [msg({ severity: 'info' }), msg({ severity: 'hint', ruleId: 'not-a-rule' })])], {
+        cwd: '/w',
+        toolVersion: '1.2.3',
+        informationUri: 'https://example.com',
+        rules: [{ id: 'schema', defaultSeverity: 'error', description: 'Schema' }],
+        docsUrl: (id) => `https://example.com/${id}`,
+      }) as {
+        runs: {
+          results: { level: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+          tool: { driver: { rules: { id: string }[] } };
+        }[];
+      };
       const [runLog] = log.runs;
-      assert.deepEqual(runLog.results.map((x) => x.level), ['note', 'note']);
-      assert.deepEqual(runLog.tool.driver.rules.map((x) => x.id), ['schema', 'not-a-rule']);
+      assert.deepEqual(
+        runLog.results.map((x) => x.level),
+        ['note', 'note'],
+      );
+      assert.deepEqual(
+        runLog.tool.driver.rules.map((x) => x.id),
+        ['schema', 'not-a-rule'],
+      );
       assert.equal(runLog.results[1].ruleIndex, 1);
       assert.equal(runLog.results[0].locations[0].physicalLocation.artifactLocation.uri, 'a%20b/x.productteam.yaml');
     });
@@ -256,7 +285,9 @@ describe('productteam-lint (CLI)', function () {
       this.timeout(300_000);
       const examples = path.join(ROOT, 'examples');
       const hasExamples = fs.existsSync(examples) && fs.readdirSync(examples).some((f) => /\.productteam\.ya?ml$/.test(f));
-      const target = hasExamples ? runCli(['--format', 'sarif', 'examples'], { cwd: ROOT }) : run('--format', 'sarif', 'error.productteam.yaml', 'warn.productteam.yaml', 'clean.productteam.yaml', 'tree');
+      const target = hasExamples
+        ? runCli(['--format', 'sarif', 'examples'], { cwd: ROOT })
+        : run('--format', 'sarif', 'error.productteam.yaml', 'warn.productteam.yaml', 'clean.productteam.yaml', 'tree');
       assert.ok(target.status === 0 || target.status === 1, target.stderr);
       const sarifFile = path.join(dir, 'out.sarif');
       fs.writeFileSync(sarifFile, target.stdout);
@@ -268,29 +299,28 @@ describe('productteam-lint (CLI)', function () {
   describe('files and folders', () => {
     it('searches folders for the product-team file names, dot-folders included but not node_modules or .git, in sorted order', () => {
       const records = json('tree');
-      assert.deepEqual(records.map((x) => path.relative(dir, x.filePath).split(path.sep).join('/')), [
-        'tree/.github/x.productteam.yaml',
-        'tree/a/.productteam.yaml',
-        'tree/a/z.productteam.yaml',
-        'tree/b.productteam.yml',
-      ]);
+      assert.deepEqual(
+        records.map((x) => path.relative(dir, x.filePath).split(path.sep).join('/')),
+        ['tree/.github/x.productteam.yaml', 'tree/a/.productteam.yaml', 'tree/a/z.productteam.yaml', 'tree/b.productteam.yml'],
+      );
     });
 
     it('lints the current folder with no arguments', () => {
       const r = runCli(['--format', 'json'], { cwd: path.join(dir, 'tree') });
       assert.equal(r.status, 0, r.stderr);
-      assert.deepEqual((JSON.parse(r.stdout) as JsonRecord[]).map((x) => path.basename(x.filePath)), [
-        'x.productteam.yaml',
-        '.productteam.yaml',
-        'z.productteam.yaml',
-        'b.productteam.yml',
-      ]);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as JsonRecord[]).map((x) => path.basename(x.filePath)),
+        ['x.productteam.yaml', '.productteam.yaml', 'z.productteam.yaml', 'b.productteam.yml'],
+      );
     });
 
     it('lints each file once, however often it is named', () => {
       const records = json('clean.productteam.yaml', 'tree', './clean.productteam.yaml', 'tree/a/z.productteam.yaml');
       assert.equal(records.length, 5);
-      assert.deepEqual(records.map((x) => x.filePath), [...records.map((x) => x.filePath)].sort());
+      assert.deepEqual(
+        records.map((x) => x.filePath),
+        [...records.map((x) => x.filePath)].sort(),
+      );
     });
 
     it('lints an explicit file whatever its name', () => {
@@ -379,7 +409,13 @@ describe('productteam-lint (CLI)', function () {
       const both = run('clean.productteam.yaml', 'latin1.productteam.yaml', '--format', 'json');
       assert.equal(both.status, 2);
       assert.equal(both.stderr, "productteam-lint: cannot read 'latin1.productteam.yaml': not valid UTF-8\n");
-      assert.deepEqual((JSON.parse(both.stdout) as JsonRecord[]).map((x) => [path.basename(x.filePath), x.errorCount]), [['clean.productteam.yaml', 0], ['latin1.productteam.yaml', 1]]);
+      assert.deepEqual(
+        (JSON.parse(both.stdout) as JsonRecord[]).map((x) => [path.basename(x.filePath), x.errorCount]),
+        [
+          ['clean.productteam.yaml', 0],
+          ['latin1.productteam.yaml', 1],
+        ],
+      );
     });
 
     it('exits 2 on a file or folder it may not read, reporting it as a finding', function () {
@@ -389,7 +425,10 @@ describe('productteam-lint (CLI)', function () {
       fs.writeFileSync(locked, CLEAN, { mode: 0o000 });
       fs.mkdirSync(lockedDir, { mode: 0o000 });
       try {
-        for (const [arg, shown] of [['locked.productteam.yaml', 'locked\\.productteam\\.yaml'], ['locked-dir', 'locked-dir']]) {
+        for (const [arg, shown] of [
+          ['locked.productteam.yaml', 'locked\\.productteam\\.yaml'],
+          ['locked-dir', 'locked-dir'],
+        ]) {
           const r = run(arg, '--format', 'compact');
           assert.equal(r.status, 2);
           assert.match(r.stderr, new RegExp(`^productteam-lint: cannot read '${shown}': permission denied\\n$`));
@@ -417,7 +456,15 @@ describe('productteam-lint (CLI)', function () {
       const results = [result('/w/x.productteam.yaml', [msg({ severity: 'warning', message: 'Warned' })])];
       assert.equal(formatCompact(results, { cwd: '/w' }), 'x.productteam.yaml:1:1 warning Warned schema\n\n✖ 1 problem (0 errors, 1 warning)\n');
       assert.equal(formatStylish([result('/w/x.productteam.yaml', [])], { cwd: '/w' }), '');
-      assert.deepEqual(JSON.parse(formatJson(results))[0].messages[0], { ruleId: 'schema', severity: 'warning', message: 'Warned', line: 1, column: 1, endLine: 1, endColumn: 2 });
+      assert.deepEqual(JSON.parse(formatJson(results))[0].messages[0], {
+        ruleId: 'schema',
+        severity: 'warning',
+        message: 'Warned',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 2,
+      });
     });
   });
 });

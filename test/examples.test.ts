@@ -11,7 +11,6 @@ const EXAMPLES = path.join(__dirname, '..', 'examples');
 // The date the fixtures use; the troubled example's expired suppression is older.
 const TODAY = '2026-06-01';
 
-
 function problemsOf(name: string) {
   const text = fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
   const analysis = analyze(text, { today: TODAY });
@@ -32,10 +31,27 @@ describe('examples', () => {
   // registry: a new rule is shown by its own fixtures (test/rules.test.ts
   // makes sure it has some) and joins the example when someone rewrites it.
   const SHOWN = [
-    'schema', 'unknown-reference', 'single-owner', 'single-backlog-owner', 'role-split', 'decision-authority',
-    'vision-required', 'overloaded-person', 'team-single-domain', 'departed-person', 'scrum-master-not-product-owner',
-    'customer-contact', 'core-team', 'domain-without-team', 'team-without-domain', 'outcomes-defined',
-    'unused-person', 'unused-suppression', 'expired-suppression', 'invalid-suppression', 'duplicate-reference',
+    'schema',
+    'unknown-reference',
+    'single-owner',
+    'single-backlog-owner',
+    'role-split',
+    'decision-authority',
+    'vision-required',
+    'overloaded-person',
+    'team-single-domain',
+    'departed-person',
+    'scrum-master-not-product-owner',
+    'customer-contact',
+    'core-team',
+    'domain-without-team',
+    'team-without-domain',
+    'outcomes-defined',
+    'unused-person',
+    'unused-suppression',
+    'expired-suppression',
+    'invalid-suppression',
+    'duplicate-reference',
   ];
 
   it('troubled.productteam.yaml shows every rule it is written to show, and parses', () => {
@@ -45,7 +61,7 @@ describe('examples', () => {
     assert.ok(!fired.has('yaml-syntax'), 'the troubled example must parse');
   });
 
-  it('troubled.productteam.yaml shows them on today\'s date too (its expired suppression stays expired)', () => {
+  it("troubled.productteam.yaml shows them on today's date too (its expired suppression stays expired)", () => {
     const text = fs.readFileSync(path.join(EXAMPLES, 'troubled.productteam.yaml'), 'utf8');
     const fired = new Set(analyze(text).problems.map((p) => p.ruleId));
     assert.ok(fired.has('expired-suppression'));
@@ -59,7 +75,10 @@ describe('examples', () => {
 
   it('undecided.productteam.yaml: no stance, no role-split; stance-declared previews each stance, as its header says', () => {
     const problems = problemsOf('undecided.productteam.yaml');
-    assert.deepEqual(problems.map((p) => p.ruleId), ['stance-declared']);
+    assert.deepEqual(
+      problems.map((p) => p.ruleId),
+      ['stance-declared'],
+    );
     const text = fs.readFileSync(path.join(EXAMPLES, 'undecided.productteam.yaml'), 'utf8');
     assert.match(problems[0].message, /Declared combined: 1 finding; separated: 1; contextual: 0; outcomes-first: 0/);
     assert.match(text, /Declare stance: combined \(1 finding\)/);
@@ -67,7 +86,10 @@ describe('examples', () => {
 
   it('broken.productteam.yaml reports yaml-syntax', () => {
     const problems = problemsOf('broken.productteam.yaml');
-    assert.ok(problems.some((p) => p.ruleId === 'yaml-syntax' && p.severity === 'error'), 'want a yaml-syntax error');
+    assert.ok(
+      problems.some((p) => p.ruleId === 'yaml-syntax' && p.severity === 'error'),
+      'want a yaml-syntax error',
+    );
   });
 
   it('multi-file/ is one organisation whose only findings are the person not yet in the people directory', () => {

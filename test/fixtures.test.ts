@@ -11,15 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, applyEdits, getFixAllEdits, getFixes, RULES } from '../server/src/engine';
 import type { AnalyzeOptions, Fix, Problem, TextEdit } from '../server/src/engine';
-import {
-  AWAITS_USER_INPUT,
-  compareFindings,
-  lostCommentLines,
-  parseAnnotations,
-  parseHeader,
-  toFinding,
-  type Finding,
-} from './helpers/fixtures';
+import { AWAITS_USER_INPUT, compareFindings, lostCommentLines, parseAnnotations, parseHeader, toFinding, type Finding } from './helpers/fixtures';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const TODAY = '2026-06-01';
@@ -72,8 +64,7 @@ function applyHeaderFix(text: string, options: AnalyzeOptions): AppliedFix | und
   for (const problem of analysis.problems) {
     for (const fix of getFixes(analysis, problem)) if (fix.title === header.fix) offers.push({ problem, fix });
   }
-  const describe = (o: { problem: Problem }): string =>
-    `${o.problem.ruleId} at line ${analysis.lines.positionAt(o.problem.start).line + 1}`;
+  const describe = (o: { problem: Problem }): string => `${o.problem.ruleId} at line ${analysis.lines.positionAt(o.problem.start).line + 1}`;
   let chosen = offers;
   if (header.fixAt) {
     const at = header.fixAt;
@@ -242,14 +233,9 @@ describe('fixture annotations (self-test)', () => {
   });
 
   it('against the engine: the right caret passes, one column off fails', () => {
-    const right = [
-      'version: 1',
-      'organization: { name: Acme, stance: combined }',
-      'people:',
-      '  zoe: { name: Zoe Lind }',
-      '# ^^^ hint unused-person',
-      '',
-    ].join('\n');
+    const right = ['version: 1', 'organization: { name: Acme, stance: combined }', 'people:', '  zoe: { name: Zoe Lind }', '# ^^^ hint unused-person', ''].join(
+      '\n',
+    );
     checkFindings(right, { today: TODAY });
     const wrong = right.replace('# ^^^', '#  ^^^');
     assert.throws(() => checkFindings(wrong, { today: TODAY }), /reported but not annotated[\s\S]*annotated but not reported/);

@@ -40,8 +40,61 @@ function seeds(): string[] {
 function mutants(count: number, seed = 8): string[] {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const CHARS = ['\u0000', '\u001b', '\t', '\u00a0', '\ufeff', '\u2028', 'é', '😀', ':', '-', '#', '&', '*', '!', '|', '>', '"', "'", '[', '{', '}', ',', '?', '%', '@', '`', ' ', '\n', '\r', 'x', '0'];
-  const INSERTS = ['*nowhere', '*a', '&a ', '&o ', '!!null ', '!!str ', '!!binary ', '!custom ', '# comment', ' # TODO', '<<: *a', '? ', '~', '""', '[]', '{}', 'x-note: *nowhere\n', '---\n', '...\n', '%YAML 1.2\n'];
+  const CHARS = [
+    '\u0000',
+    '\u001b',
+    '\t',
+    '\u00a0',
+    '\ufeff',
+    '\u2028',
+    'é',
+    '😀',
+    ':',
+    '-',
+    '#',
+    '&',
+    '*',
+    '!',
+    '|',
+    '>',
+    '"',
+    "'",
+    '[',
+    '{',
+    '}',
+    ',',
+    '?',
+    '%',
+    '@',
+    '`',
+    ' ',
+    '\n',
+    '\r',
+    'x',
+    '0',
+  ];
+  const INSERTS = [
+    '*nowhere',
+    '*a',
+    '&a ',
+    '&o ',
+    '!!null ',
+    '!!str ',
+    '!!binary ',
+    '!custom ',
+    '# comment',
+    ' # TODO',
+    '<<: *a',
+    '? ',
+    '~',
+    '""',
+    '[]',
+    '{}',
+    'x-note: *nowhere\n',
+    '---\n',
+    '...\n',
+    '%YAML 1.2\n',
+  ];
   const lines = (t: string) => t.split(/(?<=\n)/);
   const ops: ((t: string) => string)[] = [
     (t) => {
@@ -81,7 +134,9 @@ function mutants(count: number, seed = 8): string[] {
     (t) => {
       const ls = lines(t); // delete a person from people: (their entry and its lines), wherever they are referenced
       const at = ls.findIndex((l) => /^people:/.test(l));
-      const entries = ls.map((l, i) => (i > at && at >= 0 && /^ {2}\S/.test(l) ? i : -1)).filter((i) => i > 0 && ls.slice(at + 1, i).every((l) => !/^\S/.test(l)));
+      const entries = ls
+        .map((l, i) => (i > at && at >= 0 && /^ {2}\S/.test(l) ? i : -1))
+        .filter((i) => i > 0 && ls.slice(at + 1, i).every((l) => !/^\S/.test(l)));
       if (!entries.length) return t;
       const i = pick(entries);
       let j = i + 1;
@@ -100,7 +155,11 @@ function mutants(count: number, seed = 8): string[] {
     (t) => {
       const ls = lines(t); // a directive-like line inside a | block or a quoted string
       const i = 1 + Math.floor(rnd() * Math.max(1, ls.length - 1));
-      ls.splice(i, 0, pick(['x-note: |\n  # productteam-disable single-owner, unknown-reference\n', 'x-quoted: "a\n  # productteam-disable-next-line single-owner\n  b"\n']));
+      ls.splice(
+        i,
+        0,
+        pick(['x-note: |\n  # productteam-disable single-owner, unknown-reference\n', 'x-quoted: "a\n  # productteam-disable-next-line single-owner\n  b"\n']),
+      );
       return ls.join('');
     },
     (t) => `${t}${t.endsWith('\n') ? '' : '\n'}---\n${pick(['people: {}\n', 'people:\n  zed: { name: Zed }\n', 'version: 1\n'])}`, // a second document
@@ -234,7 +293,9 @@ describe('fuzz: seeded mutants of the examples and fixtures', function () {
       alone.setFile(uri, text);
       assert.equal(final.length, alone.snapshot().analysis(uri)?.problems.length, 'the last diagnostics are not those of the last text');
       const ok = outcomes.filter((o) => o === 'ok').length;
-      console.log(`      fuzz server: ${version - 1} changes, ${outcomes.length} requests answered (${ok} with a result, ${outcomes.length - ok} cancelled), ${publishes.length} publishes, 0 crashes`);
+      console.log(
+        `      fuzz server: ${version - 1} changes, ${outcomes.length} requests answered (${ok} with a result, ${outcomes.length - ok} cancelled), ${publishes.length} publishes, 0 crashes`,
+      );
       assert.ok(version > 100, `only ${version - 1} changes within the budget`);
     });
   });

@@ -90,7 +90,7 @@ function editor(seed: number) {
  */
 function sites(text: string): { pos: number; lineStart: number; lineEnd: number; kind: 'boundary' | 'key' | 'item' | 'comment' | 'eol' }[] {
   const out: ReturnType<typeof sites> = [];
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = 0; lineStart < text.length;) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl + 1;
     const line = text.slice(lineStart, lineEnd);
@@ -113,7 +113,29 @@ function sites(text: string): { pos: number; lineStart: number; lineEnd: number;
 function targetedEditor(seed: number) {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const INSERTS = ['a', ' ', '-', ':', '#', '\n', '\n  ', '  # note\n', '# c\n', 'zed: { name: Zed }\n', '  zed:\n    name: Zed\n', '- x\n', '"', '[', '&a ', '*a', '!!str ', '\t', '\r\n', '---\n', 'x-note: |\n  text\n'];
+  const INSERTS = [
+    'a',
+    ' ',
+    '-',
+    ':',
+    '#',
+    '\n',
+    '\n  ',
+    '  # note\n',
+    '# c\n',
+    'zed: { name: Zed }\n',
+    '  zed:\n    name: Zed\n',
+    '- x\n',
+    '"',
+    '[',
+    '&a ',
+    '*a',
+    '!!str ',
+    '\t',
+    '\r\n',
+    '---\n',
+    'x-note: |\n  text\n',
+  ];
   return (text: string): string => {
     const all = sites(text);
     if (all.length === 0) return text + pick(INSERTS);
@@ -204,7 +226,11 @@ describe('incremental parsing', () => {
   // keys) must be invisible too: the whole findings, data included, after
   // each edit of a random sequence, including texts that break and mend.
   const shownAnalysis = (a: ReturnType<typeof analyze>) =>
-    JSON.stringify([a.problems.map((p) => [p.ruleId, p.start, p.end, p.severity, p.message, p.data]), a.schemaErrors, a.doc.errors.map((e) => [e.code, e.pos])]);
+    JSON.stringify([
+      a.problems.map((p) => [p.ruleId, p.start, p.end, p.severity, p.message, p.data]),
+      a.schemaErrors,
+      a.doc.errors.map((e) => [e.code, e.pos]),
+    ]);
   /** `steps` random and targeted edits of `original`, each analysed with the cache and afresh. */
   const checkFindings = (name: string, original: string, seed: number, steps: number) => {
     const options = { today: '2025-06-01' };

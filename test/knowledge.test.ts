@@ -32,7 +32,6 @@ const DOCS_DIR = path.join(REPO_ROOT, 'docs', 'rules');
 /** Pages that show a stance's words beside the others', or say whose side they are. */
 const PAGES_WITH_STANCES = ['role-split.md', 'stance-declared.md', 'single-owner.md', 'outcomes-defined.md'];
 
-
 const TOPICS: Topic[] = [
   'product-manager',
   'product-owner',
@@ -52,7 +51,6 @@ const TOPICS: Topic[] = [
   'lifecycle',
   'framework',
 ];
-
 
 describe('knowledge: the experts’ positions', () => {
   describe('quotes are verbatim from the seeds', function () {
@@ -107,12 +105,18 @@ describe('knowledge: the experts’ positions', () => {
     }
     // SPEC 5 (revision 3): the four debate quotes, by name, each a whole sentence.
     assert.equal(quoteById(STANCE_INFO.combined.quoteId)?.text, 'Have one person responsible for both roles, within the boundaries of their own sub-domain.');
-    assert.equal(quoteById(STANCE_INFO.separated.quoteId)?.text, 'By separating the roles between the Product Owner and the Product Manager, you can position both for success and create something to be proud of.');
+    assert.equal(
+      quoteById(STANCE_INFO.separated.quoteId)?.text,
+      'By separating the roles between the Product Owner and the Product Manager, you can position both for success and create something to be proud of.',
+    );
     assert.equal(
       quoteById(STANCE_INFO.contextual.quoteId)?.text,
       'However, depending on the size and maturity of the business, the development framework in use, and/or the kind of product offered to users, the two roles can coexist, overlap, or be mutually exclusive.',
     );
-    assert.equal(quoteById(STANCE_INFO['outcomes-first'].quoteId)?.text, 'Titles are not as important as understanding the outcomes that you would like to achieve, and the weaknesses in your current structure and process.');
+    assert.equal(
+      quoteById(STANCE_INFO['outcomes-first'].quoteId)?.text,
+      'Titles are not as important as understanding the outcomes that you would like to achieve, and the weaknesses in your current structure and process.',
+    );
   });
 
   it('each role-split reason quotes its own stance', () => {
@@ -125,7 +129,7 @@ describe('knowledge: the experts’ positions', () => {
     assert.deepEqual(Object.keys(ROLE_SPLIT_REASONS).sort(), ['combined', 'scrum', 'separated', 'v1']);
   });
 
-  it('the words a finding message quotes are verbatim from the reason\'s seed', function () {
+  it("the words a finding message quotes are verbatim from the reason's seed", function () {
     if (!seedsAvailable()) this.skip();
     for (const [reason, r] of Object.entries(ROLE_SPLIT_REASONS)) {
       const fragments = [...r.words.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
@@ -180,10 +184,7 @@ describe('knowledge: the experts’ positions', () => {
 
   it('attributes quotes to their speaker and article (SPEC section 5)', () => {
     const perri = quoteById('perri-role-vs-job')!;
-    assert.equal(
-      attribution(perri),
-      '— Melissa Perri, quoted in Stijn Schutyser, "Your product manager should be facing inward AND outward" (2018)',
-    );
+    assert.equal(attribution(perri), '— Melissa Perri, quoted in Stijn Schutyser, "Your product manager should be facing inward AND outward" (2018)');
     const runyan = quoteById('runyan-or')!;
     assert.equal(attribution(runyan), '— Kristin Runyan, "Product Owner OR Product Manager?"');
     assert.equal(formatQuote(runyan), `> ${runyan.text}\n>\n> ${attribution(runyan)}`);
@@ -206,7 +207,7 @@ describe('knowledge: the experts’ positions', () => {
     it('rejects any other change', () => {
       assert.ok(!isVerbatim('It is an "or" - you are either', seed));
       assert.ok(!isVerbatim('It\'s an "or" - you are both', seed));
-      assert.ok(!isVerbatim('It\'s an or - you are either', seed));
+      assert.ok(!isVerbatim("It's an or - you are either", seed));
     });
   });
 

@@ -13,7 +13,10 @@ const ROOT = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const contributes = pkg.contributes;
 const snippetFile = contributes.snippets[0].path as string;
-const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, snippetFile), 'utf8')) as Record<string, { prefix: string | string[]; body: string[]; isFileTemplate?: boolean }>;
+const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, snippetFile), 'utf8')) as Record<
+  string,
+  { prefix: string | string[]; body: string[]; isFileTemplate?: boolean }
+>;
 
 const template = Object.values(snippets).find((s) => s.isFileTemplate);
 
@@ -35,25 +38,40 @@ describe('extension manifest and snippets', function () {
       const anchor = under[prefix];
       assert.ok(anchor, `where does snippet '${name}' go?`);
       const indent = anchor.match(/^ */)![0].length + 2;
-      const fragment = expand(s.body).replace(/\n$/, '').split('\n').map((l) => (l ? ' '.repeat(indent) + l : l)).join('\n');
+      const fragment = expand(s.body)
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((l) => (l ? ' '.repeat(indent) + l : l))
+        .join('\n');
       const text = base.replace(`${anchor}\n`, `${anchor}\n${fragment}\n`);
       assert.notEqual(text, base, `anchor '${anchor}' found`);
       const errors = analyze(text).problems.filter((p) => p.severity === 'error' && p.ruleId !== 'unknown-reference');
-      assert.deepEqual(errors.map((p) => `${p.ruleId}: ${p.message}`), [], `snippet '${name}'`);
+      assert.deepEqual(
+        errors.map((p) => `${p.ruleId}: ${p.message}`),
+        [],
+        `snippet '${name}'`,
+      );
     }
   });
 
   it('every command is in the palette under the Product Team category', function () {
-    const hidden = new Set((contributes.menus?.commandPalette ?? []).filter((m: { when?: string }) => m.when === 'false').map((m: { command: string }) => m.command));
+    const hidden = new Set(
+      (contributes.menus?.commandPalette ?? []).filter((m: { when?: string }) => m.when === 'false').map((m: { command: string }) => m.command),
+    );
     for (const c of contributes.commands) {
       assert.equal(c.category, 'Product Team', c.command);
       assert.ok(!hidden.has(c.command), `${c.command} is hidden from the palette`);
     }
     const ids = contributes.commands.map((c: { command: string }) => c.command);
-    for (const need of ['productteam.newFile', 'productteam.selectStance', 'productteam.restartServer', 'productteam.showOutput']) assert.ok(ids.includes(need), need);
+    for (const need of ['productteam.newFile', 'productteam.selectStance', 'productteam.restartServer', 'productteam.showOutput'])
+      assert.ok(ids.includes(need), need);
     // Each one is registered by the extension (activate.ts, shared by the Node and browser entries, or a feature's file beside it).
     const srcDir = path.join(ROOT, 'client', 'src');
-    const client = fs.readdirSync(srcDir).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(srcDir, f), 'utf8')).join('\n');
+    const client = fs
+      .readdirSync(srcDir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => fs.readFileSync(path.join(srcDir, f), 'utf8'))
+      .join('\n');
     for (const id of ids) assert.ok(client.includes(`registerCommand('${id}'`), `${id} is registered`);
   });
 
@@ -66,7 +84,8 @@ describe('extension manifest and snippets', function () {
     assert.equal(stance.enumDescriptions.length, stance.enum.length);
     assert.equal(props['productteam.enable'].type, 'boolean');
     assert.equal(props['productteam.enable'].default, true);
-    for (const key of ['productteam.enable', 'productteam.stance', 'productteam.rules', 'productteam.maxDomainsPerPerson']) assert.equal(props[key].scope, 'resource', key);
+    for (const key of ['productteam.enable', 'productteam.stance', 'productteam.rules', 'productteam.maxDomainsPerPerson'])
+      assert.equal(props[key].scope, 'resource', key);
   });
 
   it('settings: productteam.rules cannot turn off a rule nothing may silence (VS Code flags the value)', function () {
@@ -107,7 +126,11 @@ describe('extension manifest and snippets', function () {
 
   it('two entries: `main` (Node) and `browser` (vscode.dev, github.dev), both built and both in the .vsix', function () {
     const build = fs.readFileSync(path.join(ROOT, 'scripts', 'build.mjs'), 'utf8');
-    const included = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+    const included = fs
+      .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('!'))
+      .map((l) => l.slice(1));
     for (const entry of [pkg.main, pkg.browser, './server/out/server.js', './server/out/browser/server.js']) {
       const file = path.posix.normalize(entry as string);
       assert.ok(build.includes(`outfile: '${file}'`), `scripts/build.mjs builds ${file}`);
@@ -120,7 +143,9 @@ describe('extension manifest and snippets', function () {
   });
 
   it('the .vsix README carries its images as data: URIs (the details page loads no relative image, and https needs the network)', async function () {
-    const { inlineImages } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'inline-images.mjs')).href)) as { inlineImages(md: string, root: string): string };
+    const { inlineImages } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'inline-images.mjs')).href)) as {
+      inlineImages(md: string, root: string): string;
+    };
     const readme = fs.readFileSync(path.join(ROOT, 'EXTENSION.md'), 'utf8');
     const inlined = inlineImages(readme, ROOT);
     const srcs = [...inlined.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);

@@ -28,7 +28,7 @@ function fixTitles(text: string, p: Problem): string[] {
 }
 
 describe('revision 2: messages', () => {
-  it("a quoted version says it is the number 1, never \"Did you mean '1'\"", () => {
+  it('a quoted version says it is the number 1, never "Did you mean \'1\'"', () => {
     const [p] = only(`version: "1"\norganization: { name: Acme, stance: combined }\n`, 'schema');
     assert.match(p.message, /must be the number 1, not the text "1"/);
     assert.doesNotMatch(p.message, /Did you mean/);
@@ -155,7 +155,17 @@ teams:
 });
 
 describe('revision 2: fix kinds', () => {
-  const MINE = new Set(['schema', 'team-single-domain', 'departed-person', 'overloaded-person', 'unused-person', 'core-team', 'customer-contact', 'domain-without-team', 'team-without-domain']);
+  const MINE = new Set([
+    'schema',
+    'team-single-domain',
+    'departed-person',
+    'overloaded-person',
+    'unused-person',
+    'core-team',
+    'customer-contact',
+    'domain-without-team',
+    'team-without-domain',
+  ]);
 
   it('every fix of these rules has a kind, and only safe fixes are preferred', () => {
     let checked = 0;
@@ -229,7 +239,13 @@ products:
   it('its ids are references (find references and rename use them), and a stakeholder is not unused', () => {
     const a = analyze(text, { today: TODAY });
     const refs = a.model.refs.filter((r) => r.role === 'stakeholders');
-    assert.deepEqual(refs.map((r) => [r.id, r.kind]), [['gus', 'person'], ['gsu', 'person']]);
+    assert.deepEqual(
+      refs.map((r) => [r.id, r.kind]),
+      [
+        ['gus', 'person'],
+        ['gsu', 'person'],
+      ],
+    );
     assert.ok(!a.problems.some((p) => p.ruleId === 'unused-person'));
   });
 

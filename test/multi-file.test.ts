@@ -22,7 +22,11 @@ function checkAnnotations(snap: Snapshot, key: string): string[] {
   const parsed = parseAnnotations(text);
   assert.deepEqual(parsed.errors, [], `${key}: malformed annotations:\n${parsed.errors.join('\n')}`);
   const a = snap.analysis(key)!;
-  return compareFindings(text, parsed.findings, a.problems.map((p) => toFinding(p, text, a.lines))).map((m) => `${key}: ${m}`);
+  return compareFindings(
+    text,
+    parsed.findings,
+    a.problems.map((p) => toFinding(p, text, a.lines)),
+  ).map((m) => `${key}: ${m}`);
 }
 
 describe('multi-file organisations (fixture folders)', () => {

@@ -6,7 +6,18 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, buildMap, CHANGE_KINDS, diffOwnership, mapTargets, ownershipInput, renderDiffMarkdown, renderMapHtml, renderMapMarkdown, type OwnershipInput } from '../server/src/engine';
+import {
+  analyze,
+  buildMap,
+  CHANGE_KINDS,
+  diffOwnership,
+  mapTargets,
+  ownershipInput,
+  renderDiffMarkdown,
+  renderMapHtml,
+  renderMapMarkdown,
+  type OwnershipInput,
+} from '../server/src/engine';
 import { parseOwnershipArgs } from '../server/src/cli/ownership';
 import { ensureBuilt, makeTree, ROOT, runCli } from './helpers/cli-run';
 
@@ -20,14 +31,29 @@ describe('ownership map model', () => {
 
   it('lists products -> domains with owner, PM, PO, teams with type, outcomes', () => {
     assert.equal(map.organization.name, 'Acme');
-    assert.deepEqual(map.products.map((p) => p.id), ['payments']);
+    assert.deepEqual(
+      map.products.map((p) => p.id),
+      ['payments'],
+    );
     const [checkout, billing] = map.products[0].domains;
-    assert.deepEqual(checkout.owner.map((r) => r.id), ['alice']);
+    assert.deepEqual(
+      checkout.owner.map((r) => r.id),
+      ['alice'],
+    );
     assert.equal(checkout.ownerSource, 'productManager');
-    assert.deepEqual(checkout.productOwner.map((r) => r.id), ['alice']);
+    assert.deepEqual(
+      checkout.productOwner.map((r) => r.id),
+      ['alice'],
+    );
     assert.equal(checkout.productOwnerSource, 'productManager');
     assert.deepEqual(checkout.outcomes, ['Cut checkout abandonment by 10%']);
-    assert.deepEqual(billing.teams.map((t) => [t.id, t.type]), [['billing-squad', 'stream-aligned'], ['platform', 'platform']]);
+    assert.deepEqual(
+      billing.teams.map((t) => [t.id, t.type]),
+      [
+        ['billing-squad', 'stream-aligned'],
+        ['platform', 'platform'],
+      ],
+    );
     assert.deepEqual(map.teams.find((t) => t.id === 'platform')?.domains, ['payments/billing']);
   });
 
@@ -41,21 +67,28 @@ describe('ownership map model', () => {
   });
 
   it('takes a domain with no owner and no PM to be owned by its sole PO', () => {
-    const m = buildMap(input('version: 1\norganization: { name: A }\npeople:\n  po: { name: P }\nproducts:\n  p:\n    name: P\n    domains:\n      d: { productOwner: po }\n'));
+    const m = buildMap(
+      input('version: 1\norganization: { name: A }\npeople:\n  po: { name: P }\nproducts:\n  p:\n    name: P\n    domains:\n      d: { productOwner: po }\n'),
+    );
     const d = m.products[0].domains[0];
     assert.deepEqual([d.owner.map((r) => r.id), d.ownerSource], [['po'], 'productOwner']);
   });
 
-  it('reads owners with the same function as single-owner: a product takes its only domain\'s owner, an empty owner list is no owner', () => {
-    const text = 'version: 1\norganization: { name: A, stance: combined }\npeople:\n  po: { name: P }\n  pm: { name: M }\nproducts:\n  p:\n    name: P\n    domains:\n      d: { productOwner: po }\n  q:\n    name: Q\n    domains:\n      e: { owner: [], productManager: pm }\n';
+  it("reads owners with the same function as single-owner: a product takes its only domain's owner, an empty owner list is no owner", () => {
+    const text =
+      'version: 1\norganization: { name: A, stance: combined }\npeople:\n  po: { name: P }\n  pm: { name: M }\nproducts:\n  p:\n    name: P\n    domains:\n      d: { productOwner: po }\n  q:\n    name: Q\n    domains:\n      e: { owner: [], productManager: pm }\n';
     const m = buildMap(input(text));
     const [p, q] = m.products;
-    assert.deepEqual([p.owner.map((r) => r.id), p.ownerSource], [['po'], 'domain'], 'one domain, no owner of its own: its domain\'s owner (SPEC 2)');
+    assert.deepEqual([p.owner.map((r) => r.id), p.ownerSource], [['po'], 'domain'], "one domain, no owner of its own: its domain's owner (SPEC 2)");
     assert.match(renderMapMarkdown(m), /Owner: `po` \(its only domain's owner\)/);
     const e = q.domains[0];
     assert.deepEqual([e.owner, e.ownerSource], [[], 'none'], '`owner: []` is written and empty: not its PM');
     const single = analyze(text, { today: TODAY }).problems.filter((f) => f.ruleId === 'single-owner');
-    assert.deepEqual(single.map((f) => [f.data.product, f.data.domain]), [['q', 'e']], 'single-owner agrees: only the empty owner list is reported');
+    assert.deepEqual(
+      single.map((f) => [f.data.product, f.data.domain]),
+      [['q', 'e']],
+      'single-owner agrees: only the empty owner list is reported',
+    );
   });
 
   it('places each finding at the domain, product, person or team it is in', () => {
@@ -75,7 +108,12 @@ describe('ownership map model', () => {
   });
 
   it('never throws on a file that does not parse or has the wrong shapes', () => {
-    for (const text of ['', 'version: 1\nproducts: [1, 2]\n', 'people:\n  a: [x\n', 'products:\n  p:\n    domains:\n      d:\n        outcomes: { a: 1 }\n        teams: 3\n']) {
+    for (const text of [
+      '',
+      'version: 1\nproducts: [1, 2]\n',
+      'people:\n  a: [x\n',
+      'products:\n  p:\n    domains:\n      d:\n        outcomes: { a: 1 }\n        teams: 3\n',
+    ]) {
       const m = buildMap(input(text));
       assert.ok(renderMapHtml(m).includes('</html>'));
       assert.ok(renderMapMarkdown(m).startsWith('# Ownership map'));
@@ -102,7 +140,8 @@ products:
   /** The attribute names of every tag, quoted values (escaped user text) left out. */
   const attributes = (html: string): Set<string> => {
     const names = new Set<string>();
-    for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) for (const m of tag.replace(/"[^"]*"/g, '""').matchAll(/\s([a-z:-]+)=/gi)) names.add(m[1].toLowerCase());
+    for (const tag of html.match(/<[a-z][^>]*>/gi) ?? [])
+      for (const m of tag.replace(/"[^"]*"/g, '""').matchAll(/\s([a-z:-]+)=/gi)) names.add(m[1].toLowerCase());
     return names;
   };
 
@@ -110,7 +149,8 @@ products:
     for (const text of [hostile, read('base.productteam.yaml'), fs.readFileSync(path.join(ROOT, 'examples', 'troubled.productteam.yaml'), 'utf8')]) {
       const html = renderMapHtml(buildMap(input(text)));
       if (text !== hostile) assert.doesNotMatch(html, /https?:|\/\//i);
-      for (const name of attributes(html)) assert.ok(!['src', 'href', 'srcset', 'action', 'xlink:href', 'style', 'background', 'poster', 'data'].includes(name) && !name.startsWith('on'), name);
+      for (const name of attributes(html))
+        assert.ok(!['src', 'href', 'srcset', 'action', 'xlink:href', 'style', 'background', 'poster', 'data'].includes(name) && !name.startsWith('on'), name);
       assert.doesNotMatch(html, /<(script|img|iframe|link|object|embed|b>)/i);
       assert.doesNotMatch(html, /@import|url\(/i);
       assert.match(html, /^<!DOCTYPE html>/);
@@ -153,7 +193,10 @@ describe('ownership diff model', () => {
     assert.match(renderMapMarkdown(m), /no stance declared \(the PM\/PO arrangement is not judged\)/);
     assert.doesNotMatch(renderMapMarkdown(m), /stance contextual/);
     const diff = diffOwnership(before, input('version: 1\norganization: { name: A, stance: contextual }\n'));
-    assert.deepEqual(diff.changes.map((c) => [c.path, c.before, c.after]), [['organization.stance', null, 'contextual']]);
+    assert.deepEqual(
+      diff.changes.map((c) => [c.path, c.before, c.after]),
+      [['organization.stance', null, 'contextual']],
+    );
   });
 
   it('reports changes by meaning, each with a kind from SPEC section 10', () => {
@@ -190,13 +233,19 @@ describe('ownership diff model', () => {
     const text = read('base.productteam.yaml');
     const handed = text.replace('productManager: bob', 'productManager: carol');
     const diff = diffOwnership(base, input(handed));
-    assert.deepEqual(diff.changes.filter((c) => c.kind === 'role-changed').map((c) => [c.path, c.before, c.after]), [
-      ['products.payments.domains.billing.owner', ['bob'], ['carol']],
-      ['products.payments.domains.billing.productManager', ['bob'], ['carol']],
-      ['products.payments.domains.billing.productOwner', ['bob'], ['carol']],
-    ]);
+    assert.deepEqual(
+      diff.changes.filter((c) => c.kind === 'role-changed').map((c) => [c.path, c.before, c.after]),
+      [
+        ['products.payments.domains.billing.owner', ['bob'], ['carol']],
+        ['products.payments.domains.billing.productManager', ['bob'], ['carol']],
+        ['products.payments.domains.billing.productOwner', ['bob'], ['carol']],
+      ],
+    );
     const renamed = diffOwnership(base, input(text.replace(/\bbob\b/g, 'robert')));
-    assert.deepEqual(renamed.changes.map((c) => c.kind), ['person-renamed']);
+    assert.deepEqual(
+      renamed.changes.map((c) => c.kind),
+      ['person-renamed'],
+    );
   });
 
   it('a finding that only moved lines is unchanged; a fixed one is resolved', () => {
@@ -206,7 +255,10 @@ describe('ownership diff model', () => {
     assert.ok(old.findings.length > 5);
     assert.deepEqual(diffOwnership(old, moved), { changes: [], introduced: [], resolved: [] });
     const fixed = diffOwnership(old, input(troubled.replace('members: [max, riley]', 'members: [max]')));
-    assert.deepEqual(fixed.resolved.map((f) => f.ruleId), ['unknown-reference']);
+    assert.deepEqual(
+      fixed.resolved.map((f) => f.ruleId),
+      ['unknown-reference'],
+    );
     assert.deepEqual(fixed.introduced, []);
   });
 });
@@ -223,12 +275,16 @@ describe('productteam-lint map and diff', function () {
     assert.equal(parseOwnershipArgs('map', ['--format', 'pdf']).ok, false);
     assert.equal(parseOwnershipArgs('map', ['--fail-on-new-errors']).ok, false);
     assert.equal(parseOwnershipArgs('diff', ['only-one']).ok, false);
-    assert.deepEqual(parseOwnershipArgs('map', ['--core-team', 'technology, ux']), { ok: true, options: { format: 'markdown', failOnNewErrors: false, help: false, paths: [], coreTeam: ['technology', 'ux'] } });
+    assert.deepEqual(parseOwnershipArgs('map', ['--core-team', 'technology, ux']), {
+      ok: true,
+      options: { format: 'markdown', failOnNewErrors: false, help: false, paths: [], coreTeam: ['technology', 'ux'] },
+    });
     assert.equal(parseOwnershipArgs('map', ['--core-team=,']).ok, false);
   });
 
   it('map --core-team overrides settings.coreTeam, as the lint command does', () => {
-    const org = 'version: 1\norganization: { name: A }\npeople:\n  pm: { name: M, discipline: product }\n  dev: { name: D, discipline: technology }\nproducts:\n  p:\n    name: P\n    owner: pm\n    domains:\n      d: { productManager: pm, teams: [t] }\nteams:\n  t: { members: [dev] }\n';
+    const org =
+      'version: 1\norganization: { name: A }\npeople:\n  pm: { name: M, discipline: product }\n  dev: { name: D, discipline: technology }\nproducts:\n  p:\n    name: P\n    owner: pm\n    domains:\n      d: { productManager: pm, teams: [t] }\nteams:\n  t: { members: [dev] }\n';
     const tree = makeTree({ 'org.productteam.yaml': org });
     try {
       const coreTeam = (args: string[]): number => {
@@ -314,7 +370,12 @@ describe('productteam-lint map and diff', function () {
 
   it('diff reads git:<ref> with git show, by the path from the repository root', () => {
     const tree = makeTree({ 'teams/org.productteam.yaml': read('base.productteam.yaml') });
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: tree.dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, {
+        cwd: tree.dir,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      });
     try {
       git('init', '-q');
       git('add', '.');
@@ -338,7 +399,10 @@ describe('productteam-lint map and diff', function () {
     assert.equal(r.status, 0, r.stderr);
     const map = JSON.parse(r.stdout) as { products: { id: string }[]; people: { id: string }[]; findings: { filePath: string; ruleId: string }[] };
     assert.deepEqual(map.products.map((p) => p.id).sort(), ['payments', 'search']);
-    assert.ok(map.people.some((p) => p.id === 'frank'), 'people defined in people.productteam.yaml');
+    assert.ok(
+      map.people.some((p) => p.id === 'frank'),
+      'people defined in people.productteam.yaml',
+    );
     assert.ok(
       map.findings.some((f) => f.ruleId === 'unknown-reference' && f.filePath === 'examples/multi-file/products/search.productteam.yaml'),
       'a finding of a product file, located in that file',
@@ -351,7 +415,12 @@ describe('productteam-lint map and diff', function () {
       files[f] = fs.readFileSync(path.join(ROOT, 'examples', 'multi-file', f), 'utf8');
     }
     const tree = makeTree(files);
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: tree.dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, {
+        cwd: tree.dir,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      });
     try {
       git('init', '-q');
       git('add', '.');
@@ -368,8 +437,14 @@ describe('productteam-lint map and diff', function () {
       assert.deepEqual(JSON.parse(moved.stdout).changes, []);
       // A person added to the people directory is a change of the organisation (and resolves the finding about her).
       fs.appendFileSync(path.join(tree.dir, 'people.productteam.yaml'), '  nina: { name: Nina Park, discipline: product }\n');
-      const added = JSON.parse(runCli(['diff', 'git:HEAD', 'acme.productteam.yaml', '-f', 'json'], { cwd: tree.dir }).stdout) as { changes: { kind: string }[]; resolved: { ruleId: string }[] };
-      assert.deepEqual(added.changes.map((c) => c.kind), ['person-added']);
+      const added = JSON.parse(runCli(['diff', 'git:HEAD', 'acme.productteam.yaml', '-f', 'json'], { cwd: tree.dir }).stdout) as {
+        changes: { kind: string }[];
+        resolved: { ruleId: string }[];
+      };
+      assert.deepEqual(
+        added.changes.map((c) => c.kind),
+        ['person-added'],
+      );
       assert.ok(added.resolved.some((f) => f.ruleId === 'unknown-reference'));
     } finally {
       tree.cleanup();

@@ -65,10 +65,20 @@ describe('npm package: pack, install the tarball into an empty folder, run both 
 
   it('ships the bins, the bundles and the schema, and no sources, tests or source maps', function () {
     const files = pack.files.map((f) => f.path);
-    for (const need of ['bin/productteam-lint.js', 'bin/productteam-language-server.js', 'server/out/cli.js', 'server/out/server.js', 'schemas/productteam.schema.json', 'README.md', 'LICENSE']) {
+    for (const need of [
+      'bin/productteam-lint.js',
+      'bin/productteam-language-server.js',
+      'server/out/cli.js',
+      'server/out/server.js',
+      'schemas/productteam.schema.json',
+      'README.md',
+      'LICENSE',
+    ]) {
       assert.ok(files.includes(need), `${need} is in the tarball: ${files.join(', ')}`);
     }
-    const unwanted = files.filter((f) => /^(server\/src|client|test|scripts|bench|docs|examples|node_modules)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
+    const unwanted = files.filter(
+      (f) => /^(server\/src|client|test|scripts|bench|docs|examples|node_modules)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'),
+    );
     assert.deepEqual(unwanted, []);
   });
 
@@ -89,11 +99,15 @@ describe('npm package: pack, install the tarball into an empty folder, run both 
     const records = JSON.parse(bad.stdout) as { filePath: string; errorCount: number }[];
     assert.equal(records.length, 1);
     assert.ok(records[0].errorCount > 0, 'the troubled example has errors');
-    const good = spawnSync(path.join(app, 'node_modules', '.bin', 'productteam-lint'), ['healthy.productteam.yaml'], { cwd: app, env: cleanEnv(), encoding: 'utf8' });
+    const good = spawnSync(path.join(app, 'node_modules', '.bin', 'productteam-lint'), ['healthy.productteam.yaml'], {
+      cwd: app,
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
     assert.equal(good.status, 0, `${good.stdout}${good.stderr}`);
   });
 
-  it('the README\'s install section is what this suite does: npm pack, the tarball installed, npx productteam-lint . (never npx --yes)', function () {
+  it("the README's install section is what this suite does: npm pack, the tarball installed, npx productteam-lint . (never npx --yes)", function () {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const install = readme.slice(readme.indexOf('## Install'), readme.indexOf('\n## ', readme.indexOf('## Install') + 1));
     assert.doesNotMatch(readme, /npx --yes|npx -y\b/, 'npx --yes would run whatever is published under the name later');
@@ -112,7 +126,10 @@ describe('npm package: pack, install the tarball into an empty folder, run both 
     const r = spawnSync(NPM, ['exec', '--no', '--offline', '--', runLine[1], '--format', 'json', runLine[2]], { cwd: dir, env: cleanEnv(), encoding: 'utf8' });
     assert.equal(r.status, 1, `the troubled file has errors: ${r.stderr}`);
     const records = JSON.parse(r.stdout) as { filePath: string; errorCount: number }[];
-    assert.deepEqual(records.map((x) => [path.basename(x.filePath), x.errorCount > 0]).sort(), [['healthy.productteam.yaml', false], ['team.productteam.yaml', true]]);
+    assert.deepEqual(records.map((x) => [path.basename(x.filePath), x.errorCount > 0]).sort(), [
+      ['healthy.productteam.yaml', false],
+      ['team.productteam.yaml', true],
+    ]);
   });
 
   it('the GitHub Action installs the package when its own folder holds no built CLI', function () {
@@ -142,12 +159,20 @@ describe('npm package: pack, install the tarball into an empty folder, run both 
     assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
     assert.ok(fs.existsSync(path.join(runnerTemp, 'productteam-action', 'node_modules', 'productteam', 'server', 'out', 'cli.js')));
     const records = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as { filePath: string; errorCount: number }[];
-    assert.deepEqual(records.map((x) => [path.basename(x.filePath), x.errorCount]), [['team.productteam.yaml', 0]]);
+    assert.deepEqual(
+      records.map((x) => [path.basename(x.filePath), x.errorCount]),
+      [['team.productteam.yaml', 0]],
+    );
   });
 
   it('pre-commit: the hook picks the staged configurations and its entry runs them from the installed package', function () {
     const hooks = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as {
-      id: string; entry: string; language: string; files: string; args?: string[]; pass_filenames?: boolean;
+      id: string;
+      entry: string;
+      language: string;
+      files: string;
+      args?: string[];
+      pass_filenames?: boolean;
     }[];
     const hook = hooks.find((h) => h.id === 'productteam-lint');
     assert.ok(hook, 'a productteam-lint hook');

@@ -117,7 +117,10 @@ describe('realistic corpus', () => {
       const text = texts.get('saltbox.productteam.yaml')!;
       const ownerLine = text.split('\n').findIndex((l) => l === '    owner:') + 1;
       const onLine = problemsOf('saltbox.productteam.yaml').filter((p) => lineOf('saltbox.productteam.yaml', p) === ownerLine);
-      assert.deepEqual(onLine.map((p) => p.ruleId), ['single-owner']);
+      assert.deepEqual(
+        onLine.map((p) => p.ruleId),
+        ['single-owner'],
+      );
     });
 
     it('harbourside: design means ux, and the misspelt stance is named, not taken for silence', () => {
@@ -125,7 +128,10 @@ describe('realistic corpus', () => {
       assert.match(findingAt('harbourside.productteam.yaml', 'schema', 'seperated').message, /Did you mean 'separated'\?/);
       // No stance in force, so no judgement of the arrangement: the hint names what was written and previews each stance.
       assert.deepEqual(only('harbourside.productteam.yaml', 'role-split'), []);
-      assert.match(only('harbourside.productteam.yaml', 'stance-declared')[0].message, /'seperated' is not one of .*Declared combined: \d+ findings?; separated: \d+/);
+      assert.match(
+        only('harbourside.productteam.yaml', 'stance-declared')[0].message,
+        /'seperated' is not one of .*Declared combined: \d+ findings?; separated: \d+/,
+      );
     });
 
     it('haulwise: the unquoted comma is explained; Priya is one overloaded-person finding naming her three domains', () => {
@@ -139,7 +145,10 @@ describe('realistic corpus', () => {
 
     it('nordhavn: customer-contact names the domain; the scrum master finding is an info', () => {
       assert.match(only('nordhavn.productteam.yaml', 'customer-contact')[0].message, /'annuities'/);
-      assert.deepEqual(only('nordhavn.productteam.yaml', 'scrum-master-not-product-owner').map((p) => p.severity), ['info']);
+      assert.deepEqual(
+        only('nordhavn.productteam.yaml', 'scrum-master-not-product-owner').map((p) => p.severity),
+        ['info'],
+      );
     });
 
     it('fernhill: the subscription core team lacks business only, once merges are read', () => {
@@ -157,13 +166,22 @@ describe('realistic corpus', () => {
 
     it('openquarry: no stance, no role-split; one-domain products and PO-only domains have their owner', () => {
       assert.deepEqual(only('openquarry.productteam.yaml', 'role-split'), []);
-      assert.match(only('openquarry.productteam.yaml', 'stance-declared')[0].message, /^No stance declared, so the PM\/PO arrangement is not judged\. Declared combined: /);
-      assert.deepEqual(only('openquarry.productteam.yaml', 'single-owner').map((p) => p.message.slice(0, 16)), ["Domain 'sandbox'"]);
+      assert.match(
+        only('openquarry.productteam.yaml', 'stance-declared')[0].message,
+        /^No stance declared, so the PM\/PO arrangement is not judged\. Declared combined: /,
+      );
+      assert.deepEqual(
+        only('openquarry.productteam.yaml', 'single-owner').map((p) => p.message.slice(0, 16)),
+        ["Domain 'sandbox'"],
+      );
     });
 
     it('pocketfern: the only team is not held to one domain; the founder in three domains is an info', () => {
       assert.deepEqual(only('pocketfern.productteam.yaml', 'team-single-domain'), []);
-      assert.deepEqual(only('pocketfern.productteam.yaml', 'overloaded-person').map((p) => p.severity), ['info']);
+      assert.deepEqual(
+        only('pocketfern.productteam.yaml', 'overloaded-person').map((p) => p.severity),
+        ['info'],
+      );
       assert.deepEqual(only('pocketfern.productteam.yaml', 'core-team'), []);
     });
 

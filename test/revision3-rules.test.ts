@@ -18,7 +18,9 @@ function only(a: Analysis, ruleId: string): Problem[] {
 
 /** The file with `stance: <s>` written into its organization (what "Declare stance" does). */
 function declared(text: string, s: Stance): Analysis {
-  const [fix] = getFixes(analyze(text, { today: TODAY }), only(analyze(text, { today: TODAY }), 'stance-declared')[0]).filter((f) => f.title.startsWith(`Declare stance: ${s} (`));
+  const [fix] = getFixes(analyze(text, { today: TODAY }), only(analyze(text, { today: TODAY }), 'stance-declared')[0]).filter((f) =>
+    f.title.startsWith(`Declare stance: ${s} (`),
+  );
   assert.ok(fix, `no Declare stance fix for ${s}`);
   let out = text;
   for (const e of [...fix.edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
@@ -33,13 +35,23 @@ describe('revision 3: no stance, no judgement; the stance preview', () => {
     assert.equal(only(a, 'role-split').length, 0);
     const [hint] = only(a, 'stance-declared');
     assert.equal(hint.severity, 'hint');
-    assert.match(hint.message, /^No stance declared, so the PM\/PO arrangement is not judged\. Declared combined: 3 findings; separated: 2; contextual: 1; outcomes-first: 4 \(outcomes-defined infos that would become warnings\)\.$/);
+    assert.match(
+      hint.message,
+      /^No stance declared, so the PM\/PO arrangement is not judged\. Declared combined: 3 findings; separated: 2; contextual: 1; outcomes-first: 4 \(outcomes-defined infos that would become warnings\)\.$/,
+    );
   });
 
   it('each fix carries its count, and the count is what the rules then report under that stance', () => {
     const [hint] = only(a, 'stance-declared');
-    const titles = getFixes(a, hint).filter((f) => f.title.startsWith('Declare stance')).map((f) => f.title);
-    assert.deepEqual(titles, ['Declare stance: combined (3 findings)', 'Declare stance: separated (2 findings)', 'Declare stance: contextual (1 finding)', 'Declare stance: outcomes-first (4 findings)']);
+    const titles = getFixes(a, hint)
+      .filter((f) => f.title.startsWith('Declare stance'))
+      .map((f) => f.title);
+    assert.deepEqual(titles, [
+      'Declare stance: combined (3 findings)',
+      'Declare stance: separated (2 findings)',
+      'Declare stance: contextual (1 finding)',
+      'Declare stance: outcomes-first (4 findings)',
+    ]);
     const counts = new Set<number>();
     for (const s of STANCES) {
       const after = declared(text, s);
@@ -54,10 +66,14 @@ describe('revision 3: no stance, no judgement; the stance preview', () => {
   it('the preview hover lists domains per stance with the reason, beside each named quote, under the limits', () => {
     const [hint] = only(a, 'stance-declared');
     const h = hover(a, hint.start)!;
-    assert.match(h.markdown, /\*\*combined\*\*: 3 role-split findings: `checkout` \(PM alice, PO bob\), `billing` \(PM alice, PO carol\), `ledger` \(PM erin, PO dan\)/);
+    assert.match(
+      h.markdown,
+      /\*\*combined\*\*: 3 role-split findings: `checkout` \(PM alice, PO bob\), `billing` \(PM alice, PO carol\), `ledger` \(PM erin, PO dan\)/,
+    );
     assert.match(h.markdown, /\*\*separated\*\*: 2 role-split findings: `search` \(bob is PM and PO\), `refunds` \(carol is PM and PO\)/);
     assert.match(h.markdown, /\*\*outcomes-first\*\*: 4 outcomes-defined warnings/);
-    for (const q of ['Have one person responsible for both roles', 'By separating the roles', 'However, depending on the size', 'Titles are not as important']) assert.ok(h.markdown.includes(q), q);
+    for (const q of ['Have one person responsible for both roles', 'By separating the roles', 'However, depending on the size', 'Titles are not as important'])
+      assert.ok(h.markdown.includes(q), q);
     assert.ok(h.markdown.length < 2500, `${h.markdown.length} characters`);
   });
 
@@ -65,7 +81,10 @@ describe('revision 3: no stance, no judgement; the stance preview', () => {
     const t = read('role-split/stance-misspelt.productteam.yaml');
     const b = analyze(t, { today: TODAY });
     assert.equal(only(b, 'role-split').length, 0);
-    assert.match(only(b, 'stance-declared')[0].message, /^No stance declared \('seperated' is not one of combined, separated, contextual, outcomes-first\), so the PM\/PO arrangement is not judged\./);
+    assert.match(
+      only(b, 'stance-declared')[0].message,
+      /^No stance declared \('seperated' is not one of combined, separated, contextual, outcomes-first\), so the PM\/PO arrangement is not judged\./,
+    );
   });
 });
 
@@ -75,7 +94,10 @@ describe('revision 3: role-split follows only the declared stance, naming it', (
     assert.equal(more.length, 0);
     assert.equal(p.severity, 'info');
     assert.match(p.message, /^Under the contextual stance you declared, framework 'safe' is read as scrum \(the tool's inference/);
-    assert.match(p.message, /"Scrum itself makes this shared role difficult to pull off well\." and "Moving to Scrumban is one way to lessen the administrative burden on the product owner"/);
+    assert.match(
+      p.message,
+      /"Scrum itself makes this shared role difficult to pull off well\." and "Moving to Scrumban is one way to lessen the administrative burden on the product owner"/,
+    );
   });
 
   it('a vacant product owner seat is no schema error, and under separated the warning is on the seat', () => {
@@ -110,13 +132,19 @@ describe('revision 3: rules on real shapes', () => {
     const a = analyze(read('core-team/revision3.productteam.yaml'), { today: TODAY });
     const [p, ...more] = only(a, 'core-team');
     assert.equal(more.length, 0);
-    assert.match(p.message, /^Domain 'cards' has no ux or business person in its core team \(counted: tomas \(technology\), viktor \(product\)\)\. Domains 'loans', 'fees' have the same teams and the same gap\./);
+    assert.match(
+      p.message,
+      /^Domain 'cards' has no ux or business person in its core team \(counted: tomas \(technology\), viktor \(product\)\)\. Domains 'loans', 'fees' have the same teams and the same gap\./,
+    );
     assert.doesNotMatch(p.message, /greg/);
   });
 
   it('core-team reads settings.coreTeam, and the coreTeam option wins over the file', () => {
     const t = read('core-team/setting.productteam.yaml');
-    assert.deepEqual(only(analyze(t, { today: TODAY }), 'core-team').map((p) => p.message.slice(0, 40)), ["Domain 'engine' has no ux person in its "]);
+    assert.deepEqual(
+      only(analyze(t, { today: TODAY }), 'core-team').map((p) => p.message.slice(0, 40)),
+      ["Domain 'engine' has no ux person in its "],
+    );
     assert.deepEqual(only(analyze(t, { today: TODAY, coreTeam: ['technology'] }), 'core-team'), []);
     assert.equal(only(analyze(t, { today: TODAY, coreTeam: ['technology', 'ux', 'business'] }), 'core-team').length, 2);
   });
@@ -144,7 +172,11 @@ describe('revision 3: rules on real shapes', () => {
 
   it('duplicate-reference: safe, preferred; a repeat whose line has a comment is only a suggestion', () => {
     const a = analyze(read('duplicate-reference/members-twice.productteam.yaml'), { today: TODAY });
-    const kinds = only(a, 'duplicate-reference').map((p) => getFixes(a, p).filter((f) => !f.isSuppression).map((f) => `${f.title}:${f.kind}`));
+    const kinds = only(a, 'duplicate-reference').map((p) =>
+      getFixes(a, p)
+        .filter((f) => !f.isSuppression)
+        .map((f) => `${f.title}:${f.kind}`),
+    );
     assert.deepEqual(kinds, [["Remove the repeated 'checkout-squad':safe"], ["Remove the repeated 'gus':suggestion"], ["Remove the repeated 'carol':safe"]]);
   });
 
@@ -152,7 +184,10 @@ describe('revision 3: rules on real shapes', () => {
     const t = read('schema/revision3-format.productteam.yaml');
     const a = analyze(t, { today: TODAY });
     const schema = only(a, 'schema');
-    assert.deepEqual(schema.map((p) => t.slice(p.start, p.end)), ['engineering']);
+    assert.deepEqual(
+      schema.map((p) => t.slice(p.start, p.end)),
+      ['engineering'],
+    );
     assert.match(schema[0].message, /Did you mean 'technology'\?/);
     assert.deepEqual(a.model.people.get('nadia')!.disciplines, ['product', 'business']);
   });

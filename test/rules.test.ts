@@ -55,7 +55,10 @@ describe('rules', () => {
       const page = path.join(REPO_ROOT, 'docs', 'rules', `${r.id}.md`);
       assert.ok(fs.existsSync(page), `missing docs/rules/${r.id}.md`);
       const annotation = new RegExp(`^\\s*#.*\\b(error|warning|info|hint) ${r.id}\\b`, 'm');
-      assert.ok(fixtures.some((t) => annotation.test(t)), `no fixture under test/fixtures/ expects a finding of ${r.id}`);
+      assert.ok(
+        fixtures.some((t) => annotation.test(t)),
+        `no fixture under test/fixtures/ expects a finding of ${r.id}`,
+      );
     }
   });
 
@@ -99,15 +102,22 @@ describe('rules', () => {
       ['Disable unused-person for this line', 'Disable unused-person for this file'],
     );
     const invalid = parses.problems.find((p) => p.ruleId === 'invalid-suppression')!;
-    assert.ok(getFixes(parses, invalid).length > 0 && getFixes(parses, invalid).every((f) => !f.isSuppression), 'findings about suppressions are fixed, not disabled');
+    assert.ok(
+      getFixes(parses, invalid).length > 0 && getFixes(parses, invalid).every((f) => !f.isSuppression),
+      'findings about suppressions are fixed, not disabled',
+    );
     const broken = analyze(text.replace(/^# productteam-disable-next-line .*\n/, ''), { today: '2026-06-01' });
     assert.deepEqual([...new Set(broken.problems.map((p) => p.ruleId))], ['yaml-syntax'], 'only runsWhenParseFails rules run on a broken file');
-    assert.ok(broken.problems.every((p) => getFixes(broken, p).every((f) => !f.isSuppression)), 'an unsuppressible rule offers no Disable fix');
+    assert.ok(
+      broken.problems.every((p) => getFixes(broken, p).every((f) => !f.isSuppression)),
+      'an unsuppressible rule offers no Disable fix',
+    );
   });
 
   describe('against SPEC section 3', () => {
     it('reads the rule ids of every table of section 3', () => {
-      const text = '## 2. Format\n| `not-this` | x |\n## 3. Rules\n| id | default |\n| --- | --- |\n| `one` | error |\n\nprose `two`\n| `three-3` | hint |\n## 4. Fixes\n| `not-that` | x |\n';
+      const text =
+        '## 2. Format\n| `not-this` | x |\n## 3. Rules\n| id | default |\n| --- | --- |\n| `one` | error |\n\nprose `two`\n| `three-3` | hint |\n## 4. Fixes\n| `not-that` | x |\n';
       assert.deepEqual(specRuleIds(text), ['one', 'three-3']);
     });
 

@@ -212,8 +212,9 @@ async function selectStance(context: vscode.ExtensionContext): Promise<void> {
   const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
   const config = vscode.workspace.getConfiguration(SECTION, folder?.uri ?? uri);
   const current = config.get<string>('stance', 'file');
-  const schema = (context.extension.packageJSON as { contributes: { configuration: { properties: Record<string, { enum: string[]; enumDescriptions: string[] }> } } })
-    .contributes.configuration.properties[`${SECTION}.stance`];
+  const schema = (
+    context.extension.packageJSON as { contributes: { configuration: { properties: Record<string, { enum: string[]; enumDescriptions: string[] }> } } }
+  ).contributes.configuration.properties[`${SECTION}.stance`];
   const items: StanceItem[] = schema.enum.map((value, i) => ({
     value,
     label: value === current ? `$(check) ${value}` : value,

@@ -40,7 +40,11 @@ export function globToRegExp(glob: string): RegExp {
         re += '\\{';
         continue;
       }
-      re += `(?:${glob.slice(i + 1, end).split(',').map((alt) => globToRegExp(alt).source.slice(1, -1)).join('|')})`;
+      re += `(?:${glob
+        .slice(i + 1, end)
+        .split(',')
+        .map((alt) => globToRegExp(alt).source.slice(1, -1))
+        .join('|')})`;
       i = end;
     } else if (c === '[') {
       const end = glob.indexOf(']', i);
@@ -48,7 +52,10 @@ export function globToRegExp(glob: string): RegExp {
         re += '\\[';
         continue;
       }
-      re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      re += `[${glob
+        .slice(i + 1, end)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\')}]`;
       i = end;
     } else {
       re += c.replace(/[.+^$()|\\]/g, '\\$&');
@@ -89,7 +96,9 @@ export function hidingAssociations(associations: Record<string, string> | undefi
   return Object.keys(associations).filter((pattern) => {
     const language = associations[pattern];
     if (language === LANGUAGE_ID) return false;
-    return hidden.some((p) => (pattern.toLowerCase() === basename(p).toLowerCase() ? true : globToRegExp(pattern).test(pattern.includes('/') ? p : basename(p))));
+    return hidden.some((p) =>
+      pattern.toLowerCase() === basename(p).toLowerCase() ? true : globToRegExp(pattern).test(pattern.includes('/') ? p : basename(p)),
+    );
   });
 }
 

@@ -60,7 +60,11 @@ interface MapView {
   ticket: number;
 }
 
-export function registerOwnershipMap(context: vscode.ExtensionContext, getClient: () => BaseLanguageClient | undefined, ensureStarted: () => Promise<void>): void {
+export function registerOwnershipMap(
+  context: vscode.ExtensionContext,
+  getClient: () => BaseLanguageClient | undefined,
+  ensureStarted: () => Promise<void>,
+): void {
   const views = new Map<string, MapView>();
 
   const refresh = async (view: MapView): Promise<void> => {
@@ -84,7 +88,11 @@ export function registerOwnershipMap(context: vscode.ExtensionContext, getClient
     const range = new vscode.Range(target.range.start.line, target.range.start.character, target.range.end.line, target.range.end.character);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
     const column = visible?.viewColumn ?? (view.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
-    const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(range.start, range.start), preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(uri, {
+      viewColumn: column,
+      selection: new vscode.Range(range.start, range.start),
+      preserveFocus: false,
+    });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };
 
@@ -103,7 +111,12 @@ export function registerOwnershipMap(context: vscode.ExtensionContext, getClient
       return;
     }
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    const panel = vscode.window.createWebviewPanel('productteam.ownershipMap', `Ownership map: ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
+    const panel = vscode.window.createWebviewPanel(
+      'productteam.ownershipMap',
+      `Ownership map: ${name}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [] },
+    );
     const view: MapView = { panel, uri, targets: {}, ticket: 0 };
     views.set(key, view);
     panel.onDidDispose(() => {

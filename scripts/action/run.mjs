@@ -37,7 +37,9 @@ const format = input('format') || 'github';
 const stance = input('stance');
 const maxWarnings = input('max-warnings');
 const output = input('output');
-const rules = input('rules').split(/[\s,]+/).filter(Boolean);
+const rules = input('rules')
+  .split(/[\s,]+/)
+  .filter(Boolean);
 // The format is checked by the CLI itself (its one registry of formats): a wrong name is its exit 2 with a one-line reason.
 if (maxWarnings !== '' && !/^\d+$/.test(maxWarnings)) fail(`max-warnings must be a whole number, not '${maxWarnings}'`);
 
@@ -55,7 +57,9 @@ function cliCommand() {
   const prefix = path.join(env.RUNNER_TEMP || os.tmpdir(), 'productteam-action');
   fs.mkdirSync(prefix, { recursive: true });
   if (!fs.existsSync(path.join(prefix, 'package.json'))) fs.writeFileSync(path.join(prefix, 'package.json'), '{ "private": true }\n');
-  const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', prefix, spec], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', prefix, spec], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (npm.status !== 0) fail(`could not install ${spec} (npm exit ${npm.status})`);
   return [process.execPath, path.join(prefix, 'node_modules', 'productteam', 'bin', 'productteam-lint.js')];
 }
@@ -101,7 +105,12 @@ const exitCode = run.status ?? 2;
 // ---- outputs and job summary -------------------------------------------------
 const outputs = { 'exit-code': exitCode, errors, warnings, report };
 if (env.GITHUB_OUTPUT) {
-  fs.appendFileSync(env.GITHUB_OUTPUT, Object.entries(outputs).map(([k, v]) => `${k}=${v}${os.EOL}`).join(''));
+  fs.appendFileSync(
+    env.GITHUB_OUTPUT,
+    Object.entries(outputs)
+      .map(([k, v]) => `${k}=${v}${os.EOL}`)
+      .join(''),
+  );
 }
 if (env.GITHUB_STEP_SUMMARY) {
   const verdict = exitCode === 0 ? 'passed' : exitCode === 1 ? 'failed' : 'could not run';

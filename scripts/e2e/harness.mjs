@@ -27,7 +27,7 @@ export function createRun() {
       report(true, note ? `${name} (${note})` : name);
       return true;
     } catch (err) {
-      report(false, name, err?.stack && !err.expected ? err.stack.split('\n').slice(0, 6).join('\n') : err?.message ?? String(err));
+      report(false, name, err?.stack && !err.expected ? err.stack.split('\n').slice(0, 6).join('\n') : (err?.message ?? String(err)));
       return false;
     }
   }
@@ -69,7 +69,10 @@ export async function vsixUnderTest({ check, finish, log }, prefix = '') {
     if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-15).join('\n'));
     return r.stdout.trim().split('\n').pop();
   });
-  if (!ok) { finish(); process.exit(); }
+  if (!ok) {
+    finish();
+    process.exit();
+  }
   return { vsix, pkg };
 }
 
@@ -136,8 +139,10 @@ export function startCodeServer(codeServer, { profile, env }, { port, folder, lo
   const cs = spawn(
     codeServer,
     [
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -152,12 +157,23 @@ export function startCodeServer(codeServer, { profile, env }, { port, folder, lo
     cs,
     url,
     stop() {
-      try { process.kill(-cs.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-cs.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
     },
     ready: () =>
-      waitFor('code-server /healthz', async () => {
-        if (cs.exitCode !== null) throw new Error(`code-server exited (${cs.exitCode}); see ${logFile}`);
-        return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-      }, 60_000),
+      waitFor(
+        'code-server /healthz',
+        async () => {
+          if (cs.exitCode !== null) throw new Error(`code-server exited (${cs.exitCode}); see ${logFile}`);
+          return fetch(`${url}/healthz`).then(
+            (r) => r.ok,
+            () => false,
+          );
+        },
+        60_000,
+      ),
   };
 }

@@ -73,13 +73,17 @@ fs.cpSync(examples, dirs.ws, { recursive: true });
 const healthy = fs.readFileSync(path.join(examples, 'healthy.productteam.yaml'), 'utf8');
 fs.writeFileSync(
   path.join(dirs.ws, TEAM_YAML),
-  healthy.replace(/^# .*\n# .*\n# .*\n/, '# An organisation in a plain .yaml file, claimed through files.associations.\n').replace('owner: maya', 'owner: [maya, priya]'),
+  healthy
+    .replace(/^# .*\n# .*\n# .*\n/, '# An organisation in a plain .yaml file, claimed through files.associations.\n')
+    .replace('owner: maya', 'owner: [maya, priya]'),
 );
 // A plain .yaml file that only its first line (`# productteam`) claims.
 const FIRST_LINE_YAML = 'first-line.yaml';
 fs.writeFileSync(
   path.join(dirs.ws, FIRST_LINE_YAML),
-  healthy.replace(/^# .*\n# .*\n# .*\n/, '# productteam: claimed by this first line, whatever the file is called.\n').replace('owner: maya', 'owner: [maya, priya]'),
+  healthy
+    .replace(/^# .*\n# .*\n# .*\n/, '# productteam: claimed by this first line, whatever the file is called.\n')
+    .replace('owner: maya', 'owner: [maya, priya]'),
 );
 for (const name of ['troubled', 'healthy']) {
   if (!fs.existsSync(path.join(dirs.ws, `${name}.productteam.yaml`))) {
@@ -100,7 +104,11 @@ const serverLog = path.join(RUN, 'code-server.log');
 const server = startCodeServer(codeServer, { profile, env: { ...env, PRODUCTTEAM_E2E_REPORT: apiReport } }, { port, folder: dirs.ws, logFile: serverLog });
 const stopServer = server.stop;
 process.on('exit', stopServer);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopServer(); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    stopServer();
+    process.exit(130);
+  });
 
 const url = server.url;
 const up = await check('code-server starts on 127.0.0.1', async () => {
@@ -149,7 +157,11 @@ if (up) {
       fs.mkdirSync(docs, { recursive: true });
       for (const [from, to] of Object.entries(DOCS_IMAGES)) fs.copyFileSync(path.join(shots, `${from}.png`), path.join(docs, to));
       // They ship in the .vsix (target ≤ 1 MB): a 256-colour palette keeps UI screenshots sharp at a third of the size.
-      const quant = spawnSync('pngquant', ['--force', '--skip-if-larger', '--ext', '.png', '--quality', '70-95', ...Object.values(DOCS_IMAGES).map((f) => path.join(docs, f))], { encoding: 'utf8' });
+      const quant = spawnSync(
+        'pngquant',
+        ['--force', '--skip-if-larger', '--ext', '.png', '--quality', '70-95', ...Object.values(DOCS_IMAGES).map((f) => path.join(docs, f))],
+        { encoding: 'utf8' },
+      );
       const note = quant.error ? ' (pngquant not found: apt-get install pngquant shrinks them for the .vsix)' : ' (palette-compressed with pngquant)';
       return Object.values(DOCS_IMAGES).join(', ') + note;
     });

@@ -17,8 +17,13 @@ export const CACHE = path.join(ROOT, '.cache', 'code-server');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Headless Chromium as the e2e drivers run it: no sandbox (containers), no GPU, nothing from the network of its own. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 // @vscode/ripgrep (pinned by code-server's shrinkwrap) fetches rg from GitHub in
 // postinstall unless its cache under $TMPDIR already holds the asset.
@@ -80,23 +85,19 @@ export function ensureCodeServer() {
   fs.writeFileSync(path.join(CACHE, 'package.json'), '{ "name": "e2e-code-server", "private": true }\n');
   const logFile = path.join(CACHE, 'install.log');
   const out = fs.openSync(logFile, 'w');
-  const r = spawnSync(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--no-save', '--unsafe-perm', `code-server@${CODE_SERVER_VERSION}`],
-    {
-      cwd: CACHE,
-      stdio: ['ignore', out, out],
-      env: {
-        ...process.env,
-        TMPDIR: tmp,
-        // node-pty's postinstall runs `npx node-gyp`; a user npmrc with yes=false cancels it.
-        npm_config_yes: 'true',
-        XDG_CONFIG_HOME: path.join(CACHE, 'xdg-config'),
-        XDG_DATA_HOME: path.join(CACHE, 'xdg-data'),
-        XDG_CACHE_HOME: path.join(CACHE, 'xdg-cache'),
-      },
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--unsafe-perm', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: CACHE,
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      TMPDIR: tmp,
+      // node-pty's postinstall runs `npx node-gyp`; a user npmrc with yes=false cancels it.
+      npm_config_yes: 'true',
+      XDG_CONFIG_HOME: path.join(CACHE, 'xdg-config'),
+      XDG_DATA_HOME: path.join(CACHE, 'xdg-data'),
+      XDG_CACHE_HOME: path.join(CACHE, 'xdg-cache'),
     },
-  );
+  });
   fs.closeSync(out);
   if (r.status !== 0 || !fs.existsSync(bin)) {
     const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');

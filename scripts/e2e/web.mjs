@@ -58,7 +58,11 @@ const installed = await check(`web: install ${path.basename(vsix)} and make its 
 
 const server = startCodeServer(codeServer, profile, { port: await freePort(), folder: profile.dirs.ws, logFile: path.join(RUN, 'code-server.log') });
 process.on('exit', server.stop);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { server.stop(); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    server.stop();
+    process.exit(130);
+  });
 
 if (installed && (await check('web: code-server starts on 127.0.0.1', async () => void (await server.ready())))) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: !process.env.E2E_HEADED, env: profile.env, args: CHROMIUM_ARGS });
@@ -86,7 +90,10 @@ if (installed && (await check('web: code-server starts on 127.0.0.1', async () =
 
     await check('web: a hover on productManager quotes the experts verbatim', async () => {
       const quotes = X.roleQuotes('productManager').map(X.normalizeQuote);
-      const word = editor.locator('.view-line span span').filter({ hasText: /^\s*productManager$/ }).first();
+      const word = editor
+        .locator('.view-line span span')
+        .filter({ hasText: /^\s*productManager$/ })
+        .first();
       const box = await word.boundingBox();
       if (!box) throw new Error('no productManager in the editor');
       await page.mouse.move(box.x + 2, box.y + box.height / 2);

@@ -171,7 +171,9 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
   let failed = false; // an input that could not be read or written: exit 2
   const results: LintResult[] = [];
   // Files are checked with their organisations (SPEC section 9), each organisation once; stdin is a text on its own.
-  const checked = options.stdin ? undefined : checkFiles(new Map(inputs.flatMap((i) => (i.read.ok ? [[i.filePath, i.read.text] as const] : []))), analyzeOptions, !!options.fix);
+  const checked = options.stdin
+    ? undefined
+    : checkFiles(new Map(inputs.flatMap((i) => (i.read.ok ? [[i.filePath, i.read.text] as const] : []))), analyzeOptions, !!options.fix);
   for (const input of inputs) {
     if (!input.read.ok) {
       failed = true;

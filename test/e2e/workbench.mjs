@@ -154,9 +154,11 @@ export async function driveWorkbench(o) {
   const problemsResources = async () => {
     await openProblems();
     await page.waitForTimeout(300);
-    return markers.locator('.monaco-list-row').evaluateAll((els) =>
-      els.filter((e) => !e.querySelector('.marker-message')).map((e) => (e.querySelector('.label-name')?.textContent ?? e.textContent ?? '').trim()),
-    );
+    return markers
+      .locator('.monaco-list-row')
+      .evaluateAll((els) =>
+        els.filter((e) => !e.querySelector('.marker-message')).map((e) => (e.querySelector('.label-name')?.textContent ?? e.textContent ?? '').trim()),
+      );
   };
 
   const hidePanel = async () => {
@@ -184,9 +186,12 @@ export async function driveWorkbench(o) {
 
   const languageMode = async (name) => {
     const mode = page.locator('#status\\.editor\\.mode');
-    await mode.filter({ hasText: name }).waitFor({ timeout: 15_000 }).catch(async () => {
-      throw new Expected(`the language mode is '${(await mode.innerText().catch(() => '?')).trim()}', not '${name}'`);
-    });
+    await mode
+      .filter({ hasText: name })
+      .waitFor({ timeout: 15_000 })
+      .catch(async () => {
+        throw new Expected(`the language mode is '${(await mode.innerText().catch(() => '?')).trim()}', not '${name}'`);
+      });
   };
 
   /** Opens a workspace file from Quick Open and waits for the Product Team language mode. */
@@ -194,7 +199,10 @@ export async function driveWorkbench(o) {
     await page.keyboard.press('Control+P');
     await quickInput.locator('input').waitFor({ state: 'visible', timeout: 10_000 });
     await quickInput.locator('input').fill(name);
-    const row = quickInput.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }) }).first();
+    const row = quickInput
+      .locator('.monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }) })
+      .first();
     await row.waitFor({ timeout: 15_000 });
     await row.click();
     await page.locator('.tab.active').filter({ hasText: name }).waitFor({ timeout: 15_000 });
@@ -206,13 +214,22 @@ export async function driveWorkbench(o) {
   const waitForPageText = async (selector, re, what, timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const texts = await page.locator(selector).allInnerTexts().catch(() => []);
+      const texts = await page
+        .locator(selector)
+        .allInnerTexts()
+        .catch(() => []);
       for (const t of texts) {
         // Joined: the output view wraps long lines.
         const m = re.exec(t.replace(/\s+/g, ' '));
         if (m) return m[0];
       }
-      if (Date.now() > deadline) throw new Expected(`timed out waiting for ${what}; saw: ${texts.join(' | ').replace(/\u00a0/g, ' ').slice(-400)}`);
+      if (Date.now() > deadline)
+        throw new Expected(
+          `timed out waiting for ${what}; saw: ${texts
+            .join(' | ')
+            .replace(/\u00a0/g, ' ')
+            .slice(-400)}`,
+        );
       await page.waitForTimeout(200);
     }
   };
@@ -230,7 +247,10 @@ export async function driveWorkbench(o) {
       await page.mouse.move(5, 400);
       await entry.hover();
       await entry.click().catch(() => {});
-      const texts = await page.locator('.monaco-hover, .context-view').allInnerTexts().catch(() => []);
+      const texts = await page
+        .locator('.monaco-hover, .context-view')
+        .allInnerTexts()
+        .catch(() => []);
       text = texts.find((t) => re.test(t)) ?? texts.join('\n');
       if (re.test(text)) {
         await page.waitForTimeout(400); // let the hover finish fading in, for the screenshots
@@ -259,7 +279,10 @@ export async function driveWorkbench(o) {
     const listed = expected.filter((f) => f.severity !== 'hint'); // the Problems panel leaves hints out
     const rules = [...new Set(listed.map((f) => f.ruleId))].sort();
     const opened = await check(`open ${TROUBLED} from Quick Open`, async () => {
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+      await page
+        .locator('.monaco-workbench')
+        .click({ position: { x: 700, y: 400 } })
+        .catch(() => {});
       await page.keyboard.press('Control+P');
       await quickInput.locator('input').waitFor({ state: 'visible', timeout: 10_000 });
       await quickInput.locator('input').fill(TROUBLED);
@@ -268,9 +291,12 @@ export async function driveWorkbench(o) {
       await page.locator('.tab.active').filter({ hasText: TROUBLED }).waitFor({ timeout: 15_000 });
       await editor.locator('.view-lines').waitFor({ timeout: 15_000 });
       const mode = page.locator('#status\\.editor\\.mode');
-      await mode.filter({ hasText: 'Product Team' }).waitFor({ timeout: 10_000 }).catch(async () => {
-        throw new Expected(`the language mode is '${(await mode.innerText().catch(() => '?')).trim()}', not 'Product Team'`);
-      });
+      await mode
+        .filter({ hasText: 'Product Team' })
+        .waitFor({ timeout: 10_000 })
+        .catch(async () => {
+          throw new Expected(`the language mode is '${(await mode.innerText().catch(() => '?')).trim()}', not 'Product Team'`);
+        });
       return 'language mode Product Team';
     });
     if (!opened) return;
@@ -286,8 +312,17 @@ export async function driveWorkbench(o) {
       const wrong = [];
       const deadline = Date.now() + 30_000; // for the whole check: a broken server should fail fast
       for (const rule of rules) {
-        const want = listed.filter((f) => f.ruleId === rule).map((f) => f.line).sort((a, b) => a - b).join(',');
-        const got = (rs) => rs.filter((r) => r.code === rule && (r.file === '' || r.file === TROUBLED)).map((r) => r.line).sort((a, b) => a - b).join(',');
+        const want = listed
+          .filter((f) => f.ruleId === rule)
+          .map((f) => f.line)
+          .sort((a, b) => a - b)
+          .join(',');
+        const got = (rs) =>
+          rs
+            .filter((r) => r.code === rule && (r.file === '' || r.file === TROUBLED))
+            .map((r) => r.line)
+            .sort((a, b) => a - b)
+            .join(',');
         const rows = await problemsRows(rule, (rs) => got(rs) === want, Math.max(1_000, Math.min(10_000, deadline - Date.now())));
         if (got(rows) !== want) wrong.push(`${rule}: on lines [${got(rows)}], the engine says [${want}]`);
       }
@@ -310,15 +345,22 @@ export async function driveWorkbench(o) {
       const box = await cursorWordBox(editor, word);
       await page.mouse.move(box.x + 2, box.y + box.height / 2);
       await page.mouse.move(box.x + 6, box.y + box.height / 2);
-      await page.waitForFunction(
-        ([qs, all]) => {
-          const norm = (s) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ');
-          const shows = (h) => (all ? qs.every : qs.some).call(qs, (q) => norm(h.innerText).includes(q));
-          return [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.monaco-hover'))].some(shows);
-        },
-        [quotes, every],
-        { timeout: 15_000, polling: 200 },
-      ).catch(() => {});
+      await page
+        .waitForFunction(
+          ([qs, all]) => {
+            const norm = (s) =>
+              s
+                .replace(/[\u2018\u2019]/g, "'")
+                .replace(/[\u201C\u201D]/g, '"')
+                .replace(/[\u2013\u2014]/g, '-')
+                .replace(/\s+/g, ' ');
+            const shows = (h) => (all ? qs.every : qs.some).call(qs, (q) => norm(h.innerText).includes(q));
+            return [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.monaco-hover'))].some(shows);
+          },
+          [quotes, every],
+          { timeout: 15_000, polling: 200 },
+        )
+        .catch(() => {});
       const hover = page.locator('.monaco-hover:visible, .monaco-resizable-hover:visible');
       return X.normalizeQuote((await hover.allInnerTexts()).join('\n'));
     };
@@ -343,13 +385,19 @@ export async function driveWorkbench(o) {
     await check('hover on a role-split finding shows one quote per stance and the note for every stance', async () => {
       const debate = X.debateHover(readTroubled());
       expect(debate, 'no role-split finding in the example');
-      expect(debate.quotes.length >= 5, `the engine's debate hover shows ${debate.quotes.length} known quotes, expected the trigger, one per stance and the note`);
+      expect(
+        debate.quotes.length >= 5,
+        `the engine's debate hover shows ${debate.quotes.length} known quotes, expected the trigger, one per stance and the note`,
+      );
       await goTo(debate.line, debate.column + 1);
       const quotes = debate.quotes.map(X.normalizeQuote);
       const text = await hoverQuotes(debate.word, quotes, true);
       await shot('02-hover');
       const missing = quotes.filter((q) => !text.includes(q));
-      expect(missing.length === 0, `the debate hover lacks ${missing.length} of ${quotes.length} quotes, e.g. "${(missing[0] ?? '').slice(0, 60)}"; it says: ${text.slice(0, 300) || '(no hover)'}`);
+      expect(
+        missing.length === 0,
+        `the debate hover lacks ${missing.length} of ${quotes.length} quotes, e.g. "${(missing[0] ?? '').slice(0, 60)}"; it says: ${text.slice(0, 300) || '(no hover)'}`,
+      );
       return `${quotes.length} quotes, e.g. "${quotes[1].slice(0, 40)}…"`;
     });
     await page.mouse.move(5, 400);
@@ -382,7 +430,12 @@ export async function driveWorkbench(o) {
         // Walk the focus down to the item (clicking an item is unreliable), then Enter.
         const widget = page.locator('.action-widget');
         for (let i = 0; i < 40; i++) {
-          const focused = (await widget.locator('.monaco-list-row.focused').innerText().catch(() => '')).trim();
+          const focused = (
+            await widget
+              .locator('.monaco-list-row.focused')
+              .innerText()
+              .catch(() => '')
+          ).trim();
           if (focused === title) break;
           await page.keyboard.press('ArrowDown');
         }
@@ -408,7 +461,13 @@ export async function driveWorkbench(o) {
         expect(!stillThere, 'the engine itself still reports single-owner on the fixed line');
         const onLine = (r) => r.code === 'single-owner' && r.line === split.line;
         const rows = await problemsRows('single-owner', (rs) => !rs.some(onLine), 15_000);
-        expect(!rows.some(onLine), `still listed: ${rows.filter(onLine).map((r) => r.message).join(' | ')}`);
+        expect(
+          !rows.some(onLine),
+          `still listed: ${rows
+            .filter(onLine)
+            .map((r) => r.message)
+            .join(' | ')}`,
+        );
         // The panel is live, not empty: the other findings are still listed.
         const others = await problemsRows('', (rs) => rs.length > 0, 10_000);
         expect(others.length > 0, 'the Problems panel is empty after the fix');
@@ -420,24 +479,32 @@ export async function driveWorkbench(o) {
     await closeWidgets();
 
     // ---- 3b. the quick-fix menu as in vscode-eslint: preferred fix first, fix-all, docs ----
-    await check('Ctrl+. on a finding with one safe fix: that fix is focused first, then "Fix all safe problems in this file" and "Show documentation for <rule>"', async () => {
-      const site = X.preferredFixes(readTroubled())[0];
-      expect(site, 'no finding with exactly one safe fix in the example');
-      await goTo(site.line, site.column + 1);
-      await page.keyboard.press('Control+.');
-      const widget = page.locator('.action-widget');
-      await widget.getByText(`Show documentation for ${site.ruleId}`, { exact: false }).first().waitFor({ timeout: 15_000 });
-      const items = (await widget.locator('.monaco-list-row').allInnerTexts()).map((t) => t.trim());
-      const focused = (await widget.locator('.monaco-list-row.focused').innerText().catch(() => '')).trim();
-      await shot('03b-quick-fix-menu');
-      await page.keyboard.press('Escape');
-      await widget.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
-      for (const want of [site.title, 'Fix all safe problems in this file', `Show documentation for ${site.ruleId}`]) {
-        expect(items.includes(want), `the menu has no "${want}": ${JSON.stringify(items)}`);
-      }
-      expect(focused === site.title, `Ctrl+. Enter would apply "${focused}", not the preferred "${site.title}"`);
-      return `${site.ruleId} on line ${site.line}: ${items.join(' | ')}`;
-    });
+    await check(
+      'Ctrl+. on a finding with one safe fix: that fix is focused first, then "Fix all safe problems in this file" and "Show documentation for <rule>"',
+      async () => {
+        const site = X.preferredFixes(readTroubled())[0];
+        expect(site, 'no finding with exactly one safe fix in the example');
+        await goTo(site.line, site.column + 1);
+        await page.keyboard.press('Control+.');
+        const widget = page.locator('.action-widget');
+        await widget.getByText(`Show documentation for ${site.ruleId}`, { exact: false }).first().waitFor({ timeout: 15_000 });
+        const items = (await widget.locator('.monaco-list-row').allInnerTexts()).map((t) => t.trim());
+        const focused = (
+          await widget
+            .locator('.monaco-list-row.focused')
+            .innerText()
+            .catch(() => '')
+        ).trim();
+        await shot('03b-quick-fix-menu');
+        await page.keyboard.press('Escape');
+        await widget.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+        for (const want of [site.title, 'Fix all safe problems in this file', `Show documentation for ${site.ruleId}`]) {
+          expect(items.includes(want), `the menu has no "${want}": ${JSON.stringify(items)}`);
+        }
+        expect(focused === site.title, `Ctrl+. Enter would apply "${focused}", not the preferred "${site.title}"`);
+        return `${site.ruleId} on line ${site.line}: ${items.join(' | ')}`;
+      },
+    );
     await closeWidgets();
 
     // ---- 4. rename a person with F2 ----------------------------------------------------
@@ -450,7 +517,9 @@ export async function driveWorkbench(o) {
       await page.keyboard.press('F2');
       const input = page.locator('.rename-box input').first();
       await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await page.waitForFunction((id) => /** @type {HTMLInputElement | null} */ (document.querySelector('.rename-box input'))?.value === id, person.id, { timeout: 10_000 });
+      await page.waitForFunction((id) => /** @type {HTMLInputElement | null} */ (document.querySelector('.rename-box input'))?.value === id, person.id, {
+        timeout: 10_000,
+      });
       await input.fill(to);
       await shot('05-rename');
       await page.keyboard.press('Enter');
@@ -476,15 +545,18 @@ export async function driveWorkbench(o) {
       const widget = page.locator('.suggest-widget.visible');
       await widget.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 });
       // Rows fill in as the list lays out: wait for enough labels.
-      await page.waitForFunction(
-        (n) => document.querySelectorAll('.suggest-widget.visible .monaco-list-row .label-name').length >= n,
-        Math.min(ids.length, 3),
-        { timeout: 10_000, polling: 100 },
-      ).catch(() => {});
+      await page
+        .waitForFunction((n) => document.querySelectorAll('.suggest-widget.visible .monaco-list-row .label-name').length >= n, Math.min(ids.length, 3), {
+          timeout: 10_000,
+          polling: 100,
+        })
+        .catch(() => {});
       // Snippets (`person`, `team`, … from snippets/) come from VS Code, not the server: leave them out.
-      const labels = await widget.locator('.monaco-list-row').evaluateAll((rows) =>
-        rows.filter((r) => !r.querySelector('.codicon-symbol-snippet')).map((r) => (r.querySelector('.label-name')?.textContent ?? '').trim()),
-      );
+      const labels = await widget
+        .locator('.monaco-list-row')
+        .evaluateAll((rows) =>
+          rows.filter((r) => !r.querySelector('.codicon-symbol-snippet')).map((r) => (r.querySelector('.label-name')?.textContent ?? '').trim()),
+        );
       await shot('06-completion');
       const visible = Math.min(ids.length, labels.length);
       const offered = ids.filter((id) => labels.includes(id));
@@ -553,7 +625,10 @@ export async function driveWorkbench(o) {
       await page.keyboard.press('Escape');
       await quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
       for (const want of ['file', 'combined', 'separated', 'contextual', 'outcomes-first']) {
-        expect(labels.some((l) => l.endsWith(want)), `the picker lacks ${want}: ${JSON.stringify(labels)}`);
+        expect(
+          labels.some((l) => l.endsWith(want)),
+          `the picker lacks ${want}: ${JSON.stringify(labels)}`,
+        );
       }
       return `${hover.replace(/\s+/g, ' ').slice(0, 90)}; picker: ${labels.join(', ')}`;
     });
@@ -571,7 +646,10 @@ export async function driveWorkbench(o) {
         const rows = await problemsRows(want[0].ruleId, (rs) => rs.some((r) => r.code === want[0].ruleId && r.line === want[0].line), 15_000);
         const resources = await problemsResources();
         expect(resources.includes(o.teamYaml), `the Problems panel lists no ${o.teamYaml}: ${JSON.stringify(resources)}`);
-        expect(rows.some((r) => r.code === want[0].ruleId && r.line === want[0].line), `no ${want[0].ruleId} on line ${want[0].line}: ${JSON.stringify(rows)}`);
+        expect(
+          rows.some((r) => r.code === want[0].ruleId && r.line === want[0].line),
+          `no ${want[0].ruleId} on line ${want[0].line}: ${JSON.stringify(rows)}`,
+        );
         await problemsFilter.fill('').catch(() => {});
         await page.keyboard.press('Control+1');
         await shot('09-team-yaml');
@@ -599,7 +677,10 @@ export async function driveWorkbench(o) {
       const engine = X.findings(X.expandSnippet(template.body));
       expect(engine.length === 0, `the engine finds ${engine.map((f) => f.ruleId).join(', ')} in the template`);
       await runCommand('Product Team: New Organisation File');
-      await page.locator('.tab.active').filter({ hasText: /Untitled/ }).waitFor({ timeout: 15_000 });
+      await page
+        .locator('.tab.active')
+        .filter({ hasText: /Untitled/ })
+        .waitFor({ timeout: 15_000 });
       await languageMode('Product Team');
       await page.keyboard.press('Escape'); // leave the snippet's tab stops
       await page.keyboard.press('Escape');
@@ -628,7 +709,10 @@ export async function driveWorkbench(o) {
       await hidePanel();
       await openFile(TROUBLED);
       await runCommand('Product Team: Show Ownership Map');
-      await page.locator('.tab').filter({ hasText: `Ownership map: ${TROUBLED}` }).waitFor({ timeout: 20_000 });
+      await page
+        .locator('.tab')
+        .filter({ hasText: `Ownership map: ${TROUBLED}` })
+        .waitFor({ timeout: 20_000 });
       await growth.waitFor({ timeout: 30_000 });
       const csp = await mapFrame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
       expect(/default-src 'none'/.test(csp ?? '') && !/unsafe|https?:/.test(csp ?? ''), `the page's CSP is ${csp}`);
@@ -644,9 +728,18 @@ export async function driveWorkbench(o) {
         const line = lines.findIndex((l) => /^ {6}growth:/.test(l)) + 1;
         expect(line > 0, 'no growth domain in the example');
         await growth.click();
-        await page.locator('#status\\.editor\\.selection').getByText(`Ln ${line}, Col 7`).waitFor({ timeout: 15_000 }).catch(async () => {
-          throw new Expected(`the cursor is at ${await page.locator('#status\\.editor\\.selection').innerText().catch(() => '?')}, not Ln ${line}, Col 7`);
-        });
+        await page
+          .locator('#status\\.editor\\.selection')
+          .getByText(`Ln ${line}, Col 7`)
+          .waitFor({ timeout: 15_000 })
+          .catch(async () => {
+            throw new Expected(
+              `the cursor is at ${await page
+                .locator('#status\\.editor\\.selection')
+                .innerText()
+                .catch(() => '?')}, not Ln ${line}, Col 7`,
+            );
+          });
         return `growth: Ln ${line}, Col 7`;
       });
       await check('the map takes the theme colours: dark after switching themes', async () => {
@@ -654,7 +747,11 @@ export async function driveWorkbench(o) {
         await page.waitForTimeout(800);
         await growth.waitFor({ timeout: 15_000 });
         const bg = await mapFrame.locator('body').evaluate((b) => window.getComputedStyle(b).backgroundColor);
-        const dark = /rgb\((\d+), (\d+), (\d+)\)/.exec(bg)?.slice(1).map(Number).every((c) => c < 80);
+        const dark = /rgb\((\d+), (\d+), (\d+)\)/
+          .exec(bg)
+          ?.slice(1)
+          .map(Number)
+          .every((c) => c < 80);
         await shot('16-map-dark');
         await runCommand('Preferences: Toggle between Light/Dark Themes');
         expect(dark, `the map's background is ${bg} after switching from the light theme to the dark one`);
@@ -672,14 +769,20 @@ export async function driveWorkbench(o) {
       const item = settings.locator('.setting-item-enum').filter({ hasText: 'Stance' }).first();
       await item.waitFor({ timeout: 15_000 });
       const options = (await item.locator('select option').allInnerTexts()).map((t) => t.trim());
-      expect(JSON.stringify(options) === JSON.stringify(['file', 'combined', 'separated', 'contextual', 'outcomes-first']), `the dropdown offers ${JSON.stringify(options)}`);
+      expect(
+        JSON.stringify(options) === JSON.stringify(['file', 'combined', 'separated', 'contextual', 'outcomes-first']),
+        `the dropdown offers ${JSON.stringify(options)}`,
+      );
       // Open it as a user would and pick `separated`.
       await item.locator('.monaco-select-box').click();
       const list = page.locator('.select-box-dropdown-list-container');
       await list.waitFor({ state: 'visible', timeout: 10_000 });
       const shown = (await list.locator('.monaco-list-row').allInnerTexts()).map((t) => t.trim());
       await shot('11-stance-setting');
-      await list.locator('.monaco-list-row').filter({ hasText: /^separated$/ }).click();
+      await list
+        .locator('.monaco-list-row')
+        .filter({ hasText: /^separated$/ })
+        .click();
       await list.waitFor({ state: 'hidden', timeout: 10_000 });
       const deadline = Date.now() + 10_000;
       while (!/"productteam\.stance":\s*"separated"/.test(fs.readFileSync(o.userSettings, 'utf8'))) {
@@ -727,9 +830,12 @@ export async function driveWorkbench(o) {
       settings['files.associations'] = { '*.yaml': 'yaml' };
       fs.writeFileSync(folderSettings, JSON.stringify(settings, null, 2));
       const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'files.associations' });
-      await toast.first().waitFor({ timeout: 20_000 }).catch(() => {
-        throw new Expected('no warning about files.associations within 20 s');
-      });
+      await toast
+        .first()
+        .waitFor({ timeout: 20_000 })
+        .catch(() => {
+          throw new Expected('no warning about files.associations within 20 s');
+        });
       const message = (await toast.first().innerText()).replace(/\s+/g, ' ');
       expect(/"\*\.yaml"/.test(message), `the warning does not name the association: ${message}`);
       await shot('14-association-warning');
@@ -746,8 +852,10 @@ export async function driveWorkbench(o) {
         expect(Date.now() < deadline, `settings.json has files.associations ${JSON.stringify(assoc)}`);
         await page.waitForTimeout(200);
       }
-      expect(assoc['*.yaml'] === 'yaml' && assoc['*.productteam.yml'] === 'productteam' && assoc['.productteam.yaml'] === 'productteam',
-        `the user's own association or one of ours is missing: ${JSON.stringify(assoc)}`);
+      expect(
+        assoc['*.yaml'] === 'yaml' && assoc['*.productteam.yml'] === 'productteam' && assoc['.productteam.yaml'] === 'productteam',
+        `the user's own association or one of ours is missing: ${JSON.stringify(assoc)}`,
+      );
       // And the open file is a Product Team file again.
       await languageMode('Product Team');
       return `${message.slice(0, 80)}…; now ${JSON.stringify(assoc)}`;
@@ -767,7 +875,11 @@ export async function driveWorkbench(o) {
         images = [];
         for (const frame of page.frames()) {
           const found = await frame
-            .evaluate(() => [...document.querySelectorAll('img')].filter((i) => /docs\/images\/|^data:image\//.test(i.getAttribute('src') ?? '') || /docs\/images\//.test(i.src)).map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0 })))
+            .evaluate(() =>
+              [...document.querySelectorAll('img')]
+                .filter((i) => /docs\/images\/|^data:image\//.test(i.getAttribute('src') ?? '') || /docs\/images\//.test(i.src))
+                .map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0 })),
+            )
             .catch(() => []);
           images.push(...found);
         }
@@ -778,7 +890,10 @@ export async function driveWorkbench(o) {
       expect(images.length >= 3, `the details page shows ${images.length} screenshots`);
       const broken = images.filter((i) => !i.ok);
       expect(broken.length === 0, `broken: ${broken.map((i) => i.src).join(', ')}`);
-      expect(images.every((i) => !/^https?:\/\/(github\.com|raw\.githubusercontent)/.test(i.src)), `an image comes from the network: ${images.map((i) => i.src).join(', ')}`);
+      expect(
+        images.every((i) => !/^https?:\/\/(github\.com|raw\.githubusercontent)/.test(i.src)),
+        `an image comes from the network: ${images.map((i) => i.src).join(', ')}`,
+      );
       return `${images.length} images loaded, e.g. ${images[0].src.slice(0, 80)}`;
     });
     await closeWidgets();

@@ -35,7 +35,7 @@ const TRICKY = [
   'a,b',
   '[x]',
   '{x}',
-  'it\'s',
+  "it's",
   'say "hi"',
   ' leading',
   'trailing ',

@@ -225,9 +225,17 @@ function shaped(r: Rand, n: number): Doc {
   }
   const others = people.filter((p) => p !== deleted);
   lines.push('products:', '  payments:', '    name: Payments', `    owner: ${pick(r, [deleted, deleted, others[0]])}`, '    domains:', '      d0:');
-  lines.push(`        productManager: ${pick(r, [deleted, others[0]])}`, `        productOwner: ${pick(r, [deleted, others[1] ?? 'bob'])}`, '        teams: [core]');
+  lines.push(
+    `        productManager: ${pick(r, [deleted, others[0]])}`,
+    `        productOwner: ${pick(r, [deleted, others[1] ?? 'bob'])}`,
+    '        teams: [core]',
+  );
   const team = entryKey(r, 'core');
-  lines.push('teams:', team.startsWith('? ') ? '  ? core\n  :' : `  ${team}:`, `    members: [${pick(r, [`${others[0]}, ${deleted}`, `${deleted}, ${others[0]}`, deleted])}]`);
+  lines.push(
+    'teams:',
+    team.startsWith('? ') ? '  ? core\n  :' : `  ${team}:`,
+    `    members: [${pick(r, [`${others[0]}, ${deleted}`, `${deleted}, ${others[0]}`, deleted])}]`,
+  );
   if (r() < 0.5) lines.push(`    scrumMaster: ${deleted}`);
   let text = lines.join('\n') + '\n';
   let secondDocument: number | undefined;
@@ -321,7 +329,11 @@ function lostComments(before: string, after: string, edits: readonly TextEdit[])
  * that branch is merged.
  */
 function extendsExpiredDirective(analysis: ReturnType<typeof analyze>, edits: readonly TextEdit[]): boolean {
-  return edits.length === 1 && edits[0].newText.startsWith(', ') && analysis.suppressions.some((s) => s.idsEnd === edits[0].start && s.until !== undefined && s.until <= analysis.settings.today);
+  return (
+    edits.length === 1 &&
+    edits[0].newText.startsWith(', ') &&
+    analysis.suppressions.some((s) => s.idsEnd === edits[0].start && s.until !== undefined && s.until <= analysis.settings.today)
+  );
 }
 
 /** Every comment (own-line or trailing) of a text, with its offset, from yaml's own lexer. */
@@ -404,14 +416,21 @@ function factsOf(text: string): Facts {
   const people = lenient(root, 'people', 'root');
   const teams = lenient(root, 'teams', 'root');
   const facts: Facts = {
-    people: pairs(people).map(keyOf).filter((k): k is string => k !== undefined).sort(),
-    teams: pairs(teams).map(keyOf).filter((k): k is string => k !== undefined).sort(),
+    people: pairs(people)
+      .map(keyOf)
+      .filter((k): k is string => k !== undefined)
+      .sort(),
+    teams: pairs(teams)
+      .map(keyOf)
+      .filter((k): k is string => k !== undefined)
+      .sort(),
     roles: new Map(),
     authority: new Map(),
     vision: new Map(),
   };
   for (const p of pairs(people)) facts.authority.set(`${keyOf(p)}`, scalarText(lenient(p.value, 'decisionAuthority', 'person')));
-  for (const t of pairs(teams)) for (const role of ['scrumMaster', 'members']) facts.roles.set(`team ${keyOf(t)} ${role}`, idsOf(lenient(t.value, role, 'team')));
+  for (const t of pairs(teams))
+    for (const role of ['scrumMaster', 'members']) facts.roles.set(`team ${keyOf(t)} ${role}`, idsOf(lenient(t.value, role, 'team')));
   for (const product of pairs(lenient(root, 'products', 'root'))) {
     const id = keyOf(product);
     facts.vision.set(`${id}`, scalarText(lenient(product.value, 'vision', 'product')));
@@ -456,7 +475,19 @@ function factChanges(before: Facts, after: Facts): string[] {
 describe('fix properties (every fixture, example, generated and mutated document, LF and CRLF)', function () {
   this.timeout(60_000);
   const docs = corpus();
-  const stats = { documents: docs.length, parsing: 0, actions: 0, fixAll: 0, fixAllChanged: 0, failures: 0, pendingElsewhere: 0, deletedPeople: 0, secondDocuments: 0, keyShapes: 0, textDirectives: 0 };
+  const stats = {
+    documents: docs.length,
+    parsing: 0,
+    actions: 0,
+    fixAll: 0,
+    fixAllChanged: 0,
+    failures: 0,
+    pendingElsewhere: 0,
+    deletedPeople: 0,
+    secondDocuments: 0,
+    keyShapes: 0,
+    textDirectives: 0,
+  };
   let failures: string[] = [];
   const fail = (doc: Doc, what: string): void => {
     stats.failures++;
@@ -497,7 +528,9 @@ describe('fix properties (every fixture, example, generated and mutated document
             }
             if (doc.secondDocument !== undefined && fix.edits.some((e) => e.start >= doc.secondDocument!)) fail(doc, `${where} edits the second document`);
             if (fix.kind === 'safe') for (const change of factChanges(factsBefore, factsOf(after))) fail(doc, `safe ${where} changes a fact: ${change}`);
-            if (fix.kind === 'safe') for (const place of handedOver(doc, factsBefore, factsOf(after))) fail(doc, `safe ${where} hands ${doc.deleted}'s place ${place} to someone else`);
+            if (fix.kind === 'safe')
+              for (const place of handedOver(doc, factsBefore, factsOf(after)))
+                fail(doc, `safe ${where} hands ${doc.deleted}'s place ${place} to someone else`);
             const lost = [...lostComments(doc.text, after, fix.edits), ...lostTrailingComments(doc.text, after, fix.edits)];
             if (lost.length) fail(doc, `${where} drops comments: ${lost.join(' | ')}`);
             const endsAfter = lineEnds(after);

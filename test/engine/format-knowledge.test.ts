@@ -36,7 +36,11 @@ describe('format knowledge, said once', () => {
     // The schema's person-id properties ($ref personRef) are all in the table.
     for (const holder of ['product', 'domain', 'team'] as const) {
       for (const [key, node] of Object.entries(defs[holder].properties!)) {
-        if (node.$ref === '#/$defs/personRef') assert.ok(REFERENCE_FIELDS.some((f) => f.holder === holder && f.key === key), `${holder}.${key} takes person ids but is not in the table`);
+        if (node.$ref === '#/$defs/personRef')
+          assert.ok(
+            REFERENCE_FIELDS.some((f) => f.holder === holder && f.key === key),
+            `${holder}.${key} takes person ids but is not in the table`,
+          );
       }
     }
     const text = [

@@ -23,19 +23,22 @@ function random(seed: number): () => number {
 
 /** Everything a snapshot answers about its files, as plain data. */
 function answers(snap: Snapshot): unknown {
-  return snap.fileKeys().sort().map((k) => {
-    const text = snap.text(k)!;
-    const problems = snap.diagnostics(k);
-    const offsets = [0, Math.floor(text.length / 3), Math.floor(text.length / 2), text.length - 1].filter((o) => o >= 0);
-    return {
-      k,
-      organisations: snap.organisationsOf(k),
-      problems: problems.map((p) => ({ ...p })),
-      fixes: problems.map((p) => snap.fixes(k, p).map((f) => ({ title: f.title, kind: f.kind, edits: f.edits }))),
-      hovers: offsets.map((o) => snap.hover(k, o) ?? null),
-      definitions: offsets.map((o) => snap.definition(k, o) ?? null),
-    };
-  });
+  return snap
+    .fileKeys()
+    .sort()
+    .map((k) => {
+      const text = snap.text(k)!;
+      const problems = snap.diagnostics(k);
+      const offsets = [0, Math.floor(text.length / 3), Math.floor(text.length / 2), text.length - 1].filter((o) => o >= 0);
+      return {
+        k,
+        organisations: snap.organisationsOf(k),
+        problems: problems.map((p) => ({ ...p })),
+        fixes: problems.map((p) => snap.fixes(k, p).map((f) => ({ title: f.title, kind: f.kind, edits: f.edits }))),
+        hovers: offsets.map((o) => snap.hover(k, o) ?? null),
+        definitions: offsets.map((o) => snap.definition(k, o) ?? null),
+      };
+    });
 }
 
 const EDITS = ['alice', 'alcie', 'bob', 'zed', 'carol', '\n', ' ', ':', '[', 'x', '#', 'owner: dan\n', '  ', '-'];
@@ -122,8 +125,16 @@ describe('engine host', () => {
     const result = snap.rename(people, offset, 'alicia');
     assert.ok('changes' in result);
     const files = result.changes.map((c) => c.file).sort();
-    assert.deepEqual(files, ['/basic/people/directory.productteam.yaml', '/basic/products/payments.productteam.yaml', '/basic/products/search.productteam.yaml']);
-    for (const c of result.changes) host.setFile(c.file, c.edits.reduceRight((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), snap.text(c.file)!));
+    assert.deepEqual(files, [
+      '/basic/people/directory.productteam.yaml',
+      '/basic/products/payments.productteam.yaml',
+      '/basic/products/search.productteam.yaml',
+    ]);
+    for (const c of result.changes)
+      host.setFile(
+        c.file,
+        c.edits.reduceRight((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), snap.text(c.file)!),
+      );
     const after = host.snapshot();
     for (const f of files) assert.ok(!after.text(f)!.includes('alice'), f);
     const rules = (sn: Snapshot) => files.flatMap((f) => sn.diagnostics(f).map((p) => `${f} ${p.ruleId}`));
@@ -141,12 +152,19 @@ describe('engine host', () => {
     assert.equal(def?.file, '/basic/people/directory.productteam.yaml');
     assert.equal(snap.text(def.file)!.slice(def.start, def.end), 'alice');
     const refs = snap.references(search, snap.text(search)!.indexOf('alice'), true);
-    assert.deepEqual([...new Set(refs.map((r) => r.file))].sort(), ['/basic/people/directory.productteam.yaml', '/basic/products/payments.productteam.yaml', search]);
+    assert.deepEqual([...new Set(refs.map((r) => r.file))].sort(), [
+      '/basic/people/directory.productteam.yaml',
+      '/basic/products/payments.productteam.yaml',
+      search,
+    ]);
     const hover = snap.hover(search, snap.text(search)!.indexOf('alice'));
     assert.ok(hover, 'a hover on a person defined in another file');
     assert.ok(JSON.stringify(hover).includes('Alice Moreau'));
     const completion = snap.complete(search, snap.text(search)!.indexOf('alice'));
-    assert.ok(completion.some((c) => c.label === 'gina'), 'ids from the people file are offered');
+    assert.ok(
+      completion.some((c) => c.label === 'gina'),
+      'ids from the people file are offered',
+    );
   });
 
   it('a finding at a reference to a person defined in another file points at the definition', () => {

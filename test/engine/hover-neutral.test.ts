@@ -82,7 +82,6 @@ function analyseUnder(text: string, setting: Setting): Analysis {
 
 const TAGGED = QUOTES.filter((q) => q.stance !== undefined);
 
-
 function quoteOf(text: string): Quote | undefined {
   return QUOTES.find((q) => q.text === text);
 }
@@ -116,7 +115,11 @@ function checkSection(section: string, where: string, stats: Stats): void {
     const q = quoteOf(bq.text);
     assert.ok(q, `${where}: a blockquote that is not in the knowledge base:\n${bq.text}`);
     assert.equal(bq.attribution, attribution(q), `${where}: attribution of ${q.id}`);
-    if (seeds.length) assert.ok(seeds.some((s) => s.includes(normalise(bq.text))), `${where}: not verbatim from a seed:\n${bq.text}`);
+    if (seeds.length)
+      assert.ok(
+        seeds.some((s) => s.includes(normalise(bq.text))),
+        `${where}: not verbatim from a seed:\n${bq.text}`,
+      );
   }
   if (isFinding) {
     const limit = isRoleSplit || isPreview ? MAX_DEBATE_HOVER_LENGTH : MAX_FINDING_HOVER_LENGTH;
@@ -126,10 +129,14 @@ function checkSection(section: string, where: string, stats: Stats): void {
   if (isRoleSplit || isPreview) {
     const shown = quotes.map((bq) => quoteOf(bq.text)!);
     // Every stance by its named quote, each once.
-    for (const [stance, id] of NAMED) assert.equal(shown.filter((q) => q.id === id).length, 1, `${where}: ${stance}'s named quote (${id}) must appear once:\n${section}`);
+    for (const [stance, id] of NAMED)
+      assert.equal(shown.filter((q) => q.id === id).length, 1, `${where}: ${stance}'s named quote (${id}) must appear once:\n${section}`);
     // No camp gets more than one quote, except the contextual reason that fired (Peltier's sentence before the thesis).
     const extra = shown.filter((q) => q.id !== EVERY_STANCE_NOTE_ID && ![...NAMED.values()].includes(q.id));
-    assert.ok(extra.every((q) => q.stance === 'contextual' && q.speaker === 'John Peltier'), `${where}: a camp quoted twice:\n${section}`);
+    assert.ok(
+      extra.every((q) => q.stance === 'contextual' && q.speaker === 'John Peltier'),
+      `${where}: a camp quoted twice:\n${section}`,
+    );
     assert.ok(extra.length <= 1, `${where}: more than one reason quote`);
   }
   if (isRoleSplit) {
@@ -161,7 +168,11 @@ describe('hovers take no side the file did not take', function () {
         if (setting === 'none') {
           // No stance, no judgement (SPEC 1 and 3, revision 3): role-split does not run at all.
           const roleSplit = a.problems.filter((x) => x.ruleId === 'role-split');
-          assert.deepEqual(roleSplit.map((p) => p.message), [], `${file}: role-split with no stance declared`);
+          assert.deepEqual(
+            roleSplit.map((p) => p.message),
+            [],
+            `${file}: role-split with no stance declared`,
+          );
         } else {
           // Advice about the arrangement names the stance it comes from.
           for (const p of a.problems.filter((x) => x.ruleId === 'role-split')) assert.match(p.message, new RegExp(`^Under the ${setting} stance`), file);
@@ -183,7 +194,11 @@ describe('hovers take no side the file did not take', function () {
       const a = analyze(text, parseHeader(text).options as AnalyzeOptions);
       if (a.settings.stanceSource !== 'default') continue;
       seen++;
-      assert.deepEqual(a.problems.filter((x) => x.ruleId === 'role-split').map((p) => p.message), [], file);
+      assert.deepEqual(
+        a.problems.filter((x) => x.ruleId === 'role-split').map((p) => p.message),
+        [],
+        file,
+      );
     }
     assert.ok(seen >= 5, `only ${seen} fixtures without a stance`);
   });
@@ -194,7 +209,10 @@ describe('hovers take no side the file did not take', function () {
     const stats = { hovers: 0, roleSplit: 0, stance: 0 };
     checkSection(debate(['schutyser-one-person-sub-domain', 'runyan-separating', 'tpm-coexist', 'king-titles', EVERY_STANCE_NOTE_ID]), 'probe', stats);
     // Combined by its old four-word slogan instead of its named quote.
-    assert.throws(() => checkSection(debate(['schutyser-two-roles', 'runyan-separating', 'tpm-coexist', 'king-titles', EVERY_STANCE_NOTE_ID]), 'probe', stats), /named quote/);
+    assert.throws(
+      () => checkSection(debate(['schutyser-two-roles', 'runyan-separating', 'tpm-coexist', 'king-titles', EVERY_STANCE_NOTE_ID]), 'probe', stats),
+      /named quote/,
+    );
     assert.throws(() => checkHover('x'.repeat(2500), 'probe'), /whole hover of 2500/);
   });
 

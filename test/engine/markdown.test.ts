@@ -45,7 +45,11 @@ describe('markdown: user text is escaped', () => {
       const html = md.renderInline(escapeMarkdown(text));
       assertInert(html, 'escapeMarkdown');
       // What the user wrote is what they see (line breaks become spaces).
-      const shown = html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const shown = html
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
       assert.equal(shown, text.replace(/\n+/g, ' '));
     });
 
@@ -53,7 +57,11 @@ describe('markdown: user text is escaped', () => {
       const html = md.renderInline(inlineCode(text));
       const m = /^<code>([\s\S]*)<\/code>$/.exec(html);
       assert.ok(m, html);
-      const inside = m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const inside = m[1]
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
       assert.equal(inside, text.replace(/\n+/g, ' '));
     });
   }

@@ -37,7 +37,8 @@ function samples(): [string, unknown][] {
   return (sampled = out);
 }
 
-const shown = (errors: readonly ErrorObject[]) => errors.map((e) => JSON.stringify([e.instancePath, e.schemaPath, e.keyword, e.params, e.message, e.data])).sort();
+const shown = (errors: readonly ErrorObject[]) =>
+  errors.map((e) => JSON.stringify([e.instancePath, e.schemaPath, e.keyword, e.params, e.message, e.data])).sort();
 
 describe('schema validators', () => {
   // Compiling the schema three ways and parsing every fixture is the slow part: done once, before the tests.
@@ -60,10 +61,15 @@ describe('schema validators', () => {
   });
 
   it('a `__proto__` key is data like any other, never the prototype', () => {
-    const data = resolverFor(parseDocument('people:\n  __proto__: { nam: x }\n  ann: { name: Ann }\n', PARSE_OPTIONS)).toJS().data as { people: Record<string, unknown> };
+    const data = resolverFor(parseDocument('people:\n  __proto__: { nam: x }\n  ann: { name: Ann }\n', PARSE_OPTIONS)).toJS().data as {
+      people: Record<string, unknown>;
+    };
     assert.deepEqual(Object.keys(data.people), ['__proto__', 'ann']);
     assert.equal(Object.getPrototypeOf(data.people), Object.prototype);
-    assert.ok(ajvErrors(data).some((e) => e.instancePath === '/people/__proto__'), 'its entry is validated');
+    assert.ok(
+      ajvErrors(data).some((e) => e.instancePath === '/people/__proto__'),
+      'its entry is validated',
+    );
   });
 
   it('the validators compiled by the build give the same errors as the runtime compile', function () {

@@ -117,7 +117,7 @@ describe('engine: completion', () => {
     assert.deepEqual(labels(items).sort(), ['alice', 'dan', 'erin']);
   });
 
-  it('team ids in a domain\'s teams list', () => {
+  it("team ids in a domain's teams list", () => {
     const { items } = completions(variant('teams: [checkout-squad]', 'teams: [$0]'));
     assert.deepEqual(labels(items), ['checkout-squad']);
     assert.equal(items[0].detail, 'Checkout Squad');
@@ -130,8 +130,17 @@ describe('engine: completion', () => {
   });
 
   it('enum values in a list (revision 3: discipline lists, settings.coreTeam), less those written; framework takes safe', () => {
-    assert.deepEqual(labels(completions(variant('carol: { name: Carol Diaz, discipline: technology }', 'carol: { name: Carol Diaz, discipline: [technology, $0] }')).items), ['product', 'ux', 'business', 'data', 'other']);
-    assert.deepEqual(labels(completions(variant('  stage: scaleup\n', '  stage: scaleup\n  framework: $0\n')).items), ['scrum', 'kanban', 'scrumban', 'safe', 'other']);
+    assert.deepEqual(
+      labels(completions(variant('carol: { name: Carol Diaz, discipline: technology }', 'carol: { name: Carol Diaz, discipline: [technology, $0] }')).items),
+      ['product', 'ux', 'business', 'data', 'other'],
+    );
+    assert.deepEqual(labels(completions(variant('  stage: scaleup\n', '  stage: scaleup\n  framework: $0\n')).items), [
+      'scrum',
+      'kanban',
+      'scrumban',
+      'safe',
+      'other',
+    ]);
   });
 
   it('the keys an object takes, minus those present; an object key opens a block', () => {
@@ -160,7 +169,11 @@ describe('engine: navigation and rename', () => {
   const TEXT = variant('        productManager: alice\n', '        productManager: alice\n        productOwner: "bob"\n');
 
   it('definition: from a reference (quoted or not) to the declaring key', () => {
-    for (const [needle, off, id] of [['productManager: alice', 18, 'alice'], ['"bob"', 2, 'bob'], ['[checkout-squad]', 3, 'checkout-squad']] as const) {
+    for (const [needle, off, id] of [
+      ['productManager: alice', 18, 'alice'],
+      ['"bob"', 2, 'bob'],
+      ['[checkout-squad]', 3, 'checkout-squad'],
+    ] as const) {
       const { text, analysis, offset } = at(mark(needle, off, TEXT));
       const span = definition(analysis, offset)!;
       assert.equal(text.slice(span.start, span.end), id);
@@ -173,7 +186,10 @@ describe('engine: navigation and rename', () => {
   it('references: every use, with the declaration first when asked', () => {
     const { text, analysis, offset } = at(mark('  bob:\n', 3, TEXT));
     const spans = references(analysis, offset, true);
-    assert.deepEqual(spans.map((s) => text.slice(s.start, s.end)), ['bob', 'bob', 'bob']);
+    assert.deepEqual(
+      spans.map((s) => text.slice(s.start, s.end)),
+      ['bob', 'bob', 'bob'],
+    );
     assert.equal(text.slice(spans[0].start - 2, spans[0].end + 1), '  bob:', 'the declaration first');
     assert.equal(references(analysis, offset, false).length, 2);
   });
@@ -202,7 +218,7 @@ describe('engine: navigation and rename', () => {
 });
 
 describe('engine: document symbols', () => {
-  it('sections in document order with the engine\'s kinds', () => {
+  it("sections in document order with the engine's kinds", () => {
     const text = CLEAN;
     const symbols = documentSymbols(analyze(text));
     const flat = (s: SymbolNode): string => `${s.kind}:${s.name}${s.children?.length ? `(${s.children.map(flat).join(',')})` : ''}`;

@@ -79,20 +79,57 @@ describe('issue 16: trust, round 3', () => {
       const found = of(sup, 'invalid-suppression');
       assert.match(found[0].message, /Did you mean 'single-owner'\?/);
       assert.match(found[1].message, /Similar: 'single-owner'/, 'the directive already names it');
-      const kinds = (p: Problem) => getFixes(run(sup), p).filter((f) => f.title.startsWith('Change to')).map((f) => `${f.title} ${f.kind}`);
+      const kinds = (p: Problem) =>
+        getFixes(run(sup), p)
+          .filter((f) => f.title.startsWith('Change to'))
+          .map((f) => `${f.title} ${f.kind}`);
       assert.deepEqual(kinds(found[0]), ["Change to 'single-owner' safe"]);
       assert.deepEqual(kinds(found[1]), ["Change to 'single-owner' suggestion"]);
     });
 
     it('the shared rule: small relative to the length, short names only by case or a swap, no changed number, first letter kept', () => {
       assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 9, 30].map(typoLimit), [1, 1, 1, 1, 1, 1, 2, 2, 2]);
-      const typo = ['alcie:alice', 'productManger:productManager', 'technolgy:technology', 'scaleupp:scaleup', 'seperated:separated', 'laice:alice', 'Scaleup:scaleup', 'nmae:name', 'grwoth:growth', 'discpline:discipline', 'uxx:ux', 'annn:ann'];
-      const notSafe = ['ann:dan', 'ann:anna', 'ana:anna', 'jon:john', 'ful:full', 'liv:lina', 't-cash:t-car', 'alice-m:alice-k', 'team-1:team-2', 'team-1:team-12', 'eric:erin', 'dayly:daily', 'pro:product', 'ownr:owner', 'kitten:sitting', 'alice:alice'];
+      const typo = [
+        'alcie:alice',
+        'productManger:productManager',
+        'technolgy:technology',
+        'scaleupp:scaleup',
+        'seperated:separated',
+        'laice:alice',
+        'Scaleup:scaleup',
+        'nmae:name',
+        'grwoth:growth',
+        'discpline:discipline',
+        'uxx:ux',
+        'annn:ann',
+      ];
+      const notSafe = [
+        'ann:dan',
+        'ann:anna',
+        'ana:anna',
+        'jon:john',
+        'ful:full',
+        'liv:lina',
+        't-cash:t-car',
+        'alice-m:alice-k',
+        'team-1:team-2',
+        'team-1:team-12',
+        'eric:erin',
+        'dayly:daily',
+        'pro:product',
+        'ownr:owner',
+        'kitten:sitting',
+        'alice:alice',
+      ];
       for (const pair of typo) assert.ok(isLikelyTypo(...(pair.split(':') as [string, string])), pair);
       for (const pair of notSafe) assert.ok(!isLikelyTypo(...(pair.split(':') as [string, string])), pair);
       assert.equal(safeCorrection('productManger', ['productManager', 'productOwner']), 'productManager', 'only one within the limit');
       assert.equal(safeCorrection('alcie', ['alice', 'alcee']), undefined, 'two within the limit');
-      assert.equal(safeCorrection('alcie', ['alice'], (c) => c === 'alice'), undefined, 'already in the list');
+      assert.equal(
+        safeCorrection('alcie', ['alice'], (c) => c === 'alice'),
+        undefined,
+        'already in the list',
+      );
     });
   });
 
@@ -108,7 +145,10 @@ describe('issue 16: trust, round 3', () => {
     for (const [shape, people] of Object.entries(shapes)) {
       it(`Add person, Add team and the product owner placeholder with ${shape} entries: the file parses and the finding goes`, () => {
         const body = people.startsWith('  {') ? `people: ${people.trim()}\n` : `people:\n${people}`;
-        const teams = body.replace(/^people:/, 'teams:').replace(/alice/g, 'core').replace(/bob/g, 'ops');
+        const teams = body
+          .replace(/^people:/, 'teams:')
+          .replace(/alice/g, 'core')
+          .replace(/bob/g, 'ops');
         const text = `version: 1\norganization: { name: Acme, stance: separated }\n${body}${teams}products:\n  p:\n    name: P\n    owner: alice\n    domains:\n      d:\n        productManager: zoe\n        productOwner: alice\n        teams: [mobile]\n      e:\n        productManager: alice\n        productOwner: alice\n`;
         const a = run(text);
         const wanted = [
@@ -130,7 +170,10 @@ describe('issue 16: trust, round 3', () => {
     it('an insertion that would land in a second document is not offered', () => {
       const text = `${HEAD}products:\n  p:\n    name: P\n    owner: zoe\n---\npeople: {}\n`;
       const p = of(text, 'unknown-reference')[0];
-      assert.deepEqual(getFixes(run(text), p).filter((f) => f.title.startsWith('Add')), []);
+      assert.deepEqual(
+        getFixes(run(text), p).filter((f) => f.title.startsWith('Add')),
+        [],
+      );
       const one = `${HEAD}products:\n  p:\n    name: P\n    owner: zoe\n`;
       assert.ok(getFixes(run(one), of(one, 'unknown-reference')[0]).some((f) => f.title === "Add person 'zoe'"));
     });
@@ -147,8 +190,17 @@ describe('issue 16: trust, round 3', () => {
       assert.equal(run(real).problems.filter((p) => p.severity === 'error').length, 0);
     });
 
-    const dir = (reason: string) => `${HEAD}people:\n  alice: { name: A }\n  bob: { name: B }\n# productteam-disable-next-line single-owner -- ${reason}\n${OWNERS.replace('products:\n  p:\n    name: P\n', 'products:\n  p:\n    name: P\n')}`;
-    for (const reason of ['\u00a0Until 2020-01-31', 'until: 2020-01-31', '(until 2020-01-31)', 'until\u00a02020-01-31', 'until\u30002020-01-31', 'until=2020-01-31', 'UNTIL [2020-01-31].']) {
+    const dir = (reason: string) =>
+      `${HEAD}people:\n  alice: { name: A }\n  bob: { name: B }\n# productteam-disable-next-line single-owner -- ${reason}\n${OWNERS.replace('products:\n  p:\n    name: P\n', 'products:\n  p:\n    name: P\n')}`;
+    for (const reason of [
+      '\u00a0Until 2020-01-31',
+      'until: 2020-01-31',
+      '(until 2020-01-31)',
+      'until\u00a02020-01-31',
+      'until\u30002020-01-31',
+      'until=2020-01-31',
+      'UNTIL [2020-01-31].',
+    ]) {
       it(`'${reason}' is an until date, and it has passed`, () => {
         const text = `${HEAD}people:\n  alice: { name: A }\n  bob: { name: B }\nproducts:\n  p:\n    name: P\n    # productteam-disable-next-line single-owner -- ${reason}\n    owner: [alice, bob]\n`;
         const rules = run(text).problems.map((p) => p.ruleId);
@@ -162,7 +214,12 @@ describe('issue 16: trust, round 3', () => {
       assert.ok(rules.includes('invalid-suppression') && rules.includes('single-owner'), rules.join());
       assert.ok(dir('until the migration').length > 0);
       const prose = `${HEAD}people:\n  alice: { name: A }\n  bob: { name: B }\nproducts:\n  p:\n    name: P\n    # productteam-disable-next-line single-owner -- until the migration\n    owner: [alice, bob]\n`;
-      assert.deepEqual(run(prose).problems.filter((p) => p.severity !== 'hint').map((p) => p.ruleId), []);
+      assert.deepEqual(
+        run(prose)
+          .problems.filter((p) => p.severity !== 'hint')
+          .map((p) => p.ruleId),
+        [],
+      );
     });
   });
 

@@ -39,7 +39,10 @@ describe('trust: no check switches off silently', () => {
   it('CR-only line ends are line ends', () => {
     const text = 'version: 1\rorganization:\r  name: Acme\r  stage: bigco\r';
     const a = analyze(text, { today: TODAY });
-    assert.deepEqual(a.problems.filter((p) => p.ruleId === 'yaml-syntax'), []);
+    assert.deepEqual(
+      a.problems.filter((p) => p.ruleId === 'yaml-syntax'),
+      [],
+    );
     const schema = a.problems.find((p) => p.ruleId === 'schema')!;
     assert.equal(text.slice(schema.start, schema.end), 'bigco');
     assert.deepEqual(a.lines.positionAt(schema.start), { line: 3, character: 9 });
@@ -59,20 +62,33 @@ describe('trust: no check switches off silently', () => {
   it('yaml-syntax cannot be turned off either: settings.rules says why, and the option is ignored', () => {
     const text = 'version: 1\norganization: { name: Acme }\nsettings:\n  rules:\n    yaml-syntax: off\npeople:\n  a: { name: A\n';
     const a = analyze(text, { today: TODAY });
-    assert.ok(a.problems.some((p) => p.ruleId === 'yaml-syntax' && p.severity === 'error'), 'the parse error is still reported');
+    assert.ok(
+      a.problems.some((p) => p.ruleId === 'yaml-syntax' && p.severity === 'error'),
+      'the parse error is still reported',
+    );
     const clean = 'version: 1\norganization: { name: Acme, stance: combined }\nsettings:\n  rules:\n    yaml-syntax: off\n';
     const schemaErrors = analyze(clean, { today: TODAY }).problems.filter((p) => p.ruleId === 'schema');
-    assert.deepEqual(schemaErrors.map((p) => p.message), ["'yaml-syntax' cannot be 'off'. It cannot be turned off: a file that does not parse must never look clean."]);
+    assert.deepEqual(
+      schemaErrors.map((p) => p.message),
+      ["'yaml-syntax' cannot be 'off'. It cannot be turned off: a file that does not parse must never look clean."],
+    );
     assert.ok(analyze(text, { today: TODAY, rules: { 'yaml-syntax': 'off' } }).problems.some((p) => p.ruleId === 'yaml-syntax'));
   });
 
   it('the "unused" hints stay quiet while the file does not parse', () => {
     const problems = found('# productteam-disable core-team\nversion: 1\norganization:\n  name: Acme\n people: {}\n');
-    assert.deepEqual(problems.filter((p) => p.ruleId === 'unused-suppression'), []);
+    assert.deepEqual(
+      problems.filter((p) => p.ruleId === 'unused-suppression'),
+      [],
+    );
   });
 
   it('"Disable … for this file" never appends to a dated, expired or invalid directive', () => {
-    for (const directive of ['# productteam-disable single-owner -- until 2026-01-01', '# productteam-disable single-owner -- until 2026-13-45', '# productteam-disable single-ownr']) {
+    for (const directive of [
+      '# productteam-disable single-owner -- until 2026-01-01',
+      '# productteam-disable single-owner -- until 2026-13-45',
+      '# productteam-disable single-ownr',
+    ]) {
       const text = `${directive}\n${HEAD}people:\n  alice: { name: Alice }\n`;
       const a = analyze(text, { today: TODAY });
       const unused = a.problems.find((p) => p.ruleId === 'unused-person')!;
@@ -94,13 +110,17 @@ describe('trust: suppressions say what they do', () => {
 
   it('a disable below a finding does not hide it; enable ends the range', () => {
     const text = `${HEAD}people:\n  alice: { name: Alice }\n  # productteam-disable unused-person\n  bob: { name: Bob }\n  # productteam-enable unused-person\n  carol: { name: Carol }\n`;
-    const ids = found(text).filter((p) => p.ruleId === 'unused-person').map((p) => text.slice(p.start, p.end));
+    const ids = found(text)
+      .filter((p) => p.ruleId === 'unused-person')
+      .map((p) => text.slice(p.start, p.end));
     assert.deepEqual(ids, ['alice', 'carol']);
   });
 
   it('unused-suppression: one finding per unused id, on the id', () => {
     const text = `${HEAD}people:\n  alice: { name: Alice } # productteam-disable-line unused-person, core-team, vision-required\n`;
-    const unused = found(text).filter((p) => p.ruleId === 'unused-suppression').map((p) => text.slice(p.start, p.end));
+    const unused = found(text)
+      .filter((p) => p.ruleId === 'unused-suppression')
+      .map((p) => text.slice(p.start, p.end));
     assert.deepEqual(unused, ['core-team', 'vision-required']);
   });
 
@@ -124,7 +144,7 @@ describe('trust: linear on hostile input', () => {
 
   it('"did you mean" stays bounded: 300 misspelt ids among 20,000 look-alikes', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const word = () => Array.from({ length: 12 }, () => 'abcdefghij-'[Math.floor(rnd() * 11)]).join('');
     const known = Array.from({ length: 20_000 }, word);
     const suggester = new Suggester(['alice', ...known]);
@@ -140,7 +160,11 @@ describe('trust: the parse cache and anchors', () => {
   it('gives the same findings as a full parse when anchors and aliases tie entries together', () => {
     const cache = new ParseCache();
     let text = `${HEAD}people:\n  alice: &a { name: Alice, discipline: product }\n  bob: { <<: *a, name: Bob }\n  carol: { name: Carol }\nproducts:\n  p:\n    name: P\n    owner: *who\n`;
-    const steps = [(t: string) => t.replace('owner: *who', 'owner: alice'), (t: string) => t.replace('discipline: product', 'discipline: sales'), (t: string) => t.replace('&a ', '')];
+    const steps = [
+      (t: string) => t.replace('owner: *who', 'owner: alice'),
+      (t: string) => t.replace('discipline: product', 'discipline: sales'),
+      (t: string) => t.replace('&a ', ''),
+    ];
     for (const step of [(t: string) => t, ...steps]) {
       text = step(text);
       const key = (ps: { ruleId: string; start: number; end: number; message: string }[]) => ps.map((p) => `${p.ruleId}@${p.start}-${p.end} ${p.message}`);

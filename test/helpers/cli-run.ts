@@ -26,7 +26,13 @@ export function runCli(args: readonly string[], options: { cwd: string; env?: No
   const env = { ...process.env };
   delete env.FORCE_COLOR; // the caller's terminal must not decide; a test may set it in options.env
   Object.assign(env, options.env);
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env, encoding: 'utf8', input: options.input ?? '', timeout: options.timeout ?? 30_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    timeout: options.timeout ?? 30_000,
+  });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

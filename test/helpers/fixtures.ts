@@ -168,9 +168,7 @@ const keyOf = (f: Finding): string => `${f.line}:${f.col}:${f.len}:${f.severity}
 
 /** The annotation that would describe a finding, for messages. */
 export function renderAnnotation(f: Finding): string {
-  return f.col >= 2
-    ? `#${' '.repeat(f.col - 1)}${'^'.repeat(Math.max(1, f.len))} ${f.severity} ${f.ruleId}`
-    : `# @${f.col}+${f.len} ${f.severity} ${f.ruleId}`;
+  return f.col >= 2 ? `#${' '.repeat(f.col - 1)}${'^'.repeat(Math.max(1, f.len))} ${f.severity} ${f.ruleId}` : `# @${f.col}+${f.len} ${f.severity} ${f.ruleId}`;
 }
 
 function describe(f: Finding, lines: string[]): string {

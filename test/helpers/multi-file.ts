@@ -44,4 +44,3 @@ export function hostFor(dir: string): { host: EngineHost; keys: string[]; prefix
   host.setOptions(options);
   return { host, keys: keys.map((k) => prefix + k), prefix };
 }
-

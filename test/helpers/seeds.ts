@@ -5,9 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const SEEDS_DIR = process.env.PRODUCTTEAM_SEEDS_DIR
-  ? path.resolve(process.env.PRODUCTTEAM_SEEDS_DIR)
-  : path.resolve(REPO_ROOT, '../shared/seeds');
+export const SEEDS_DIR = process.env.PRODUCTTEAM_SEEDS_DIR ? path.resolve(process.env.PRODUCTTEAM_SEEDS_DIR) : path.resolve(REPO_ROOT, '../shared/seeds');
 
 /** The only liberties a quote may take: ASCII quotes and dashes, and whitespace. */
 export function normalise(text: string): string {

@@ -15,7 +15,12 @@ describe('quick fixes (vscode.executeCodeActionProvider)', () => {
     await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'single-owner' && d.range.start.line === line));
 
     const range = new vscode.Range(pos(split.line, split.column), pos(split.line, split.column));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = actions.map((a) => a.title);
     for (const id of split.ids) assert.ok(titles.includes(`Assign single owner: ${id}`), `no "Assign single owner: ${id}" among ${JSON.stringify(titles)}`);
 

@@ -33,6 +33,9 @@ describe('diagnostics (vscode.languages.getDiagnostics)', () => {
     const expected = findings(doc.getText());
     const ds = await waitForDiagnostics(doc.uri, (d) => d.length === expected.length);
     const bad = ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning);
-    assert.deepEqual(bad.map((d) => `${codeOf(d)}: ${d.message}`), []);
+    assert.deepEqual(
+      bad.map((d) => `${codeOf(d)}: ${d.message}`),
+      [],
+    );
   });
 });

@@ -13,7 +13,12 @@ describe('rename (vscode.executeDocumentRenameProvider)', () => {
     assert.ok(person && person.occurrences >= 3, 'the troubled example should reference someone at least twice');
     const before = doc.getText();
     const to = `${person.id}-renamed`;
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, pos(person.line, person.column), to);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      doc.uri,
+      pos(person.line, person.column),
+      to,
+    );
     assert.ok(edit, 'no rename edit');
     assert.equal(edit.get(doc.uri).length, person.occurrences, 'number of edits');
     assert.ok(await vscode.workspace.applyEdit(edit));

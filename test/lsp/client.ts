@@ -226,11 +226,7 @@ export class LspClient {
 
   /** Waits for the diagnostics of `uri` at `version` (the first publish for it). */
   diagnostics(uri: string, version: number, timeoutMs = 5_000): Promise<Diagnostic[]> {
-    return this.waitFor(
-      () => this.publishes(uri).find((p) => p.version === version)?.diagnostics,
-      timeoutMs,
-      `diagnostics for ${uri} v${version}`,
-    );
+    return this.waitFor(() => this.publishes(uri).find((p) => p.version === version)?.diagnostics, timeoutMs, `diagnostics for ${uri} v${version}`);
   }
 
   open(uri: string, text: string, version = 1): void {

@@ -123,7 +123,10 @@ const CASES: Case[] = [
   {
     text: variants(
       ['    vision: Paying should feel effortless.\n', ''],
-      ['        teams: [checkout-squad]\n', '        teams: [checkout-squad]\n      wallet:\n        productManager: bob\n        outcomes: [More wallets]\n        teams: [checkout-squad]\n'],
+      [
+        '        teams: [checkout-squad]\n',
+        '        teams: [checkout-squad]\n      wallet:\n        productManager: bob\n        outcomes: [More wallets]\n        teams: [checkout-squad]\n',
+      ],
     ),
     rule: 'vision-required',
     title: 'Add a product vision',
@@ -196,8 +199,14 @@ describe('lsp: code actions', function () {
       const after = applyWorkspaceEdit(c.text, uri, action.edit);
       const diff = changedLines(c.text, after);
       if (c.title === 'Add a product owner placeholder') {
-        assert.ok(diff.added.some((l) => /^ {8}productOwner: \S+/.test(l)), diff.added.join('\n'));
-        assert.ok(diff.added.some((l) => /^ {2}\S+:$/.test(l)), 'a person to hold the placeholder role');
+        assert.ok(
+          diff.added.some((l) => /^ {8}productOwner: \S+/.test(l)),
+          diff.added.join('\n'),
+        );
+        assert.ok(
+          diff.added.some((l) => /^ {2}\S+:$/.test(l)),
+          'a person to hold the placeholder role',
+        );
       } else {
         assert.deepEqual(diff, { removed: c.removed, added: c.added });
       }
@@ -220,7 +229,10 @@ describe('lsp: code actions', function () {
     const actions = await actionsFor(uri, d);
     const assign = actions.filter((a) => a.title.startsWith('Assign owner: '));
     assert.ok(assign.length > 0, actions.map((a) => a.title).join(' | '));
-    assert.ok(actions.every((a) => a.isPreferred === undefined), 'no preferred action');
+    assert.ok(
+      actions.every((a) => a.isPreferred === undefined),
+      'no preferred action',
+    );
   });
 
   it('marks the engine-preferred fix as preferred', async () => {
@@ -249,7 +261,7 @@ describe('lsp: code actions', function () {
     assert.deepEqual(await actionsFor(uri, diagnostics[0], ['refactor']), []);
   });
 
-  it('source.fixAll.productteam applies each finding\'s single safe fix, as a minimal edit', async () => {
+  it("source.fixAll.productteam applies each finding's single safe fix, as a minimal edit", async () => {
     const text = variants(
       ['    name: Bob Chen', '    nmae: Bob Chen'], // Rename to 'name': safe
       ['discipline: ux', 'discipline: uxx'], // Change to 'ux': safe
@@ -267,7 +279,10 @@ describe('lsp: code actions', function () {
       assert.ok(fixAll, `fix-all for only=${only.join(',')}`);
       assert.equal(actions.filter((a) => a.kind === 'quickfix').length, 0);
       const edits = fixAll.edit!.changes![uri];
-      assert.ok(edits.every((e) => e.range.start.line > 0 || e.range.end.line < text.split('\n').length - 2), 'no edit replaces the whole file');
+      assert.ok(
+        edits.every((e) => e.range.start.line > 0 || e.range.end.line < text.split('\n').length - 2),
+        'no edit replaces the whole file',
+      );
       const after = applyWorkspaceEdit(text, uri, fixAll.edit!);
       assert.match(after, /^ {4}name: Bob Chen$/m);
       assert.match(after, /discipline: ux \}/);
@@ -309,8 +324,8 @@ describe('lsp: code actions', function () {
   });
 });
 
-describe('lsp: fix-all asks the host, which holds the editor\'s options', () => {
-  it('keeps the editor\'s productteam.coreTeam (and the rest) in every answer of the snapshot, fix-all included', () => {
+describe("lsp: fix-all asks the host, which holds the editor's options", () => {
+  it("keeps the editor's productteam.coreTeam (and the rest) in every answer of the snapshot, fix-all included", () => {
     const host = new EngineHost();
     host.setOptions({ coreTeam: ['technology', 'ux'], maxDomainsPerPerson: 3, stance: 'combined', today: '2026-06-01' });
     const uri = 'file:///work/a.productteam.yaml';

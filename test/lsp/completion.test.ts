@@ -87,7 +87,7 @@ describe('lsp: completion', function () {
     assert.deepEqual(labels(items).sort(), ['alice', 'carol', 'dan', 'erin']);
   });
 
-  it('offers team ids in a domain\'s teams list', async () => {
+  it("offers team ids in a domain's teams list", async () => {
     const { items } = await complete(variant('teams: [checkout-squad]', 'teams: [|]'), '[');
     assert.deepEqual(labels(items), ['checkout-squad']);
     assert.equal(items[0].detail, 'Checkout Squad');
@@ -96,15 +96,26 @@ describe('lsp: completion', function () {
   it('offers enum values with their descriptions', async () => {
     const stance = await complete(variant('stance: combined   # one person per domain', 'stance: |'), ' ');
     assert.deepEqual(labels(stance.items), ['combined', 'separated', 'contextual', 'outcomes-first']);
-    assert.ok(stance.items.every((i) => doc(i).length > 0 || (i.detail ?? '').length > 0), 'each value is described');
+    assert.ok(
+      stance.items.every((i) => doc(i).length > 0 || (i.detail ?? '').length > 0),
+      'each value is described',
+    );
 
     const cases: [string, string, string[]][] = [
       ['stage: scaleup', 'stage: |', ['startup', 'scaleup', 'enterprise']],
       ['    name: Acme Payments\n', '    name: Acme Payments\n    lifecycle: |\n', ['v1', 'growth', 'mature']],
-      ['    discipline: product\n    customerContact: weekly', '    discipline: |\n    customerContact: weekly', ['product', 'technology', 'ux', 'business', 'data', 'other']],
+      [
+        '    discipline: product\n    customerContact: weekly',
+        '    discipline: |\n    customerContact: weekly',
+        ['product', 'technology', 'ux', 'business', 'data', 'other'],
+      ],
       ['customerContact: weekly', 'customerContact: |', ['daily', 'weekly', 'monthly', 'rarely', 'never']],
       ['decisionAuthority: full', 'decisionAuthority: |', ['full', 'shared', 'needs-approval']],
-      ['carol: { name: Carol Diaz, discipline: technology }', 'carol: { name: Carol Diaz, discipline: |}', ['product', 'technology', 'ux', 'business', 'data', 'other']],
+      [
+        'carol: { name: Carol Diaz, discipline: technology }',
+        'carol: { name: Carol Diaz, discipline: |}',
+        ['product', 'technology', 'ux', 'business', 'data', 'other'],
+      ],
     ];
     for (const [from, to, expected] of cases) {
       const { items } = await complete(variant(from, to), ' ');
@@ -160,15 +171,18 @@ describe('lsp: completion mid-edit', function () {
     client.open(uri, CLEAN);
     await client.diagnostics(uri, 1);
     const broken = cursor(
-      variant(
-        '  carol: { name: Carol Diaz, discipline: technology }\n',
-        '  carol: { name: Carol Diaz, discipline: technology\n\tbroken: [\n',
-      ).replace('productManager: alice', 'productManager: |'),
+      variant('  carol: { name: Carol Diaz, discipline: technology }\n', '  carol: { name: Carol Diaz, discipline: technology\n\tbroken: [\n').replace(
+        'productManager: alice',
+        'productManager: |',
+      ),
     );
     client.change(uri, 2, broken.text);
     const ds = await client.diagnostics(uri, 2);
     assert.ok(ds.some((d) => d.code === 'yaml-syntax'));
     const r = await client.request<{ items: CompletionItem[] }>('textDocument/completion', { textDocument: { uri }, position: broken.position });
-    assert.ok(r.items.some((i) => i.label === 'alice' && i.detail === 'Alice Moreau'), JSON.stringify(r.items.map((i) => i.label)));
+    assert.ok(
+      r.items.some((i) => i.label === 'alice' && i.detail === 'Alice Moreau'),
+      JSON.stringify(r.items.map((i) => i.label)),
+    );
   });
 });

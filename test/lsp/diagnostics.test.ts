@@ -88,7 +88,12 @@ describe('lsp: diagnostics', function () {
 
   it('matches the engine on every example and on the fixtures', async function () {
     const dir = path.join(ROOT, 'examples');
-    const examples = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.productteam\.ya?ml$/.test(f)).map((f) => path.join(dir, f)) : [];
+    const examples = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => /\.productteam\.ya?ml$/.test(f))
+          .map((f) => path.join(dir, f))
+      : [];
     const fixtures = ['single-owner/domain-owner-list.productteam.yaml', 'schema/bad-enum.productteam.yaml', 'yaml-syntax/unclosed-flow.productteam.yaml']
       .map((f) => path.join(ROOT, 'test', 'fixtures', f))
       .filter((f) => fs.existsSync(f));
@@ -119,11 +124,15 @@ describe('lsp: diagnostics', function () {
     client.open(u, variant('productManager: alice', 'productManager: alcie'));
     assert.ok((await client.diagnostics(u, 1)).length > 0);
     client.close(u);
-    await client.waitFor(() => {
-      const ps = client.publishes(u);
-      const last = ps[ps.length - 1];
-      return ps.length >= 2 && last.diagnostics.length === 0;
-    }, 5_000, 'empty diagnostics after close');
+    await client.waitFor(
+      () => {
+        const ps = client.publishes(u);
+        const last = ps[ps.length - 1];
+        return ps.length >= 2 && last.diagnostics.length === 0;
+      },
+      5_000,
+      'empty diagnostics after close',
+    );
   });
 
   it('forgets a closed document: reopened at the same version with other text, it is analysed afresh', async () => {
@@ -138,10 +147,14 @@ describe('lsp: diagnostics', function () {
     const h = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: u }, position: at });
     assert.ok(h && h.contents.value.includes('Alice Moreau'), JSON.stringify(h));
     assert.ok(!h.contents.value.includes('unknown-reference'), 'no finding from the text before the close');
-    await client.waitFor(() => {
-      const ps = client.publishes(u);
-      return ps.length >= 3 && ps[ps.length - 1].diagnostics.length === 0;
-    }, 5_000, 'the reopened clean text has no findings');
+    await client.waitFor(
+      () => {
+        const ps = client.publishes(u);
+        return ps.length >= 3 && ps[ps.length - 1].diagnostics.length === 0;
+      },
+      5_000,
+      'the reopened clean text has no findings',
+    );
   });
 
   it('after a burst of 200 changes, publishes for the last version only, never going back', async () => {
@@ -192,13 +205,20 @@ describe('lsp: diagnostics', function () {
       await client.request('textDocument/hover', p);
       await client.request('textDocument/completion', p);
       await client.request('textDocument/documentSymbol', { textDocument: { uri: u } });
-      await client.request('textDocument/codeAction', { textDocument: { uri: u }, range: { start: p.position, end: p.position }, context: { diagnostics: ds } });
+      await client.request('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: { start: p.position, end: p.position },
+        context: { diagnostics: ds },
+      });
       await client.request('textDocument/definition', p);
       assert.ok(client.alive, `server died on ${JSON.stringify(text).slice(0, 60)}`);
     }
     assert.equal(client.stderr.includes('Error'), false, client.stderr);
     const ds = await client.diagnostics(u, 2);
-    assert.ok(ds.some((d) => d.code === 'yaml-syntax'), 'the unclosed flow list is a yaml-syntax finding');
+    assert.ok(
+      ds.some((d) => d.code === 'yaml-syntax'),
+      'the unclosed flow list is a yaml-syntax finding',
+    );
   });
 
   it('answers requests for documents it does not know with empty results', async () => {
@@ -217,7 +237,10 @@ describe('lsp: transports', function () {
       const u = uri('bin');
       client.open(u, variant('productManager: alice', 'productManager: alcie'));
       const ds = await client.diagnostics(u, 1);
-      assert.deepEqual(ds.map((d) => d.code), ['unknown-reference']);
+      assert.deepEqual(
+        ds.map((d) => d.code),
+        ['unknown-reference'],
+      );
     } finally {
       await client.stop();
     }
@@ -228,7 +251,12 @@ describe('lsp: transports', function () {
     try {
       const messages: { id?: number; method?: string; result?: { capabilities?: Record<string, unknown> }; params?: unknown }[] = [];
       child.on('message', (m) => messages.push(m as (typeof messages)[number]));
-      child.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } } });
+      child.send({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } },
+      });
       const init = await waitFor(() => messages.find((m) => m.id === 1));
       assert.ok(init.result?.capabilities?.hoverProvider);
       child.send({ jsonrpc: '2.0', method: 'initialized', params: {} });

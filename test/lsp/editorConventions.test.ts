@@ -88,13 +88,21 @@ describe('lsp: the quick-fix menu and settings as vscode-eslint users expect', f
     assert.ok(!(await actionsFor(uri, owner)).some((a) => a.title === 'Fix all safe problems in this file'));
   });
 
-  it('marks a finding\'s only safe fix as preferred, and nothing when it has none or several', async () => {
+  it("marks a finding's only safe fix as preferred, and nothing when it has none or several", async () => {
     const { uri, diagnostics } = await openWith(TEXT);
     for (const d of diagnostics) {
       const actions = await actionsFor(uri, d);
       const preferred = actions.filter((a) => a.isPreferred);
-      if (d.code === 'schema') assert.deepEqual(preferred.map((a) => a.title), ["Change to 'ux'"]);
-      else if (d.code === 'unknown-reference') assert.deepEqual(preferred.map((a) => a.title), ["Change to 'alice'"]);
+      if (d.code === 'schema')
+        assert.deepEqual(
+          preferred.map((a) => a.title),
+          ["Change to 'ux'"],
+        );
+      else if (d.code === 'unknown-reference')
+        assert.deepEqual(
+          preferred.map((a) => a.title),
+          ["Change to 'alice'"],
+        );
       else if (d.code === 'single-owner') assert.deepEqual(preferred, []);
       assert.ok(preferred.length <= 1, `${d.code}: ${preferred.map((a) => a.title).join(' | ')}`);
     }

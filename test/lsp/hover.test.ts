@@ -2,7 +2,16 @@
 // seeds, findings with both sides of the role-split debate, people, schema.
 import * as assert from 'node:assert/strict';
 import { ruleDocsUrl } from '../../server/src/engine';
-import { EVERY_STANCE_NOTE_ID, QUOTES, ROLES, STANCE_INFO, attribution, quoteById, quotesForStance, type Quote } from '../../server/src/engine/knowledge/knowledge';
+import {
+  EVERY_STANCE_NOTE_ID,
+  QUOTES,
+  ROLES,
+  STANCE_INFO,
+  attribution,
+  quoteById,
+  quotesForStance,
+  type Quote,
+} from '../../server/src/engine/knowledge/knowledge';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LspClient, ROOT, positionOf, type Position } from './client';
@@ -56,16 +65,26 @@ describe('lsp: hover', function () {
     assert.ok(quotesIn(h.contents.value).length >= 1);
   });
 
-  it('on a role-split finding: why it fired first, one quote per stance, Aaron\'s note and the rule page', async () => {
+  it("on a role-split finding: why it fired first, one quote per stance, Aaron's note and the rule page", async () => {
     const text = variant('        productManager: alice\n', '        productManager: alice\n        productOwner: bob\n');
     const h = (await hover(text, positionOf(text, 'productOwner: bob', 15)))!;
     const md = h.contents.value;
     const finding = md.split('\n\n---\n\n')[0];
     assert.match(finding, /^\*\*role-split\*\* \(warning\)/);
-    const order = [STANCE_INFO.combined.quoteId, STANCE_INFO.separated.quoteId, STANCE_INFO.contextual.quoteId, STANCE_INFO['outcomes-first'].quoteId, EVERY_STANCE_NOTE_ID];
+    const order = [
+      STANCE_INFO.combined.quoteId,
+      STANCE_INFO.separated.quoteId,
+      STANCE_INFO.contextual.quoteId,
+      STANCE_INFO['outcomes-first'].quoteId,
+      EVERY_STANCE_NOTE_ID,
+    ];
     const at = order.map((id) => finding.indexOf(quoteById(id)!.text));
     for (const [i, id] of order.entries()) assert.ok(at[i] >= 0 && finding.includes(attribution(quoteById(id)!)), `${id} in\n${finding}`);
-    assert.deepEqual([...at].sort((x, y) => x - y), at, 'the combined stance made it fire, so its quote comes first');
+    assert.deepEqual(
+      [...at].sort((x, y) => x - y),
+      at,
+      'the combined stance made it fire, so its quote comes first',
+    );
     assert.equal(quotesIn(finding).length, 5, finding);
     assert.ok(finding.includes(ruleDocsUrl('role-split')), 'links the rule page');
     assert.ok(finding.length < 1500, `${finding.length} characters`);

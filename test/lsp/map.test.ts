@@ -28,7 +28,10 @@ describe('lsp: productteam/map', function () {
       assert.match(first.html, /<body class="interactive">/);
       const billing = first.targets['domain:payments/billing'];
       assert.equal(billing.uri, uri);
-      assert.equal(billing.range.start.line, TEXT.split('\n').findIndex((l) => l.trim() === 'billing:'));
+      assert.equal(
+        billing.range.start.line,
+        TEXT.split('\n').findIndex((l) => l.trim() === 'billing:'),
+      );
       assert.equal(first.targets['person:alice'].range.start.character, 2);
 
       client.change(uri, 2, TEXT.replace('      billing:', '      invoicing:'));

@@ -40,7 +40,11 @@ describe('lsp: multi-file organisations', function () {
     const diags = await client.waitFor(() => latest('products/payments.productteam.yaml'), 5000, 'diagnostics of an unopened file');
     assert.ok(diags.some((d) => d.code === 'unknown-reference' && d.message.includes("'zed'")));
     assert.ok(!diags.some((d) => d.code === 'unknown-reference' && d.message.includes("'alice'")), 'alice is defined in the people file');
-    const registration = await client.waitFor(() => client.serverRequests.find((r) => r.method === 'client/registerCapability' && JSON.stringify(r.params).includes('workspace/didChangeWatchedFiles')), 5000, 'watcher registration');
+    const registration = await client.waitFor(
+      () => client.serverRequests.find((r) => r.method === 'client/registerCapability' && JSON.stringify(r.params).includes('workspace/didChangeWatchedFiles')),
+      5000,
+      'watcher registration',
+    );
     assert.ok(JSON.stringify(registration.params).includes('productteam'));
   });
 
@@ -53,9 +57,15 @@ describe('lsp: multi-file organisations', function () {
     const def = await client.request<{ uri: string } | null>('textDocument/definition', at);
     assert.equal(def?.uri, uriOf('people/directory.productteam.yaml'));
     const refs = await client.request<{ uri: string }[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
-    assert.deepEqual([...new Set(refs.map((r) => r.uri))].sort(), [uriOf('people/directory.productteam.yaml'), uriOf('products/payments.productteam.yaml'), uriOf(rel)].sort());
+    assert.deepEqual(
+      [...new Set(refs.map((r) => r.uri))].sort(),
+      [uriOf('people/directory.productteam.yaml'), uriOf('products/payments.productteam.yaml'), uriOf(rel)].sort(),
+    );
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at, newName: 'alicia' });
-    assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [uriOf('people/directory.productteam.yaml'), uriOf('products/payments.productteam.yaml'), uriOf(rel)].sort());
+    assert.deepEqual(
+      Object.keys(edit.changes ?? {}).sort(),
+      [uriOf('people/directory.productteam.yaml'), uriOf('products/payments.productteam.yaml'), uriOf(rel)].sort(),
+    );
     client.close(uriOf(rel));
   });
 
@@ -63,9 +73,13 @@ describe('lsp: multi-file organisations', function () {
     const people = path.join(dir, 'people/directory.productteam.yaml');
     fs.appendFileSync(people, '  zed: { name: Zed Ali, discipline: business }\n');
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('people/directory.productteam.yaml'), type: 2 }] });
-    await client.waitFor(() => {
-      const d = latest('products/payments.productteam.yaml');
-      return d && !d.some((x) => x.code === 'unknown-reference');
-    }, 5000, 'the unknown-reference to zed to go away');
+    await client.waitFor(
+      () => {
+        const d = latest('products/payments.productteam.yaml');
+        return d && !d.some((x) => x.code === 'unknown-reference');
+      },
+      5000,
+      'the unknown-reference to zed to go away',
+    );
   });
 });

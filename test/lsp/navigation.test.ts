@@ -41,7 +41,7 @@ describe('lsp: navigation', function () {
     return lines[r.start.line].slice(r.start.character, r.end.character);
   };
 
-  it('goes from a reference to the person\'s id under people:', async () => {
+  it("goes from a reference to the person's id under people:", async () => {
     const loc = await client.request<Location>('textDocument/definition', at(positionOf(TEXT, 'productManager: alice', 18)));
     assert.equal(loc.uri, uri);
     assert.deepEqual(loc.range, { start: { line: 9, character: 2 }, end: { line: 9, character: 7 } });
@@ -61,14 +61,29 @@ describe('lsp: navigation', function () {
   });
 
   it('finds every reference, with the declaration when asked', async () => {
-    const refs = await client.request<Location[]>('textDocument/references', { ...at(positionOf(TEXT, 'members: [bob', 11)), context: { includeDeclaration: false } });
-    assert.deepEqual(refs.map((r) => [r.range.start.line, textAt(r.range)]), [
-      [31, 'bob'],
-      [40, 'bob'],
-    ]);
-    const withDecl = await client.request<Location[]>('textDocument/references', { ...at(positionOf(TEXT, '  bob:', 3)), context: { includeDeclaration: true } });
-    assert.deepEqual(withDecl.map((r) => r.range.start.line), [15, 31, 40]);
-    const alice = await client.request<Location[]>('textDocument/references', { ...at(positionOf(TEXT, 'owner: alice', 8)), context: { includeDeclaration: false } });
+    const refs = await client.request<Location[]>('textDocument/references', {
+      ...at(positionOf(TEXT, 'members: [bob', 11)),
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(
+      refs.map((r) => [r.range.start.line, textAt(r.range)]),
+      [
+        [31, 'bob'],
+        [40, 'bob'],
+      ],
+    );
+    const withDecl = await client.request<Location[]>('textDocument/references', {
+      ...at(positionOf(TEXT, '  bob:', 3)),
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(
+      withDecl.map((r) => r.range.start.line),
+      [15, 31, 40],
+    );
+    const alice = await client.request<Location[]>('textDocument/references', {
+      ...at(positionOf(TEXT, 'owner: alice', 8)),
+      context: { includeDeclaration: false },
+    });
     assert.equal(alice.length, 2);
   });
 
@@ -124,21 +139,33 @@ describe('lsp: navigation', function () {
 
   it('outlines products -> domains, people and teams', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.map((s) => s.name), ['organization', 'people', 'products', 'teams']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['organization', 'people', 'products', 'teams'],
+    );
     const [org, people, products, teams] = symbols;
     assert.equal(org.detail, 'Acme');
-    assert.deepEqual(people.children!.map((s) => [s.name, s.detail]), [
-      ['alice', 'Alice Moreau'],
-      ['bob', 'Bob Chen'],
-      ['carol', 'Carol Diaz'],
-      ['dan', 'Dan Ek'],
-      ['erin', 'Erin Fox'],
-    ]);
+    assert.deepEqual(
+      people.children!.map((s) => [s.name, s.detail]),
+      [
+        ['alice', 'Alice Moreau'],
+        ['bob', 'Bob Chen'],
+        ['carol', 'Carol Diaz'],
+        ['dan', 'Dan Ek'],
+        ['erin', 'Erin Fox'],
+      ],
+    );
     const payments = products.children![0];
     assert.equal(payments.name, 'payments');
     assert.equal(payments.detail, 'Acme Payments');
-    assert.deepEqual(payments.children!.map((s) => [s.name, s.detail]), [['checkout', 'Checkout']]);
-    assert.deepEqual(teams.children!.map((s) => [s.name, s.detail]), [['checkout-squad', 'Checkout Squad']]);
+    assert.deepEqual(
+      payments.children!.map((s) => [s.name, s.detail]),
+      [['checkout', 'Checkout']],
+    );
+    assert.deepEqual(
+      teams.children!.map((s) => [s.name, s.detail]),
+      [['checkout-squad', 'Checkout Squad']],
+    );
     // Ranges hold their selection ranges.
     const contains = (outer: Range, inner: Range): boolean =>
       (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character)) &&

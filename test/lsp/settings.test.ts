@@ -73,7 +73,9 @@ describe('lsp: settings', function () {
   });
 
   it('ignores malformed settings', async () => {
-    const client = await LspClient.start({ configuration: (items) => items.map(() => ({ stance: 'sideways', rules: { 'role-split': 'loud' }, maxDomainsPerPerson: 'two' })) });
+    const client = await LspClient.start({
+      configuration: (items) => items.map(() => ({ stance: 'sideways', rules: { 'role-split': 'loud' }, maxDomainsPerPerson: 'two' })),
+    });
     try {
       const uri = 'file:///work/bad-settings.productteam.yaml';
       client.open(uri, TEXT);

@@ -17,7 +17,10 @@ interface Status {
 }
 
 const statuses = (client: LspClient, uri: string): Status[] =>
-  client.notifications.filter((n: Message) => n.method === 'productteam/status').map((n) => n.params as Status).filter((s) => s.uri === uri);
+  client.notifications
+    .filter((n: Message) => n.method === 'productteam/status')
+    .map((n) => n.params as Status)
+    .filter((s) => s.uri === uri);
 const logs = (client: LspClient): { type: number; message: string }[] =>
   client.notifications.filter((n: Message) => n.method === 'window/logMessage').map((n) => n.params as { type: number; message: string });
 
@@ -47,7 +50,10 @@ describe('lsp: status notification and analysis log', function () {
 
       const line = await client.waitFor(() => logs(client).find((l) => l.message.includes('/work/a/undeclared.productteam.yaml')), 5_000, 'a log line');
       assert.equal(line.type, 3, 'info');
-      assert.match(line.message, /^analysed \/work\/a\/undeclared\.productteam\.yaml \(version 1\) in \d+\.\d ms: \d+ findings?; no stance declared \(the PM\/PO arrangement is not judged\)$/);
+      assert.match(
+        line.message,
+        /^analysed \/work\/a\/undeclared\.productteam\.yaml \(version 1\) in \d+\.\d ms: \d+ findings?; no stance declared \(the PM\/PO arrangement is not judged\)$/,
+      );
 
       // Each analysis is reported: an edit brings a new status.
       client.change(declared, 2, DECLARED.replace('separated', 'outcomes-first'));

@@ -58,5 +58,8 @@ export function variants(...pairs: [string, string][]): string {
 }
 
 export function commentsOf(text: string): string[] {
-  return text.split('\n').filter((l) => /(^|\s)#/.test(l)).map((l) => l.slice(l.search(/(^|\s)#/)).trim());
+  return text
+    .split('\n')
+    .filter((l) => /(^|\s)#/.test(l))
+    .map((l) => l.slice(l.search(/(^|\s)#/)).trim());
 }

@@ -3,7 +3,13 @@
 // (server/out/browser/server.js) runs in a Web Worker and talks LSP over
 // postMessage; everything else is activate.ts, shared with the Node entry.
 import * as vscode from 'vscode';
-import { BaseLanguageClient, BrowserMessageReader, BrowserMessageWriter, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
+import {
+  BaseLanguageClient,
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  type LanguageClientOptions,
+  type MessageTransports,
+} from 'vscode-languageclient/browser';
 import { LANGUAGE_ID } from '../associations';
 import { activateClient, deactivateClient } from '../activate';
 

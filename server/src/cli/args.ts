@@ -170,13 +170,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         if (!m) return fail(`invalid --rule ${quote(v)}: expected <rule-id>=<severity>`);
         const [, id, severity] = m;
         if (!RULES.some((r) => r.id === id)) {
-          const near = closest(id, RULES.map((r) => r.id), Math.max(2, Math.floor(id.length / 3)));
+          const near = closest(
+            id,
+            RULES.map((r) => r.id),
+            Math.max(2, Math.floor(id.length / 3)),
+          );
           return fail(`unknown rule ${quote(id)} in --rule${near.length ? `: did you mean ${quote(near[0])}?` : ` (see the rules in docs/rules/)`}`);
         }
         if (!(RULE_SETTINGS as readonly string[]).includes(severity)) {
           return fail(`invalid severity ${quote(severity)} in --rule: expected one of ${RULE_SETTINGS.join(', ')}`);
         }
-        if (severity === 'off' && RULES.some((r) => r.id === id && r.unsuppressible)) return fail(`${quote(id)} cannot be turned off: a file that does not parse must never look clean`);
+        if (severity === 'off' && RULES.some((r) => r.id === id && r.unsuppressible))
+          return fail(`${quote(id)} cannot be turned off: a file that does not parse must never look clean`);
         options.rules[id] = severity as RuleSetting;
         break;
       }
@@ -190,7 +195,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--core-team': {
         const v = takeValue();
         if (v === undefined) return fail(`option ${flag} needs a comma-separated list of disciplines`);
-        const list = v.split(',').map((d) => d.trim()).filter(Boolean);
+        const list = v
+          .split(',')
+          .map((d) => d.trim())
+          .filter(Boolean);
         if (list.length === 0) return fail(`invalid ${flag} ${quote(v)}: expected disciplines separated by commas, e.g. product,technology,ux`);
         options.coreTeam = list;
         break;

@@ -70,9 +70,7 @@ class Ignores {
   private readonly extra: IgnoreLayer[];
 
   constructor(private readonly options: DiscoverOptions) {
-    this.extra = options.ignorePatterns.length
-      ? [{ base: options.cwd, rules: ignore().add([...options.ignorePatterns]), source: '--ignore-pattern' }]
-      : [];
+    this.extra = options.ignorePatterns.length ? [{ base: options.cwd, rules: ignore().add([...options.ignorePatterns]), source: '--ignore-pattern' }] : [];
   }
 
   private layers(dir: string, root: string): IgnoreLayer[] {
@@ -221,7 +219,10 @@ export function discover(args: readonly string[], options: DiscoverOptions): Dis
     } else {
       // A file named explicitly is linted whatever its name, and even when ignored (as ESLint does, with a warning).
       const by = ignores.ignoredBy(abs, false, path.dirname(abs));
-      if (by) result.warnings.push(`warning: ${quoted(arg)} is ignored by ${by === '--ignore-pattern' ? by : path.relative(cwd, by) || by}; linted because it was named (use --no-ignore to silence this)`);
+      if (by)
+        result.warnings.push(
+          `warning: ${quoted(arg)} is ignored by ${by === '--ignore-pattern' ? by : path.relative(cwd, by) || by}; linted because it was named (use --no-ignore to silence this)`,
+        );
       add(abs);
     }
   }

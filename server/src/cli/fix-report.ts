@@ -39,5 +39,7 @@ export function suggestionsLeft(analysis: Analysis): Suggestion[] {
 
 /** `file:line rule title`, one line each (with which day is today when a date was compared), control characters escaped. */
 export function formatSuggestions(name: string, suggestions: readonly Suggestion[]): string {
-  return suggestions.map((s) => `${escapeControl(`${name}:${s.line}`)} ${s.ruleId} suggestion: ${escapeControl(s.title)}${s.today ? ` (${todayNote(s.today)})` : ''}\n`).join('');
+  return suggestions
+    .map((s) => `${escapeControl(`${name}:${s.line}`)} ${s.ruleId} suggestion: ${escapeControl(s.title)}${s.today ? ` (${todayNote(s.today)})` : ''}\n`)
+    .join('');
 }

@@ -13,7 +13,9 @@ export function formatCompact(results: readonly LintResult[], options: StylishOp
   for (const result of results) {
     const file = escapeControl(displayPath(result.filePath, options.cwd));
     for (const m of result.messages) {
-      lines.push(`${file}:${m.line}:${m.column} ${paint(SEVERITY_COLOR[m.severity], m.severity)} ${escapeControl(oneLine(m.message))} ${paint(ANSI.dim, escapeControl(m.ruleId))}`);
+      lines.push(
+        `${file}:${m.line}:${m.column} ${paint(SEVERITY_COLOR[m.severity], m.severity)} ${escapeControl(oneLine(m.message))} ${paint(ANSI.dim, escapeControl(m.ruleId))}`,
+      );
     }
   }
   return lines.length ? `${lines.join('\n')}\n\n${summaryLine(results, paint)}` : '';

@@ -55,7 +55,8 @@ export const OUTPUT_FORMATS = [
     description: 'SARIF 2.1.0, for code-scanning uploads',
     machine: true,
     colors: false,
-    render: (results, c) => formatSarif(results, { cwd: c.cwd, toolVersion: c.toolVersion, informationUri: c.informationUri, rules: RULES, docsUrl: ruleDocsUrl }),
+    render: (results, c) =>
+      formatSarif(results, { cwd: c.cwd, toolVersion: c.toolVersion, informationUri: c.informationUri, rules: RULES, docsUrl: ruleDocsUrl }),
   },
   {
     name: 'github',

@@ -150,7 +150,10 @@ export function writeOrganisationFiles(checked: CheckedFiles, given: readonly { 
     if (original === undefined || original === text) continue;
     let bom = false;
     try {
-      bom = fs.readFileSync(filePath).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
+      bom = fs
+        .readFileSync(filePath)
+        .subarray(0, 3)
+        .equals(Buffer.from([0xef, 0xbb, 0xbf]));
     } catch {
       // unreadable now: the write below says so
     }

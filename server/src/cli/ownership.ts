@@ -90,7 +90,8 @@ export function parseOwnershipArgs(command: OwnershipCommand, argv: readonly str
     else if (name === '--fail-on-new-errors' && command === 'diff') options.failOnNewErrors = true;
     else if (name === '-f' || name === '--format') {
       const v = value();
-      if (!v || !FORMATS[command].includes(v)) return { ok: false, error: `${command} --format takes ${FORMATS[command].join(', ')}${v ? `, not '${v}'` : ''}` };
+      if (!v || !FORMATS[command].includes(v))
+        return { ok: false, error: `${command} --format takes ${FORMATS[command].join(', ')}${v ? `, not '${v}'` : ''}` };
       options.format = v;
     } else if (name === '--stance') {
       const v = value();
@@ -99,11 +100,15 @@ export function parseOwnershipArgs(command: OwnershipCommand, argv: readonly str
     } else if (name === '--max-domains-per-person') {
       const v = value();
       const n = Number(v);
-      if (!v || !Number.isInteger(n) || n < 1) return { ok: false, error: `--max-domains-per-person takes a whole number of at least 1${v ? `, not '${v}'` : ''}` };
+      if (!v || !Number.isInteger(n) || n < 1)
+        return { ok: false, error: `--max-domains-per-person takes a whole number of at least 1${v ? `, not '${v}'` : ''}` };
       options.maxDomainsPerPerson = n;
     } else if (name === '--core-team') {
       const v = value();
-      const list = (v ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+      const list = (v ?? '')
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean);
       if (!list.length) return { ok: false, error: `--core-team takes disciplines separated by commas, e.g. technology,ux,business${v ? `, not '${v}'` : ''}` };
       options.coreTeam = list;
     } else if (arg.startsWith('-') && arg !== '-') return { ok: false, error: `unknown option for ${command}: ${arg}` };
@@ -159,7 +164,12 @@ function findRoot(cwd: string): string {
       return read.ok && /^organization\s*:/m.test(read.text);
     })
     .sort();
-  if (roots.length !== 1) throw new InputError(roots.length ? `several root files here (${roots.map((f) => path.basename(f)).join(', ')}): name one` : 'no root file (a productteam file with organization:) in this folder: name one');
+  if (roots.length !== 1)
+    throw new InputError(
+      roots.length
+        ? `several root files here (${roots.map((f) => path.basename(f)).join(', ')}): name one`
+        : 'no root file (a productteam file with organization:) in this folder: name one',
+    );
   return roots[0];
 }
 
@@ -241,7 +251,12 @@ export function runOwnershipCommand(command: OwnershipCommand, argv: readonly st
       const file = options.paths.length ? path.resolve(cwd, options.paths[0]) : findRoot(cwd);
       const shown = slashPath(file, cwd);
       const map = buildMap(inputOfFile(file, readFile(file, shown), cwd, options).input);
-      const stdout = options.format === 'json' ? `${escapeJson(JSON.stringify(map))}\n` : options.format === 'html' ? renderMapHtml(map) : escapeControl(renderMapMarkdown(map), { keepLineBreaks: true });
+      const stdout =
+        options.format === 'json'
+          ? `${escapeJson(JSON.stringify(map))}\n`
+          : options.format === 'html'
+            ? renderMapHtml(map)
+            : escapeControl(renderMapMarkdown(map), { keepLineBreaks: true });
       return { code: 0, stdout, stderr: '' };
     }
     const [oldArg, newArg] = options.paths;

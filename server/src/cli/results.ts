@@ -49,9 +49,7 @@ export interface ResultOptions {
 
 export function toLintResult(input: LintInput, options: ResultOptions = {}): LintResult {
   const { lines } = input.analysis;
-  const problems = [...input.analysis.problems]
-    .filter((p) => !options.quiet || p.severity === 'error')
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const problems = [...input.analysis.problems].filter((p) => !options.quiet || p.severity === 'error').sort((a, b) => a.start - b.start || a.end - b.end);
   const messages = problems.map((p): LintMessage => {
     const start = lines.positionAt(p.start);
     const end = lines.positionAt(Math.max(p.start, p.end));

@@ -53,7 +53,19 @@ export { cursorContext, type CursorContext } from './syntax/cursorContext';
 
 // ---- seeing and reviewing ownership (SPEC section 10) --------------------------
 export { ownershipInput, type OwnershipInput, type LocatedFinding, type SourceRange } from './services/ownership';
-export { buildMap, mapTargets, MAP_ROLES, type OwnershipMap, type MapDomain, type MapProduct, type MapPerson, type MapTeam, type MapRef, type MapFinding, type MapRole } from './services/map';
+export {
+  buildMap,
+  mapTargets,
+  MAP_ROLES,
+  type OwnershipMap,
+  type MapDomain,
+  type MapProduct,
+  type MapPerson,
+  type MapTeam,
+  type MapRef,
+  type MapFinding,
+  type MapRole,
+} from './services/map';
 export { renderMapMarkdown, renderMapHtml, type MapHtmlOptions } from './services/mapRender';
 export { diffOwnership, diffMaps, CHANGE_KINDS, type ChangeKind, type OwnershipChange, type OwnershipDiff } from './services/diff';
 export { renderDiffMarkdown } from './services/diffRender';

@@ -127,7 +127,10 @@ export function safeCorrection(written: string, candidates: readonly string[], t
 export function didYouMean(candidates: readonly string[], safe: string | undefined, shown = 3): string {
   if (safe !== undefined) return ` Did you mean '${safe}'?`;
   if (!candidates.length) return '';
-  return ` Similar: ${candidates.slice(0, shown).map((c) => `'${c}'`).join(', ')}.`;
+  return ` Similar: ${candidates
+    .slice(0, shown)
+    .map((c) => `'${c}'`)
+    .join(', ')}.`;
 }
 
 /** Candidates within `max` edits of `word`, closest first (ties keep input order). */

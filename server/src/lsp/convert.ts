@@ -80,10 +80,12 @@ export function toSpan(a: Converted, range: Range): Span {
 export function toDiagnostic(a: Converted, problem: Problem, version: number, locate?: (span: Span) => Location | undefined): Diagnostic {
   const data: DiagnosticData = { ...problem.data, ruleId: problem.ruleId, start: problem.start, end: problem.end, version };
   const d = Diagnostic.create(toRange(a, problem), problem.message, SEVERITY[problem.severity], problem.ruleId, DIAGNOSTIC_SOURCE);
-  const related = locate && problem.related?.flatMap((r) => {
-    const location = locate(r);
-    return location ? [{ location, message: r.message }] : [];
-  });
+  const related =
+    locate &&
+    problem.related?.flatMap((r) => {
+      const location = locate(r);
+      return location ? [{ location, message: r.message }] : [];
+    });
   if (related?.length) d.relatedInformation = related;
   d.codeDescription = { href: ruleDocsUrl(problem.ruleId) };
   // Findings about text that does nothing: editors fade it out.
@@ -126,7 +128,9 @@ export function toWorkspaceEdit(a: Converted, target: EditTarget, edits: readonl
 /** One WorkspaceEdit over several files (a rename across an organisation), each converted with its own lines. */
 export function toMultiFileEdit(files: readonly { target: EditTarget; converted: Converted; edits: readonly TextEdit[] }[]): WorkspaceEdit {
   if (files.some((f) => f.target.versioned)) {
-    return { documentChanges: files.map((f) => ({ textDocument: { uri: f.target.uri, version: f.target.version }, edits: toTextEdits(f.converted, f.edits) })) };
+    return {
+      documentChanges: files.map((f) => ({ textDocument: { uri: f.target.uri, version: f.target.version }, edits: toTextEdits(f.converted, f.edits) })),
+    };
   }
   return { changes: Object.fromEntries(files.map((f) => [f.target.uri, toTextEdits(f.converted, f.edits)])) };
 }

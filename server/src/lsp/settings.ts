@@ -53,7 +53,12 @@ export function unknownRuleIdLines(raw: unknown): string[] {
 
 /** A stable key for a settings value, so cached analyses know what they were computed with. */
 export function settingsKey(s: EditorSettings): string {
-  const rules = s.rules ? Object.keys(s.rules).sort().map((k) => `${k}=${s.rules![k]}`).join(',') : '';
+  const rules = s.rules
+    ? Object.keys(s.rules)
+        .sort()
+        .map((k) => `${k}=${s.rules![k]}`)
+        .join(',')
+    : '';
   return `${s.stance ?? ''}|${s.maxDomainsPerPerson ?? ''}|${rules}|${s.coreTeam?.join(',') ?? ''}`;
 }
 

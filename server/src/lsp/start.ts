@@ -447,9 +447,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
     onDocument<MapParams, MapResult | null>(MAP_REQUEST, null, ({ snap, uri, version, analysis }, params) => mapResult(analysis, uri, version, params, snap)),
   );
 
-  connection.onDocumentSymbol(
-    onDocument('documentSymbol', [], ({ snap, uri, analysis }) => snap.symbols(uri).map((s) => toDocumentSymbol(analysis, s))),
-  );
+  connection.onDocumentSymbol(onDocument('documentSymbol', [], ({ snap, uri, analysis }) => snap.symbols(uri).map((s) => toDocumentSymbol(analysis, s))));
 
   documents.listen(connection);
   connection.listen();

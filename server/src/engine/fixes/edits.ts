@@ -246,7 +246,8 @@ export function setWrittenProperty(ctx: EditContext, map: YAMLMap, key: string, 
   if (existing) {
     const v = valueNode(existing);
     if (isScalar(v) && v.range) return [replaceScalarValue(ctx, v, valueText)];
-    if (v?.range && (map.flow || isMap(v) && v.flow || isSeq(v) && v.flow)) return [spaced(ctx, { start: v.range[0], end: v.range[1], newText: valueText })];
+    if (v?.range && (map.flow || (isMap(v) && v.flow) || (isSeq(v) && v.flow)))
+      return [spaced(ctx, { start: v.range[0], end: v.range[1], newText: valueText })];
     if (v?.range) return [];
     return [onKeyLine(ctx, keyNode(existing), valueText)];
   }
@@ -275,7 +276,6 @@ export function setWrittenProperty(ctx: EditContext, map: YAMLMap, key: string, 
   const at = endOfLineAt(ctx, valueEnd(ctx, anchorNode));
   return [{ start: at, end: at, newText: `${eolOf(ctx.text)}${indentOfKey(ctx, items[0])}${keyText}: ${valueText}` }];
 }
-
 
 /**
  * Adds an entry (`id:` plus its body) to an id-keyed section such as
@@ -342,7 +342,6 @@ function childIndent(ctx: EditContext, pair: Pair): string | undefined {
   if (isMap(v) && !v.flow && v.items.length > 0) return indentOfKey(ctx, v.items[0] as Pair);
   return undefined;
 }
-
 
 export function applyEdits(text: string, edits: TextEdit[]): string {
   // Back to front, so earlier offsets stay valid; inserts at one offset keep their given order.

@@ -43,10 +43,16 @@ function disableForLine(analysis: Analysis, problem: Problem): Fix {
   const line = lines.positionAt(problem.start).line;
   const title = `Disable ${problem.ruleId} for this line`;
   const existing = analysis.suppressions.find((s) => s.kind === 'next-line' && s.line === line - 1 && extendable(analysis, s));
-  if (existing) return { title, kind: 'suggestion', isSuppression: true, edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
+  if (existing)
+    return { title, kind: 'suggestion', isSuppression: true, edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
   const start = lines.lineStart(line);
   const indent = /^[ \t]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
-  return { title, kind: 'suggestion', isSuppression: true, edits: [{ start, end: start, newText: `${indent}# productteam-disable-next-line ${problem.ruleId}${eolOf(text)}` }] };
+  return {
+    title,
+    kind: 'suggestion',
+    isSuppression: true,
+    edits: [{ start, end: start, newText: `${indent}# productteam-disable-next-line ${problem.ruleId}${eolOf(text)}` }],
+  };
 }
 
 function disableForFile(analysis: Analysis, problem: Problem): Fix | undefined {
@@ -55,9 +61,24 @@ function disableForFile(analysis: Analysis, problem: Problem): Fix | undefined {
   // the finding: "for this file" would be untrue, so it is not offered (the line fix still is).
   if (analysis.suppressions.some((s) => s.kind === 'enable' && (s.ruleIds.length === 0 || s.ruleIds.includes(problem.ruleId)))) return undefined;
   // Only a file-wide disable that no enable ends, with no date at all: a dated one would expire for the new id too.
-  const existing = analysis.suppressions.find((s) => s.kind === 'disable' && s.fileWide && s.endLine.size === 0 && s.except.size === 0 && s.until === undefined && s.untilSpan === undefined && extendable(analysis, s));
-  if (existing) return { title, kind: 'suggestion', isSuppression: true, edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
-  return { title, kind: 'suggestion', isSuppression: true, edits: [{ start: 0, end: 0, newText: `# productteam-disable ${problem.ruleId}${eolOf(analysis.text)}` }] };
+  const existing = analysis.suppressions.find(
+    (s) =>
+      s.kind === 'disable' &&
+      s.fileWide &&
+      s.endLine.size === 0 &&
+      s.except.size === 0 &&
+      s.until === undefined &&
+      s.untilSpan === undefined &&
+      extendable(analysis, s),
+  );
+  if (existing)
+    return { title, kind: 'suggestion', isSuppression: true, edits: [{ start: existing.idsEnd, end: existing.idsEnd, newText: `, ${problem.ruleId}` }] };
+  return {
+    title,
+    kind: 'suggestion',
+    isSuppression: true,
+    edits: [{ start: 0, end: 0, newText: `# productteam-disable ${problem.ruleId}${eolOf(analysis.text)}` }],
+  };
 }
 
 /** Whether two edits touch: overlapping replacements, or an insertion at or inside another edit. */
@@ -154,7 +175,8 @@ export function diffEdits(before: string, after: string): TextEdit[] {
   let end = 0;
   while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
   // Never split a CRLF pair or a surrogate pair.
-  const splits = (at: number): boolean => (before[at - 1] === '\r' && before[at] === '\n') || (isHighSurrogate(before.charCodeAt(at - 1)) && isLowSurrogate(before.charCodeAt(at)));
+  const splits = (at: number): boolean =>
+    (before[at - 1] === '\r' && before[at] === '\n') || (isHighSurrogate(before.charCodeAt(at - 1)) && isLowSurrogate(before.charCodeAt(at)));
   while (start > 0 && splits(start)) start--;
   while (end > 0 && splits(before.length - end)) end--;
   return [{ start, end: before.length - end, newText: after.slice(start, after.length - end) }];

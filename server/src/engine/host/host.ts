@@ -150,7 +150,13 @@ export class EngineHost {
       const key = optionsKey(options);
       const includeProblems = JSON.stringify(org.includeProblems);
       const cached = this.checked.get(id);
-      if (cached && cached.options === key && cached.includeProblems === includeProblems && cached.files.length === parsedFiles.length && cached.files.every((f, i) => f === parsedFiles[i])) {
+      if (
+        cached &&
+        cached.options === key &&
+        cached.includeProblems === includeProblems &&
+        cached.files.length === parsedFiles.length &&
+        cached.files.every((f, i) => f === parsedFiles[i])
+      ) {
         result = cached.result;
       } else {
         result = checkOrganisation(parsedFiles, { root: org.root, orphan: org.root === undefined, includeProblems: org.includeProblems }, options);
@@ -212,7 +218,9 @@ export class Snapshot {
 
   /** The organisations a file belongs to (a part included by two roots belongs to both). */
   organisationsOf(key: string): OrganisationInfo[] {
-    return this.organisations.filter((o) => o.files.includes(key)).map((o) => (o.root === undefined ? { files: [...o.files] } : { root: o.root, files: [...o.files] }));
+    return this.organisations
+      .filter((o) => o.files.includes(key))
+      .map((o) => (o.root === undefined ? { files: [...o.files] } : { root: o.root, files: [...o.files] }));
   }
 
   /** Every organisation: each root with its files, and each part no root includes. */
@@ -340,7 +348,8 @@ export class Snapshot {
    * text of each file that changed, and the snapshot of the result (what is left).
    */
   fixAll(scope?: string | readonly string[], maxPasses = 10): { texts: Map<string, string>; passes: number; snapshot: Snapshot } {
-    const keys = scope === undefined ? this.fileKeys() : typeof scope === 'string' ? [...new Set(this.organisationsOf(scope).flatMap((o) => o.files))] : [...scope];
+    const keys =
+      scope === undefined ? this.fileKeys() : typeof scope === 'string' ? [...new Set(this.organisationsOf(scope).flatMap((o) => o.files))] : [...scope];
     const host = EngineHost.from(this.files, this.options);
     let snap = host.snapshot();
     let passes = 0;

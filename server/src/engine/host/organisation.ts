@@ -107,7 +107,12 @@ export function findOrganisations(files: ReadonlyMap<string, ParsedFile>, bounda
     const org: Organisation = { root, files: [root], includeProblems: [] };
     const boundary = boundaryOf(root) ?? folderOf(root);
     for (const entry of parsed.includes) {
-      const problem = (why: string) => org.includeProblems.push({ span: { start: entry.start, end: entry.end, file: root }, message: `include '${entry.pattern}' ${why} ${FOLLOW}`, entry: entry.pattern });
+      const problem = (why: string) =>
+        org.includeProblems.push({
+          span: { start: entry.start, end: entry.end, file: root },
+          message: `include '${entry.pattern}' ${why} ${FOLLOW}`,
+          entry: entry.pattern,
+        });
       const resolved = resolveEntry(folderOf(root), entry.pattern);
       if (resolved === undefined || !isInside(boundary, resolved)) {
         problem("names a place outside this organisation's folder tree.");
@@ -120,7 +125,8 @@ export function findOrganisations(files: ReadonlyMap<string, ParsedFile>, bounda
       }
       for (const k of inside) {
         if (k === root) problem('names this root file itself.');
-        else if (files.get(k)!.isRoot) problem("names another root file (one with 'organization:'): each root is an organisation of its own, and a part has no 'organization:'.");
+        else if (files.get(k)!.isRoot)
+          problem("names another root file (one with 'organization:'): each root is an organisation of its own, and a part has no 'organization:'.");
         else if (!org.files.includes(k)) {
           org.files.push(k);
           included.add(k);

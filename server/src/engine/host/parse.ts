@@ -69,7 +69,18 @@ export function parseFile(text: string, file: string | undefined, options: Parse
   const isRoot = options.asRoot === true || model.sections.has('organization') || (parseFailed && /^organization[ \t]*:/m.test(source));
   let schemaErrors = parseFailed ? [] : validateSchema(doc, resolved.data);
   if (!isRoot && !parseFailed) schemaErrors = partSchemaErrors(model, schemaErrors);
-  return { file, text, doc, lines, model, parseFailed, schemaErrors, suppressions: parseSuppressions(text, lines, doc), isRoot, includes: isRoot ? includeEntries(model, resolverFor(doc, !indirection)) : [] };
+  return {
+    file,
+    text,
+    doc,
+    lines,
+    model,
+    parseFailed,
+    schemaErrors,
+    suppressions: parseSuppressions(text, lines, doc),
+    isRoot,
+    includes: isRoot ? includeEntries(model, resolverFor(doc, !indirection)) : [],
+  };
 }
 
 /** A part's schema: no `organization` needed, and the root-only keys are errors (ignored by the rules, which read the root's). */

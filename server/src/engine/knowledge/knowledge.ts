@@ -166,7 +166,7 @@ export const QUOTES: readonly Quote[] = [
   },
   {
     id: 'brandolini-misinterpretation',
-    text: "It is not the managers interpretation that is put into production, it is the developers misinterpretation that is put into production.",
+    text: 'It is not the managers interpretation that is put into production, it is the developers misinterpretation that is put into production.',
     speaker: 'Alberto Brandolini',
     source: S.schutyser,
     topics: ['role-split', 'customer-contact'],
@@ -695,8 +695,7 @@ export function quotesForStance(stance: Stance): Quote[] {
  */
 export function attribution(q: Quote): string {
   const { author, article, year, untitled } = q.source as Source;
-  const who =
-    q.speaker === author ? author : `${q.speaker}, ${q.reply ? 'replying to' : 'quoted in'} ${author}`;
+  const who = q.speaker === author ? author : `${q.speaker}, ${q.reply ? 'replying to' : 'quoted in'} ${author}`;
   const title = untitled ? article : `"${article}"`;
   return `— ${who}, ${title}${year !== undefined ? ` (${year})` : ''}`;
 }
@@ -707,10 +706,7 @@ export function formatQuote(q: Quote): string {
 }
 
 /** What each role key means, in our words, and who says so (untagged quotes only: no stance's argument). */
-export const ROLES: Record<
-  'productManager' | 'productOwner' | 'owner' | 'scrumMaster',
-  { title: string; summary: string; quoteIds: string[] }
-> = {
+export const ROLES: Record<'productManager' | 'productOwner' | 'owner' | 'scrumMaster', { title: string; summary: string; quoteIds: string[] }> = {
   productManager: {
     title: 'Product manager',
     summary:
@@ -726,7 +722,7 @@ export const ROLES: Record<
   owner: {
     title: 'Accountable owner',
     summary:
-      'The one person who is answerable for the product or domain as a whole. For a domain it defaults to the product manager, and with no product manager to its sole product owner; a product with one domain takes that domain\'s owner. No article argues for several owners.',
+      "The one person who is answerable for the product or domain as a whole. For a domain it defaults to the product manager, and with no product manager to its sole product owner; a product with one domain takes that domain's owner. No article argues for several owners.",
     quoteIds: ['productboard-pm-accountable'],
   },
   scrumMaster: {
@@ -785,11 +781,16 @@ export const EVERY_STANCE_NOTE_ID = 'aaron-authority';
 export type RoleSplitReason = 'combined' | 'separated' | 'v1' | 'scrum';
 
 export const ROLE_SPLIT_REASONS: Record<RoleSplitReason, { stance: Stance; quoteIds: string[]; words: string }> = {
-  combined: { stance: 'combined', quoteIds: ['schutyser-one-person-sub-domain'], words: 'Schutyser: "Have one person responsible for both roles, within the boundaries of their own sub-domain."' },
+  combined: {
+    stance: 'combined',
+    quoteIds: ['schutyser-one-person-sub-domain'],
+    words: 'Schutyser: "Have one person responsible for both roles, within the boundaries of their own sub-domain."',
+  },
   separated: {
     stance: 'separated',
     quoteIds: ['runyan-separating'],
-    words: 'Runyan: "By separating the roles between the Product Owner and the Product Manager, you can position both for success and create something to be proud of."',
+    words:
+      'Runyan: "By separating the roles between the Product Owner and the Product Manager, you can position both for success and create something to be proud of."',
   },
   // Peltier's advice, the only advice the contextual stance gives (SPEC 3, revision 3); the stance's own thesis follows it.
   v1: {
@@ -800,7 +801,8 @@ export const ROLE_SPLIT_REASONS: Record<RoleSplitReason, { stance: Stance; quote
   scrum: {
     stance: 'contextual',
     quoteIds: ['peltier-scrum-shared-role', 'tpm-coexist'],
-    words: 'Peltier: "Scrum itself makes this shared role difficult to pull off well." and "Moving to Scrumban is one way to lessen the administrative burden on the product owner"',
+    words:
+      'Peltier: "Scrum itself makes this shared role difficult to pull off well." and "Moving to Scrumban is one way to lessen the administrative burden on the product owner"',
   },
 };
 
@@ -810,7 +812,8 @@ export interface SettingInfo {
   rules: string;
 }
 
-const NOT_ADVICE = 'The stage describes the organisation and role-split does not read it, under any stance: 002 describes what is common in startups, scale-ups and larger organisations, it does not say what to do.';
+const NOT_ADVICE =
+  'The stage describes the organisation and role-split does not read it, under any stance: 002 describes what is common in startups, scale-ups and larger organisations, it does not say what to do.';
 
 /** The organisation's stage (`organization.stage`). Under revision 3 no rule reads it for role-split. */
 export const STAGE_INFO: Record<'startup' | 'scaleup' | 'enterprise', SettingInfo> = {
@@ -838,16 +841,17 @@ export const LIFECYCLE_INFO: Record<'v1' | 'growth' | 'mature', SettingInfo> = {
   growth: {
     summary: 'Released and growing. This is the default lifecycle.',
     rules:
-      "This describes the product, and role-split does not read it. Peltier writes that upon release the product manager can leverage a development-focused product owner: that permits a second person, it does not require one.",
+      'This describes the product, and role-split does not read it. Peltier writes that upon release the product manager can leverage a development-focused product owner: that permits a second person, it does not require one.',
   },
   mature: {
     summary: 'Released long ago, with a settled shape.',
     rules:
-      "This describes the product, and role-split does not read it. Peltier writes that upon release the product manager can leverage a development-focused product owner: that permits a second person, it does not require one.",
+      'This describes the product, and role-split does not read it. Peltier writes that upon release the product manager can leverage a development-focused product owner: that permits a second person, it does not require one.',
   },
 };
 
-const NO_FRAMEWORK_REASON = 'The framework adds no reason for role-split to fire. Under the contextual stance only a v1 product and Scrum (or SAFe, read as Scrum) do; under the other stances the framework changes nothing.';
+const NO_FRAMEWORK_REASON =
+  'The framework adds no reason for role-split to fire. Under the contextual stance only a v1 product and Scrum (or SAFe, read as Scrum) do; under the other stances the framework changes nothing.';
 
 /** The development framework (`organization.framework`), which the contextual stance reads. */
 export const FRAMEWORK_INFO: Record<'scrum' | 'kanban' | 'scrumban' | 'safe' | 'other', SettingInfo> = {

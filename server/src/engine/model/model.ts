@@ -10,20 +10,7 @@ import type { Domain, Entity, FileSettings, Model, Organization, Person, Product
 import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from '../types';
 import { keyNode } from '../syntax/nodes';
 
-export type {
-  Domain,
-  FileSettings,
-  Model,
-  Organization,
-  Person,
-  Product,
-  Ref,
-  RefField,
-  RefKind,
-  RoleName,
-  Team,
-  Vacancy,
-} from '../types';
+export type { Domain, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Team, Vacancy } from '../types';
 
 export function span(node: Node | null | undefined): Span | undefined {
   const r = node?.range;
@@ -62,10 +49,11 @@ function readerFor(resolver: Resolver) {
   /** Every field of a mapping by key, in one pass (the first of duplicate keys wins). */
   const fieldsOf = (map: YAMLMap | undefined): Fields => {
     const out: Fields = Object.create(null);
-    if (map) for (const p of entries(map)) {
-      const k = keyText(p);
-      if (k !== undefined && out[k] === undefined) out[k] = p;
-    }
+    if (map)
+      for (const p of entries(map)) {
+        const k = keyText(p);
+        if (k !== undefined && out[k] === undefined) out[k] = p;
+      }
     return out;
   };
   const field = (map: YAMLMap | undefined, name: string): Pair | undefined => {
@@ -105,10 +93,13 @@ function oneOf<T extends string>(values: readonly T[], v: string | undefined): T
  */
 export function buildModel(doc: Document, file?: string): Model {
   const { val, entries, str, texts, fieldsOf, field, dateText } = readerFor(resolverFor(doc));
-  const span = file === undefined ? nodeSpan : (node: Node | null | undefined): Span | undefined => {
-    const s = nodeSpan(node);
-    return s && { ...s, file };
-  };
+  const span =
+    file === undefined
+      ? nodeSpan
+      : (node: Node | null | undefined): Span | undefined => {
+          const s = nodeSpan(node);
+          return s && { ...s, file };
+        };
   const root = doc.contents;
   const sections = new Map<string, Pair>();
   for (const p of entries(root)) {
@@ -312,5 +303,3 @@ export function domainProductOwnersFrom(d: Domain): { ids: string[]; source: 'pr
   if (d.productManager) return { ids: ids(d.productManager), source: 'productManager' };
   return { ids: [], source: 'none' };
 }
-
-

@@ -60,8 +60,6 @@ export function productOwnerCandidates(model: Model, p: Product): string[] {
   return out;
 }
 
-
-
 export function findProduct(model: Model, productId: unknown): Product | undefined {
   return model.products.find((p) => p.id === productId);
 }

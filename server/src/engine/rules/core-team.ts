@@ -50,10 +50,12 @@ function describeDisciplines(ws: string[]): string {
 export const coreTeam = defineRule<Data>()({
   id: 'core-team',
   defaultSeverity: 'info',
-  description: "A domain that has teams lacks one of the `settings.coreTeam` disciplines (default technology, ux, business) among its teams' members, its PM, its PO and its stakeholders.",
+  description:
+    "A domain that has teams lacks one of the `settings.coreTeam` disciplines (default technology, ux, business) among its teams' members, its PM, its PO and its stakeholders.",
   seeds: ['000_afd94fb3940db4b8.txt'],
   docs: {
-    firesWhen: "A domain that has teams lacks at least one of the `settings.coreTeam` disciplines (default technology, ux and business) among its teams' members, its product manager, its product owner and its `stakeholders`, counting every listed discipline of each person and nobody whose `until` has passed; the message says who was counted. Domains with the same teams and the same gap are one finding, on the first, naming the others.",
+    firesWhen:
+      "A domain that has teams lacks at least one of the `settings.coreTeam` disciplines (default technology, ux and business) among its teams' members, its product manager, its product owner and its `stakeholders`, counting every listed discipline of each person and nobody whose `until` has passed; the message says who was counted. Domains with the same teams and the same gap are one finding, on the first, naming the others.",
   },
   rationale: {
     why: 'The product work needs a core team with technology, UX and business expertise to share discovery and delivery.',
@@ -89,7 +91,12 @@ export const coreTeam = defineRule<Data>()({
     }
     for (const { first: d, missing, counted, shown, others } of groups.values()) {
       const lacks = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}`;
-      const also = others.length === 0 ? '' : others.length === 1 ? ` Domain '${others[0]}' has the same teams and the same gap.` : ` Domains ${others.map((o) => `'${o}'`).join(', ')} have the same teams and the same gap.`;
+      const also =
+        others.length === 0
+          ? ''
+          : others.length === 1
+            ? ` Domain '${others[0]}' has the same teams and the same gap.`
+            : ` Domains ${others.map((o) => `'${o}'`).join(', ')} have the same teams and the same gap.`;
       ctx.report(
         d.key,
         `Domain '${d.id}' has no ${lacks} person in its core team (counted: ${shown}).${also} Add one to a team, or list someone outside the teams under the domain's 'stakeholders'.`,

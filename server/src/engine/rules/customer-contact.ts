@@ -49,7 +49,10 @@ export const customerContact = defineRule<Data>()({
       if (!isScalar(value) || !value.range) continue;
       const held = [...byRole].map(([role, ds]) => `${role} of ${list(ds)}`).join(' and ');
       const domains = [...new Set([...byRole.values()].flat())];
-      ctx.report({ start: value.range[0], end: value.range[1] }, `${id} is ${held} but never talks to customers; every product role needs customer contact.`, { id, domains });
+      ctx.report({ start: value.range[0], end: value.range[1] }, `${id} is ${held} but never talks to customers; every product role needs customer contact.`, {
+        id,
+        domains,
+      });
     }
   },
 });

@@ -30,7 +30,11 @@ export const decisionAuthority = defineRule<Data>()({
         for (const ref of refs) {
           if (people.get(ref.id)?.decisionAuthority !== 'needs-approval') continue;
           const role = d.productOwner ? 'product owner' : 'product manager and, with no productOwner, product owner';
-          ctx.report(ref, `${ref.id} is ${role} of domain '${d.id}' but has decisionAuthority: needs-approval; whoever owns the backlog must be empowered to decide.`, { id: ref.id, product: p.id, domain: d.id });
+          ctx.report(
+            ref,
+            `${ref.id} is ${role} of domain '${d.id}' but has decisionAuthority: needs-approval; whoever owns the backlog must be empowered to decide.`,
+            { id: ref.id, product: p.id, domain: d.id },
+          );
         }
       }
     }

@@ -44,7 +44,8 @@ export const departedPerson = defineRule<Data>()({
   description: 'A person whose `until` date has passed still holds a product role, a scrum-master seat, a team membership or a stakeholder place.',
   seeds: [],
   docs: {
-    firesWhen: "A person whose `until` date has passed still holds a product role, a scrum-master seat, a team membership or a stakeholder place; one finding per place.",
+    firesWhen:
+      'A person whose `until` date has passed still holds a product role, a scrum-master seat, a team membership or a stakeholder place; one finding per place.',
   },
   rationale: {
     why: 'A role, seat or team place held by someone who has left is held by nobody: each needs handing over.',

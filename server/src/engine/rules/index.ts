@@ -116,7 +116,9 @@ export function runRules(
         rule.check(ctx);
       } catch (err) {
         // A rule bug must not take the editor down with it: say so where the user looks.
-        out.get(f.file)!.push({ ruleId: rule.id, severity: 'error', message: `Internal error in rule '${rule.id}': ${(err as Error).message}`, start: 0, end: 0, data: {} });
+        out
+          .get(f.file)!
+          .push({ ruleId: rule.id, severity: 'error', message: `Internal error in rule '${rule.id}': ${(err as Error).message}`, start: 0, end: 0, data: {} });
       }
     }
   }

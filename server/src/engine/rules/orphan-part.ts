@@ -22,6 +22,10 @@ export const orphanPart = defineRule()({
   check(ctx) {
     if (!ctx.organisation.orphan) return;
     const end = ctx.lines.lineEnd(0);
-    ctx.report({ start: 0, end: Math.max(end, 0) }, "Not included by any organisation file: add this file to a root file's 'include' list (the file with 'organization:'). Until then only the syntax and the schema are checked here.", {});
+    ctx.report(
+      { start: 0, end: Math.max(end, 0) },
+      "Not included by any organisation file: add this file to a root file's 'include' list (the file with 'organization:'). Until then only the syntax and the schema are checked here.",
+      {},
+    );
   },
 });

@@ -23,6 +23,7 @@ export const outcomesDefined = defineRule<Data>()({
     const severity = ctx.settings.stance === 'outcomes-first' ? 'warning' : 'info';
     for (const p of ctx.model.products)
       for (const d of p.domains)
-        if (d.outcomeCount === 0) ctx.report(d.outcomes ?? d.key, `Domain '${d.id}' lists no outcomes: say what success looks like.`, { product: p.id, domain: d.id }, severity);
+        if (d.outcomeCount === 0)
+          ctx.report(d.outcomes ?? d.key, `Domain '${d.id}' lists no outcomes: say what success looks like.`, { product: p.id, domain: d.id }, severity);
   },
 });

@@ -19,7 +19,8 @@ export const overloadedPerson = defineRule<Data>()({
   description: 'A person holds a product role (owner, PM or PO) in more domains than `maxDomainsPerPerson` (a setting).',
   seeds: [],
   docs: {
-    firesWhen: 'A person holds a product role (owner, product manager or product owner) in more domains than `settings.maxDomainsPerPerson` (default 2; a setting, not a figure from the articles). Owning a product is not a domain.',
+    firesWhen:
+      'A person holds a product role (owner, product manager or product owner) in more domains than `settings.maxDomainsPerPerson` (default 2; a setting, not a figure from the articles). Owning a product is not a domain.',
     severity: 'warning (info at `stage: startup`)',
   },
   rationale: {
@@ -45,6 +46,8 @@ export const overloadedPerson = defineRule<Data>()({
     const n = (problem.data.domains ?? []).length;
     // An editor setting or CLI option overrides the file: raising the file's limit would change nothing.
     if (n === 0 || analysis.settings.maxDomainsSource === 'option') return [];
-    return [{ title: `Raise maxDomainsPerPerson to ${n}`, kind: 'suggestion', edits: setSetting(analysis, rootNode(analysis.doc), 'maxDomainsPerPerson', String(n)) }];
+    return [
+      { title: `Raise maxDomainsPerPerson to ${n}`, kind: 'suggestion', edits: setSetting(analysis, rootNode(analysis.doc), 'maxDomainsPerPerson', String(n)) },
+    ];
   },
 });

@@ -87,11 +87,25 @@ export function roleSplitFindings(model: Model, stance: Stance): RoleSplitFindin
       const expect = roleSplitExpectation(stance, p.lifecycle, framework, same);
       if (!expect) continue;
       if (expect.want === 'combined' && !same) {
-        out.push({ domain: d, pm: pm[0], po: po[0], expect, at: d.productOwner!.value, short: expect.reason === 'v1' ? `v1 product, PM ${pm[0]}, PO ${po[0]}` : `PM ${pm[0]}, PO ${po[0]}` });
+        out.push({
+          domain: d,
+          pm: pm[0],
+          po: po[0],
+          expect,
+          at: d.productOwner!.value,
+          short: expect.reason === 'v1' ? `v1 product, PM ${pm[0]}, PO ${po[0]}` : `PM ${pm[0]}, PO ${po[0]}`,
+        });
       } else if (expect.want === 'separated' && same) {
         // A vacant seat (`productOwner: ~  # hiring`) is where the answer goes: report there.
         const vacant = d.productOwner ? undefined : model.vacancies.find((v) => v.holder === d && v.role === 'productOwner');
-        out.push({ domain: d, pm: pm[0], po: po[0], expect, at: d.productOwner ? d.productOwner.value : (vacant?.key ?? d.key), short: `${pm[0]} is PM and PO${expect.reason === 'scrum' ? `, with ${framework}` : ''}` });
+        out.push({
+          domain: d,
+          pm: pm[0],
+          po: po[0],
+          expect,
+          at: d.productOwner ? d.productOwner.value : (vacant?.key ?? d.key),
+          short: `${pm[0]} is PM and PO${expect.reason === 'scrum' ? `, with ${framework}` : ''}`,
+        });
       }
     }
   }
@@ -100,7 +114,9 @@ export function roleSplitFindings(model: Model, stance: Stance): RoleSplitFindin
 
 /** "Under the combined stance you declared": advice about the arrangement always names the stance it comes from (SPEC 5). */
 function underStance(settings: Pick<EffectiveSettings, 'stance' | 'stanceSource'>): string {
-  return settings.stanceSource === 'file' ? `Under the ${settings.stance} stance you declared` : `Under the ${settings.stance} stance set for this run (editor setting or --stance)`;
+  return settings.stanceSource === 'file'
+    ? `Under the ${settings.stance} stance you declared`
+    : `Under the ${settings.stance} stance set for this run (editor setting or --stance)`;
 }
 
 function messageFor(f: RoleSplitFinding, settings: Pick<EffectiveSettings, 'stance' | 'stanceSource'>, framework: string | undefined): string {
@@ -117,7 +133,8 @@ function messageFor(f: RoleSplitFinding, settings: Pick<EffectiveSettings, 'stan
     case 'v1':
       return `${under}, a v1 product's domain has one person in both roles (${words}); domain '${d}' has ${f.pm} as PM and ${f.po} as PO.`;
     case 'scrum': {
-      const safe = framework === 'safe' ? " framework 'safe' is read as scrum (the tool's inference: Peltier wrote about Scrum, and SAFe's teams run Scrum);" : '';
+      const safe =
+        framework === 'safe' ? " framework 'safe' is read as scrum (the tool's inference: Peltier wrote about Scrum, and SAFe's teams run Scrum);" : '';
       return `${under},${safe} ${f.pm} is both product manager and product owner of domain '${d}' (${words}).`;
     }
   }
@@ -129,8 +146,9 @@ export const roleSplit = defineRule<RoleSplitData>()({
   description: 'The PM/PO arrangement of a domain goes against the declared stance.',
   seeds: ['000_afd94fb3940db4b8.txt', '001_236220712318ff3c.txt', '002_737c81125a87b4e1.txt'],
   docs: {
-    firesWhen: "A domain's product manager / product owner arrangement goes against the file's declared `stance`; with no stance declared it does not run (`stance-declared` previews each stance).",
-    severity: "warning (info for one person in both roles under contextual with Scrum or SAFe)",
+    firesWhen:
+      "A domain's product manager / product owner arrangement goes against the file's declared `stance`; with no stance declared it does not run (`stance-declared` previews each stance).",
+    severity: 'warning (info for one person in both roles under contextual with Scrum or SAFe)',
   },
   rationale: {
     why: 'The articles disagree on whether one person should be both product manager and product owner of a domain; this rule follows the stance the file declares, and only that.',
@@ -142,7 +160,15 @@ export const roleSplit = defineRule<RoleSplitData>()({
     // No stance, no judgement (SPEC 3, revision 3): stance-declared shows what each stance would say.
     if (settings.stanceSource === 'default') return;
     for (const f of roleSplitFindings(model, settings.stance)) {
-      const data: RoleSplitData = { product: f.domain.product.id, domain: f.domain.id, pm: f.pm, po: f.po, want: f.expect.want, stance: settings.stance, reason: f.expect.reason };
+      const data: RoleSplitData = {
+        product: f.domain.product.id,
+        domain: f.domain.id,
+        pm: f.pm,
+        po: f.po,
+        want: f.expect.want,
+        stance: settings.stance,
+        reason: f.expect.reason,
+      };
       ctx.report(f.at, messageFor(f, settings, model.organization.framework), data, f.expect.severity);
     }
   },
@@ -154,7 +180,8 @@ export const roleSplit = defineRule<RoleSplitData>()({
     if (problem.data.want === 'combined') {
       const fixes: Fix[] = [];
       if (d.productOwner) fixes.push({ title: `Make ${pm} the product owner too`, edits: replaceRefField(analysis, d.productOwner, pm), kind: 'suggestion' });
-      if (d.productManager) fixes.push({ title: `Make ${po} the product manager too`, edits: replaceRefField(analysis, d.productManager, po), kind: 'suggestion' });
+      if (d.productManager)
+        fixes.push({ title: `Make ${po} the product manager too`, edits: replaceRefField(analysis, d.productManager, po), kind: 'suggestion' });
       return fixes;
     }
     const holders = productRoleHolders(analysis.model);

@@ -68,7 +68,11 @@ export const schema = defineRule<Data>()({
       const v = pairOf(person.map, 'until')?.value;
       if (!isScalar(v) || typeof v.value !== 'string' || !v.range || !/^\d{4}-\d{2}-\d{2}$/.test(v.value) || realDate(v.value)) continue;
       if (ctx.schemaErrors.some((e) => e.start === v.range![0])) continue;
-      ctx.report({ start: v.range[0], end: v.range[1] }, `'until' must be a real date, not '${v.value}': there is no such day, so departed-person cannot tell when ${person.id} leaves.`, { kind: 'value', pointer: `/people/${person.id}/until`, candidates: [] });
+      ctx.report(
+        { start: v.range[0], end: v.range[1] },
+        `'until' must be a real date, not '${v.value}': there is no such day, so departed-person cannot tell when ${person.id} leaves.`,
+        { kind: 'value', pointer: `/people/${person.id}/until`, candidates: [] },
+      );
     }
   },
   fixes(problem, analysis) {
@@ -87,7 +91,12 @@ export const schema = defineRule<Data>()({
       case 'enum': {
         const offered = candidates.length ? candidates.slice(0, 3) : (problem.data.allowed ?? []);
         const safe = problem.data.safe;
-        return offered.map((c) => ({ title: `Change to '${c}'`, kind: c === safe ? 'safe' : 'suggestion', isPreferred: c === safe || undefined, edits: [replaceSpanLike(analysis, problem, c)] }));
+        return offered.map((c) => ({
+          title: `Change to '${c}'`,
+          kind: c === safe ? 'safe' : 'suggestion',
+          isPreferred: c === safe || undefined,
+          edits: [replaceSpanLike(analysis, problem, c)],
+        }));
       }
       case 'unknown-property':
         return unknownPropertyFixes(problem, analysis, candidates);
@@ -106,11 +115,7 @@ export const schema = defineRule<Data>()({
  * when missing (productManager, productOwner, scrumMaster) are not here: an
  * empty one is still a type error, never read as "the default".
  */
-const READ_AS_NONE = [
-  /^\/products\/[^/]+\/owner$/,
-  /^\/products\/[^/]+\/domains\/[^/]+\/(owner|teams|stakeholders|outcomes)$/,
-  /^\/teams\/[^/]+\/members$/,
-];
+const READ_AS_NONE = [/^\/products\/[^/]+\/owner$/, /^\/products\/[^/]+\/domains\/[^/]+\/(owner|teams|stakeholders|outcomes)$/, /^\/teams\/[^/]+\/members$/];
 
 /** The value at `pointer` is empty (`teams:` with nothing after it, `~`, `null`) and means "none". */
 function leftEmpty(doc: Analysis['doc'], pointer: string): boolean {
@@ -123,11 +128,23 @@ function unknownPropertyFixes(problem: RuleProblem<Data>, analysis: Analysis, ca
   const key = String(problem.data.property);
   const fixes: Fix[] = [];
   const comma = problem.data.comma;
-  if (comma) fixes.push({ title: `Quote ${comma.newText.replace(/^"|"$/g, "'")}`, kind: 'safe', isPreferred: true, edits: [{ start: comma.start, end: comma.end, newText: comma.newText }] });
+  if (comma)
+    fixes.push({
+      title: `Quote ${comma.newText.replace(/^"|"$/g, "'")}`,
+      kind: 'safe',
+      isPreferred: true,
+      edits: [{ start: comma.start, end: comma.end, newText: comma.newText }],
+    });
   const safe = comma ? undefined : problem.data.safe;
   // Renaming onto a key the mapping already has would write a duplicate key: not offered.
   const map = mapWithKeyAt(analysis.doc, problem.start);
-  for (const c of candidates.slice(0, 3).filter((x) => !pairOf(map, x))) fixes.push({ title: `Rename to '${c}'`, kind: c === safe ? 'safe' : 'suggestion', isPreferred: c === safe || undefined, edits: [replaceSpanLike(analysis, problem, c)] });
+  for (const c of candidates.slice(0, 3).filter((x) => !pairOf(map, x)))
+    fixes.push({
+      title: `Rename to '${c}'`,
+      kind: c === safe ? 'safe' : 'suggestion',
+      isPreferred: c === safe || undefined,
+      edits: [replaceSpanLike(analysis, problem, c)],
+    });
   if (!comma) fixes.push({ title: `Rename to 'x-${key}'`, kind: 'suggestion', edits: [replaceSpanLike(analysis, problem, `x-${key}`)] });
   const owner = map;
   if (owner) {
@@ -153,9 +170,13 @@ function missingPropertyFixes(problem: RuleProblem<Data>, analysis: Analysis): F
     return [{ title: `Add '${key}'`, kind: 'suggestion', edits: [{ start: at, end: at, newText: `version: 1${eol}${eol}` }] }];
   }
   if (key !== 'name') return [];
-  const segments = pointer.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node = analysis.doc.contents as unknown;
-  for (const seg of segments) node = isMap(node) ? (node.items.find((p) => String((p.key as { value?: unknown } | null)?.value) === seg)?.value as unknown) : undefined;
+  for (const seg of segments)
+    node = isMap(node) ? (node.items.find((p) => String((p.key as { value?: unknown } | null)?.value) === seg)?.value as unknown) : undefined;
   const id = segments[segments.length - 1];
   if (!isMap(node) || id === undefined) return [];
   return [{ title: `Add '${key}'`, kind: 'suggestion', edits: setMapProperty(analysis, node as YAMLMap, 'name', titleCase(id), []) }];

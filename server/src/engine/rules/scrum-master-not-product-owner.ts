@@ -25,14 +25,17 @@ export const scrumMasterNotProductOwner = defineRule<Data>()({
   check(ctx) {
     // Which domains each team serves, in one pass (not teams × domains).
     const served = new Map<string, Domain[]>();
-    for (const p of ctx.model.products)
-      for (const d of p.domains) for (const t of new Set(ids(d.teams))) served.set(t, [...(served.get(t) ?? []), d]);
+    for (const p of ctx.model.products) for (const d of p.domains) for (const t of new Set(ids(d.teams))) served.set(t, [...(served.get(t) ?? []), d]);
     for (const team of ctx.model.teams.values()) {
       const sm = ids(team.scrumMaster);
       if (sm.length !== 1 || !team.scrumMaster) continue;
       const domains = (served.get(team.id) ?? []).filter((d) => domainProductOwners(d).includes(sm[0])).map((d) => d.id);
       if (domains.length)
-        ctx.report(team.scrumMaster.value, `${sm[0]} is scrum master of team '${team.id}' and product owner of ${domains.map((x) => `'${x}'`).join(', ')}, which the team serves. This is an inference from what Aaron was taught (the scrum master coaches the product owner, which no one can do for themself), and Aaron himself asks: "How can the CSM coach the CSPO on things the CSM is not taught?"`, { id: sm[0], team: team.id, domains });
+        ctx.report(
+          team.scrumMaster.value,
+          `${sm[0]} is scrum master of team '${team.id}' and product owner of ${domains.map((x) => `'${x}'`).join(', ')}, which the team serves. This is an inference from what Aaron was taught (the scrum master coaches the product owner, which no one can do for themself), and Aaron himself asks: "How can the CSM coach the CSPO on things the CSM is not taught?"`,
+          { id: sm[0], team: team.id, domains },
+        );
     }
   },
   // Make <id> the scrum master of '<t>': one per member who holds no product role (a suggestion: it changes who does what).
@@ -42,6 +45,10 @@ export const scrumMasterNotProductOwner = defineRule<Data>()({
     const holders = productRoleHolders(analysis.model);
     return ids(team.members)
       .filter((id, i, all) => all.indexOf(id) === i && !holders.has(id) && analysis.model.people.has(id))
-      .map((id) => ({ title: `Make ${id} the scrum master of '${team.id}'`, kind: 'suggestion' as const, edits: replaceRefField(analysis, team.scrumMaster!, id) }));
+      .map((id) => ({
+        title: `Make ${id} the scrum master of '${team.id}'`,
+        kind: 'suggestion' as const,
+        edits: replaceRefField(analysis, team.scrumMaster!, id),
+      }));
   },
 });

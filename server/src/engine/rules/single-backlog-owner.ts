@@ -50,11 +50,15 @@ export const singleBacklogOwner = defineRule<Data>()({
         const advice = teamBacklogs
           ? ' A backlog has one owner: team backlogs are written as one domain per team, each with its own product owner.'
           : ' The backlog needs exactly one owner.';
-        ctx.report(po.value, `Domain '${d.id}' lists ${owners.length > 1 ? `${owners.length} product owners (${owners.join(', ')})` : 'its product owner more than once'}.${advice}`, {
-          product: p.id,
-          domain: d.id,
-          candidates: owners,
-        });
+        ctx.report(
+          po.value,
+          `Domain '${d.id}' lists ${owners.length > 1 ? `${owners.length} product owners (${owners.join(', ')})` : 'its product owner more than once'}.${advice}`,
+          {
+            product: p.id,
+            domain: d.id,
+            candidates: owners,
+          },
+        );
       }
     }
   },
@@ -64,6 +68,11 @@ export const singleBacklogOwner = defineRule<Data>()({
     const candidates = problem.data.candidates ?? [];
     // Safe only when the list names one person several times; choosing among people is a suggestion.
     const safe = candidates.length === 1;
-    return candidates.map((id) => ({ title: `Keep ${id} as the only product owner`, edits: replaceRefField(analysis, d.productOwner!, id), kind: safe ? 'safe' : 'suggestion', isPreferred: safe }));
+    return candidates.map((id) => ({
+      title: `Keep ${id} as the only product owner`,
+      edits: replaceRefField(analysis, d.productOwner!, id),
+      kind: safe ? 'safe' : 'suggestion',
+      isPreferred: safe,
+    }));
   },
 });

@@ -43,11 +43,15 @@ export const singleOwner = defineRule<Data>()({
           candidates: productOwnerCandidates(model, p),
         });
       } else if (p.owner && p.owner.refs.length > 1) {
-        ctx.report(p.owner.value, `Product '${p.id}' has ${owners.length > 1 ? `${owners.length} accountable owners (${owners.join(', ')})` : 'its owner listed more than once'}; it needs exactly one.`, {
-          product: p.id,
-          field: 'owner',
-          candidates: owners,
-        });
+        ctx.report(
+          p.owner.value,
+          `Product '${p.id}' has ${owners.length > 1 ? `${owners.length} accountable owners (${owners.join(', ')})` : 'its owner listed more than once'}; it needs exactly one.`,
+          {
+            product: p.id,
+            field: 'owner',
+            candidates: owners,
+          },
+        );
       }
       for (const d of p.domains) {
         const { ids: o, field } = domainOwners(d);
@@ -63,12 +67,16 @@ export const singleOwner = defineRule<Data>()({
           });
         } else if (field && field.refs.length > 1 && field !== d.productOwner) {
           const which = field === d.owner ? 'owner' : 'productManager';
-          ctx.report(field.value, `Domain '${d.id}' has ${owners2.length > 1 ? `${owners2.length} accountable owners (${owners2.join(', ')})` : 'its owner listed more than once'}${which === 'productManager' ? ' through its product managers' : ''}; it needs exactly one.`, {
-            product: p.id,
-            domain: d.id,
-            field: which,
-            candidates: owners2,
-          });
+          ctx.report(
+            field.value,
+            `Domain '${d.id}' has ${owners2.length > 1 ? `${owners2.length} accountable owners (${owners2.join(', ')})` : 'its owner listed more than once'}${which === 'productManager' ? ' through its product managers' : ''}; it needs exactly one.`,
+            {
+              product: p.id,
+              domain: d.id,
+              field: which,
+              candidates: owners2,
+            },
+          );
         }
       }
     }
@@ -84,7 +92,11 @@ export const singleOwner = defineRule<Data>()({
       const map = domain ? domain.map : product.map;
       const existing = domain ? domain.owner : product.owner;
       for (const id of candidates) {
-        const edits = existing ? replaceRefField(analysis, existing, id) : map ? setMapProperty(analysis, map, 'owner', id, domain ? ['productOwner', 'productManager', 'name'] : ['name']) : [];
+        const edits = existing
+          ? replaceRefField(analysis, existing, id)
+          : map
+            ? setMapProperty(analysis, map, 'owner', id, domain ? ['productOwner', 'productManager', 'name'] : ['name'])
+            : [];
         // Naming an owner is a fact about people: always a suggestion, however few the candidates.
         if (edits.length) fixes.push({ title: `Assign owner: ${id}`, edits, kind: 'suggestion' });
       }
@@ -94,7 +106,8 @@ export const singleOwner = defineRule<Data>()({
     if (!field) return [];
     // Safe only when the list names one person several times: cutting it to once changes nobody's role.
     const safe = candidates.length === 1;
-    for (const id of candidates) fixes.push({ title: `Assign single owner: ${id}`, edits: replaceRefField(analysis, field, id), kind: safe ? 'safe' : 'suggestion', isPreferred: safe });
+    for (const id of candidates)
+      fixes.push({ title: `Assign single owner: ${id}`, edits: replaceRefField(analysis, field, id), kind: safe ? 'safe' : 'suggestion', isPreferred: safe });
     return fixes;
   },
 });

@@ -34,7 +34,11 @@ export function stancePreview(model: Model, settings: Pick<EffectiveSettings, 'r
     if (stance === 'outcomes-first') {
       // A severity the user set for outcomes-defined does not change with the stance.
       const noOutcomes = settings.ruleSettings.has('outcomes-defined') ? [] : model.products.flatMap((p) => p.domains.filter((d) => d.outcomeCount === 0));
-      return { stance, count: noOutcomes.length, domains: noOutcomes.slice(0, LISTED).map((d) => ({ domain: d.id, reason: 'no outcomes: info becomes warning' })) };
+      return {
+        stance,
+        count: noOutcomes.length,
+        domains: noOutcomes.slice(0, LISTED).map((d) => ({ domain: d.id, reason: 'no outcomes: info becomes warning' })),
+      };
     }
     const found = roleSplitFindings(model, stance);
     return { stance, count: found.length, domains: found.slice(0, LISTED).map((f) => ({ domain: f.domain.id, reason: f.short })) };
@@ -64,15 +68,25 @@ export const stanceDeclared = defineRule<Data>()({
     const org = ctx.model.organization;
     if (!org.key || !org.map || org.declaredStance) return;
     const preview = stancePreview(ctx.model, ctx.settings);
-    const counts = preview.map((p, i) => `${i === 0 ? `Declared ${p.stance}: ${p.count === 1 ? '1 finding' : `${p.count} findings`}` : `${p.stance}: ${p.count}`}${p.stance === 'outcomes-first' ? ' (outcomes-defined infos that would become warnings)' : ''}`);
+    const counts = preview.map(
+      (p, i) =>
+        `${i === 0 ? `Declared ${p.stance}: ${p.count === 1 ? '1 finding' : `${p.count} findings`}` : `${p.stance}: ${p.count}`}${p.stance === 'outcomes-first' ? ' (outcomes-defined infos that would become warnings)' : ''}`,
+    );
     const written = org.map.get('stance');
-    const lead = written === undefined || written === null || written === '' ? 'No stance declared' : `No stance declared ('${String(written)}' is not one of ${STANCES.join(', ')})`;
+    const lead =
+      written === undefined || written === null || written === ''
+        ? 'No stance declared'
+        : `No stance declared ('${String(written)}' is not one of ${STANCES.join(', ')})`;
     ctx.report(org.key, `${lead}, so the PM/PO arrangement is not judged. ${counts.join('; ')}.`, { preview });
   },
   fixes(problem, analysis) {
     const map = analysis.model.organization.map;
     if (!map) return [];
     const preview = problem.data.preview ?? stancePreview(analysis.model, analysis.settings);
-    return preview.map((p) => ({ title: `Declare stance: ${p.stance} (${findingCount(p.count)})`, edits: setMapProperty(analysis, map, 'stance', p.stance, ['stage', 'name']), kind: 'suggestion' as const }));
+    return preview.map((p) => ({
+      title: `Declare stance: ${p.stance} (${findingCount(p.count)})`,
+      edits: setMapProperty(analysis, map, 'stance', p.stance, ['stage', 'name']),
+      kind: 'suggestion' as const,
+    }));
   },
 });

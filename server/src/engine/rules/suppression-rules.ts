@@ -16,7 +16,12 @@ type AboutSuppression = { suppressionStart: number };
 /** `id`: the unused id (absent for a directive without ids); `unused`: every unused id of the directive ('*' for one without ids). */
 type UnusedSuppressionData = AboutSuppression & { id?: string; unused: string[] };
 type ExpiredSuppressionData = AboutSuppression & { until?: string; revived: number };
-type InvalidSuppressionData = AboutSuppression & { id?: string; reason: 'unsuppressible' | 'unknown-rule' | 'invalid-date' | 'unmatched-enable'; candidates?: string[]; safe?: string };
+type InvalidSuppressionData = AboutSuppression & {
+  id?: string;
+  reason: 'unsuppressible' | 'unknown-rule' | 'invalid-date' | 'unmatched-enable';
+  candidates?: string[];
+  safe?: string;
+};
 
 export const unusedSuppression = defineRule<UnusedSuppressionData>()({
   id: 'unused-suppression',
@@ -80,7 +85,10 @@ export const expiredSuppression = defineRule<ExpiredSuppressionData>()({
       if (s.kind === 'enable' || s.invalidUntil !== undefined || !isExpired(s, ctx.settings.today)) continue;
       const what = s.ruleIds.length ? s.ruleIds.join(', ') : 'every rule';
       const n = s.revived.length;
-      const again = n === 0 ? 'it hid nothing that is reported now' : `the ${n === 1 ? 'finding' : `${n} findings`} it hid (${[...new Set(s.revived)].join(', ')}) ${n === 1 ? 'is' : 'are'} reported again`;
+      const again =
+        n === 0
+          ? 'it hid nothing that is reported now'
+          : `the ${n === 1 ? 'finding' : `${n} findings`} it hid (${[...new Set(s.revived)].join(', ')}) ${n === 1 ? 'is' : 'are'} reported again`;
       ctx.report(
         { start: s.start, end: s.end },
         `This suppression of ${what} expired on ${s.until}; ${again}. ${n === 0 ? 'Remove it or extend the date.' : n === 1 ? 'Fix it or extend the date.' : 'Fix them or extend the date.'}`,
@@ -103,10 +111,12 @@ export const expiredSuppression = defineRule<ExpiredSuppressionData>()({
 export const invalidSuppression = defineRule<InvalidSuppressionData>()({
   id: 'invalid-suppression',
   defaultSeverity: 'warning',
-  description: 'A suppression comment names an unknown rule or `yaml-syntax`, has an `until` that is not a real date, or is an `enable` with no open `disable`.',
+  description:
+    'A suppression comment names an unknown rule or `yaml-syntax`, has an `until` that is not a real date, or is an `enable` with no open `disable`.',
   seeds: [],
   docs: {
-    firesWhen: 'A suppression comment names an unknown rule or `yaml-syntax`, has an `until` that is not a real date, or is an `enable` with no open `disable`.',
+    firesWhen:
+      'A suppression comment names an unknown rule or `yaml-syntax`, has an `until` that is not a real date, or is an `enable` with no open `disable`.',
   },
   rationale: {
     why: 'A suppression that names no real rule, or a date that does not exist, silences nothing while looking as if it did; one that names yaml-syntax would hide a file that does not parse.',
@@ -120,23 +130,39 @@ export const invalidSuppression = defineRule<InvalidSuppressionData>()({
       s.ruleIds.forEach((id, i) => {
         const span = { start: s.idSpans[i].start, end: s.idSpans[i].end };
         if (unsuppressible.has(id)) {
-          ctx.report(span, `'${id}' cannot be suppressed: a file that does not parse is never clean. Fix the YAML instead.`, { ...base, id, reason: 'unsuppressible' });
+          ctx.report(span, `'${id}' cannot be suppressed: a file that does not parse is never clean. Fix the YAML instead.`, {
+            ...base,
+            id,
+            reason: 'unsuppressible',
+          });
         } else if (!isKnown(id)) {
           const candidates = suggester.suggest(id, 3).slice(0, 3);
           // Naming the same rule twice in one directive is not a correction.
           const safe = safeCorrection(id, candidates, (c) => s.ruleIds.includes(c));
-          ctx.report(span, `Unknown rule '${id}' in suppression comment.${didYouMean(candidates, safe)}`, { ...base, id, reason: 'unknown-rule', candidates, ...(safe ? { safe } : {}) });
+          ctx.report(span, `Unknown rule '${id}' in suppression comment.${didYouMean(candidates, safe)}`, {
+            ...base,
+            id,
+            reason: 'unknown-rule',
+            candidates,
+            ...(safe ? { safe } : {}),
+          });
         }
       });
       if (s.invalidUntil !== undefined && s.untilSpan) {
-        ctx.report({ start: s.untilSpan.start, end: s.untilSpan.end }, `'${s.invalidUntil}' is not a real date (YYYY-MM-DD), so this suppression suppresses nothing.`, { ...base, reason: 'invalid-date' });
+        ctx.report(
+          { start: s.untilSpan.start, end: s.untilSpan.end },
+          `'${s.invalidUntil}' is not a real date (YYYY-MM-DD), so this suppression suppresses nothing.`,
+          { ...base, reason: 'invalid-date' },
+        );
       }
       if (s.kind === 'enable') {
         for (const id of s.unmatched.filter((u) => u === '*' || (isKnown(u) && !unsuppressible.has(u)))) {
           const span = id === '*' ? s : s.idSpans[s.ruleIds.indexOf(id)];
           ctx.report(
             { start: span.start, end: span.end },
-            id === '*' ? "This 'productteam-enable' has no open 'productteam-disable' to end." : `This 'productteam-enable' of '${id}' has no open 'productteam-disable' of it to end.`,
+            id === '*'
+              ? "This 'productteam-enable' has no open 'productteam-disable' to end."
+              : `This 'productteam-enable' of '${id}' has no open 'productteam-disable' of it to end.`,
             { ...base, reason: 'unmatched-enable' },
           );
         }
@@ -150,7 +176,13 @@ export const invalidSuppression = defineRule<InvalidSuppressionData>()({
     const candidates = problem.data.candidates ?? [];
     if (problem.data.reason === 'unknown-rule') {
       const safe = problem.data.safe;
-      for (const c of candidates) fixes.push({ title: `Change to '${c}'`, kind: c === safe ? 'safe' : 'suggestion', isPreferred: c === safe || undefined, edits: [{ start: problem.start, end: problem.end, newText: c }] });
+      for (const c of candidates)
+        fixes.push({
+          title: `Change to '${c}'`,
+          kind: c === safe ? 'safe' : 'suggestion',
+          isPreferred: c === safe || undefined,
+          edits: [{ start: problem.start, end: problem.end, newText: c }],
+        });
     }
     fixes.push({ title: 'Remove this directive', kind: 'suggestion', edits: [removeComment(analysis, s)] });
     return fixes;

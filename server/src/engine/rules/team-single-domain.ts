@@ -23,7 +23,8 @@ export const teamSingleDomain = defineRule<Data>()({
   description: 'A stream-aligned team is listed in more than one domain.',
   seeds: ['000_afd94fb3940db4b8.txt'],
   docs: {
-    firesWhen: 'A stream-aligned team (the default `type`) is listed in more than one domain; reported once per team, on its second listing, naming every domain it serves. Not when the organisation has only one stream-aligned team (nothing to align).',
+    firesWhen:
+      'A stream-aligned team (the default `type`) is listed in more than one domain; reported once per team, on its second listing, naming every domain it serves. Not when the organisation has only one stream-aligned team (nothing to align).',
   },
   rationale: {
     why: "Teams aligned with one domain each keep ownership clear and let the product scale, as Domain Driven Design and Conway's Law suggest.",
@@ -66,7 +67,12 @@ export const teamSingleDomain = defineRule<Data>()({
       fixes.push({ title: `Remove team '${teamId}' from domain '${domain}'`, kind: 'suggestion', edits: removeListItem(analysis, d.teams, ref) });
     }
     const team = analysis.model.teams.get(teamId);
-    if (team?.map) fixes.push({ title: `Mark team '${teamId}' as a platform team`, kind: 'suggestion', edits: setMapProperty(analysis, team.map, 'type', 'platform', ['name']) });
+    if (team?.map)
+      fixes.push({
+        title: `Mark team '${teamId}' as a platform team`,
+        kind: 'suggestion',
+        edits: setMapProperty(analysis, team.map, 'type', 'platform', ['name']),
+      });
     return fixes;
   },
 });

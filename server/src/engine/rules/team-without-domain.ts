@@ -21,7 +21,11 @@ export const teamWithoutDomain = defineRule<{ id: string }>()({
     const listed = new Set(ctx.model.refs.filter((r) => r.kind === 'team').map((r) => r.id));
     for (const team of ctx.model.teams.values()) {
       if (team.type !== 'stream-aligned' || listed.has(team.id)) continue;
-      ctx.report(team.key, `Team '${team.id}' serves no domain: list it under a domain's 'teams', or give it a type (platform, enabling, complicated-subsystem) if it serves other teams.`, { id: team.id });
+      ctx.report(
+        team.key,
+        `Team '${team.id}' serves no domain: list it under a domain's 'teams', or give it a type (platform, enabling, complicated-subsystem) if it serves other teams.`,
+        { id: team.id },
+      );
     }
   },
 });

@@ -68,7 +68,12 @@ export const unknownReference = defineRule<Data>()({
       }
       // A likely typo, and not a name the same list already holds (`members: [dan, ann]` never becomes [dan, dan]).
       const safe = safeCorrection(ref.id, candidates, (c) => inSameList(ref, c));
-      ctx.report(ref, `Unknown ${ref.kind} '${ref.id}': no such id under '${ref.kind === 'person' ? 'people' : 'teams'}:'.${didYouMean(candidates, safe)}`, { id: ref.id, kind: ref.kind, candidates, ...(safe ? { safe } : {}) });
+      ctx.report(ref, `Unknown ${ref.kind} '${ref.id}': no such id under '${ref.kind === 'person' ? 'people' : 'teams'}:'.${didYouMean(candidates, safe)}`, {
+        id: ref.id,
+        kind: ref.kind,
+        candidates,
+        ...(safe ? { safe } : {}),
+      });
     }
   },
   fixes(problem, analysis) {
@@ -78,11 +83,21 @@ export const unknownReference = defineRule<Data>()({
     const ref = analysis.model.refs.find((r) => r.start === problem.start);
     const fixes: Fix[] = [];
     // One close id that is a likely typo: safely corrected. Several, or a lookalike: the user picks.
-    if (ref) for (const c of candidates) fixes.push({ title: `Change to '${c}'`, edits: [replaceSpanLike(analysis, ref, c)], kind: c === problem.data.safe ? 'safe' : 'suggestion', isPreferred: c === problem.data.safe || undefined });
+    if (ref)
+      for (const c of candidates)
+        fixes.push({
+          title: `Change to '${c}'`,
+          edits: [replaceSpanLike(analysis, ref, c)],
+          kind: c === problem.data.safe ? 'safe' : 'suggestion',
+          isPreferred: c === problem.data.safe || undefined,
+        });
     const section = kind === 'person' ? 'people' : 'teams';
     // Adding a person or team is a new fact, never applied in bulk.
-    fixes.push({ title: `Add ${kind} '${id}'`, edits: addSectionEntry(analysis, rootNode(analysis.doc), section, id, [['name', titleCase(id) || id]]), kind: 'suggestion' });
+    fixes.push({
+      title: `Add ${kind} '${id}'`,
+      edits: addSectionEntry(analysis, rootNode(analysis.doc), section, id, [['name', titleCase(id) || id]]),
+      kind: 'suggestion',
+    });
     return fixes;
   },
 });
-

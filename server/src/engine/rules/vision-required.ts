@@ -8,7 +8,6 @@ import { findProduct } from './common';
 /** What a finding carries to its fixes. */
 type Data = { product: string };
 
-
 export const visionRequired = defineRule<Data>()({
   id: 'vision-required',
   defaultSeverity: 'warning',

@@ -40,7 +40,8 @@ export const yamlSyntax = defineRule<Data>()({
       const span = errorSpan(ctx.text, err);
       let message: string;
       if (err.code === 'DUPLICATE_KEY') message = `Duplicate key '${ctx.text.slice(span.start, span.end)}': each id may appear once.`;
-      else if (err.code === 'MULTIPLE_DOCS') message = "A second YAML document starts here: one document per file. Remove the '---' and what follows, or move it to a file of its own.";
+      else if (err.code === 'MULTIPLE_DOCS')
+        message = "A second YAML document starts here: one document per file. Remove the '---' and what follows, or move it to a file of its own.";
       else if (err.code === 'BAD_ALIAS') message = err.message;
       else message = `${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}. ${PAUSED}`.replace(/\.\. /, '. ');
       ctx.report(span, message, { code: err.code });

@@ -17,7 +17,11 @@ export { SCHEMA } from './schemaParts';
 export type { SchemaError, SchemaErrorKind } from '../types';
 
 /** An entry's errors by its value: resolve.ts gives an unchanged entry the same value object, so a keystroke validates only the entry it changed. */
-const entryErrorCache = { person: new WeakMap<object, ErrorObject[]>(), product: new WeakMap<object, ErrorObject[]>(), team: new WeakMap<object, ErrorObject[]>() } satisfies Record<EntryKind, WeakMap<object, ErrorObject[]>>;
+const entryErrorCache = {
+  person: new WeakMap<object, ErrorObject[]>(),
+  product: new WeakMap<object, ErrorObject[]>(),
+  team: new WeakMap<object, ErrorObject[]>(),
+} satisfies Record<EntryKind, WeakMap<object, ErrorObject[]>>;
 
 function errorsOf(validate: ValidateFunction, data: unknown): ErrorObject[] {
   return validate(data) ? [] : ((validate.errors ?? []) as ErrorObject[]);
@@ -97,7 +101,9 @@ function rootSpan(doc: Document): Span {
 }
 
 function describeTypes(types: string[]): string {
-  const names = types.map((t) => (t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : t === 'string' ? 'text' : t === 'integer' ? 'an integer' : t === 'null' ? 'empty' : `a ${t}`));
+  const names = types.map((t) =>
+    t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : t === 'string' ? 'text' : t === 'integer' ? 'an integer' : t === 'null' ? 'empty' : `a ${t}`,
+  );
   return [...new Set(names)].join(' or ');
 }
 
@@ -172,7 +178,9 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
   const umbrellas = all.filter((u) => !through.has(u));
   const inBranch = (e: ErrorObject) =>
     through.has(e) ||
-    [...through].some(([u, prefix]) => e.schemaPath.startsWith(u.schemaPath + '/') && !e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(u.instancePath)) ||
+    [...through].some(
+      ([u, prefix]) => e.schemaPath.startsWith(u.schemaPath + '/') && !e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(u.instancePath),
+    ) ||
     umbrellas.some((u) => u !== e && e.schemaPath.startsWith(u.schemaPath + '/') && e.instancePath.startsWith(u.instancePath));
 
   const out: SchemaError[] = [];
@@ -201,15 +209,34 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
     const segs = pointer.split('/').map(unescapePointer);
     const last = segs[segs.length - 1];
     // A list item has no name of its own: say which item of which list.
-    const where = pointer === '' ? 'the file' : /^\d+$/.test(last) && isSeq(resolvePointer(doc, segs.slice(0, -1).map((x) => x.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')).node) ? `item ${Number(last) + 1} of '${segs[segs.length - 2]}'` : `'${last}'`;
+    const where =
+      pointer === ''
+        ? 'the file'
+        : /^\d+$/.test(last) &&
+            isSeq(
+              resolvePointer(
+                doc,
+                segs
+                  .slice(0, -1)
+                  .map((x) => x.replace(/~/g, '~0').replace(/\//g, '~1'))
+                  .join('/'),
+              ).node,
+            )
+          ? `item ${Number(last) + 1} of '${segs[segs.length - 2]}'`
+          : `'${last}'`;
     if (forbidden) {
       const s = nodeSpan(at.node) ?? rootSpan(doc);
-      const why = (e.parentSchema as { markdownDescription?: string } | undefined)?.markdownDescription?.match(/It cannot be turned `off`: [^.]*\./)?.[0].replace(/`/g, '');
+      const why = (e.parentSchema as { markdownDescription?: string } | undefined)?.markdownDescription
+        ?.match(/It cannot be turned `off`: [^.]*\./)?.[0]
+        .replace(/`/g, '');
       pushAt({ ...s, kind: 'value', pointer, message: `${sentenceStart(where)} cannot be ${shown(e.data)}.${why ? ` ${why}` : ''}` });
       continue;
     }
     if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
-      const prop = String((e.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ?? (e.params as { unevaluatedProperty?: string }).unevaluatedProperty);
+      const prop = String(
+        (e.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ??
+          (e.params as { unevaluatedProperty?: string }).unevaluatedProperty,
+      );
       const map = at.node;
       const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === prop) : undefined;
       // A property that came in through a `<<`: report it on that line.
@@ -224,29 +251,56 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
       const hint = comma
         ? ` An unquoted comma ends a value inside { … }: '${comma.property}' stops before it, and the rest reads as a property. Quote the value: ${comma.property}: ${comma.newText}.`
         : didYouMean(candidates, safe);
-      pushAt({ ...s, kind: 'unknown-property', property: prop, candidates, ...(safe ? { safe } : {}), comma, pointer, message: `Unknown property '${prop}' in ${where}.${hint} Known properties: ${known.join(', ')} (and any key starting with 'x-').` });
+      pushAt({
+        ...s,
+        kind: 'unknown-property',
+        property: prop,
+        candidates,
+        ...(safe ? { safe } : {}),
+        comma,
+        pointer,
+        message: `Unknown property '${prop}' in ${where}.${hint} Known properties: ${known.join(', ')} (and any key starting with 'x-').`,
+      });
     } else if (e.keyword === 'required') {
       const prop = String((e.params as { missingProperty: string }).missingProperty);
       const s = nodeSpan(at.pair?.key as Node) ?? rootSpan(doc);
       pushAt({ ...s, kind: 'missing-property', property: prop, pointer, message: `Missing required property '${prop}' in ${where}.` });
     } else if (e.keyword === 'enum' || e.keyword === 'const') {
-      const allowed = (e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue]).map(String);
+      const allowed = (
+        e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue]
+      ).map(String);
       const s = nodeSpan(at.node) ?? rootSpan(doc);
       const value = e.data;
       // An empty value is already a type error on the same node: one finding is enough.
       if (value === null && e.keyword === 'enum') continue;
-      const rawAllowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
+      const rawAllowed =
+        e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
       // `version: "1"`: the right value, written as text. Say so instead of "did you mean '1'".
       const unquoted = typeof value === 'string' ? rawAllowed.find((a) => typeof a !== 'string' && String(a) === value.trim()) : undefined;
       if (unquoted !== undefined) {
-        pushAt({ ...s, kind: 'quoted', pointer, to: String(unquoted), message: `${sentenceStart(where)} must be the ${typeof unquoted} ${String(unquoted)}, not the text ${JSON.stringify(value)}: remove the quotes.` });
+        pushAt({
+          ...s,
+          kind: 'quoted',
+          pointer,
+          to: String(unquoted),
+          message: `${sentenceStart(where)} must be the ${typeof unquoted} ${String(unquoted)}, not the text ${JSON.stringify(value)}: remove the quotes.`,
+        });
         continue;
       }
       const { candidates, safe } = typeof value === 'string' ? correctEnum(value, allowed) : { candidates: [], safe: undefined };
       const hint = didYouMean(candidates, safe, 2);
       const dflt = (e.parentSchema as { default?: unknown } | undefined)?.default;
       const fallback = typeof dflt === 'string' ? ` Until it is fixed, the rules read the default, '${dflt}'.` : '';
-      pushAt({ ...s, kind: e.keyword === 'enum' ? 'enum' : 'value', pointer, candidates, ...(safe ? { safe } : {}), allowed, value: typeof value === 'string' ? value : undefined, message: `${shown(value)} is not allowed for ${where}.${hint} Allowed: ${allowed.join(', ')}.${fallback}` });
+      pushAt({
+        ...s,
+        kind: e.keyword === 'enum' ? 'enum' : 'value',
+        pointer,
+        candidates,
+        ...(safe ? { safe } : {}),
+        allowed,
+        value: typeof value === 'string' ? value : undefined,
+        message: `${shown(value)} is not allowed for ${where}.${hint} Allowed: ${allowed.join(', ')}.${fallback}`,
+      });
     } else if (e.keyword === 'type' || e.keyword === 'anyOf' || e.keyword === 'oneOf') {
       const s = nodeSpan(at.node) ?? nodeSpan(at.pair?.key as Node) ?? rootSpan(doc);
       let expected: string[];
@@ -263,19 +317,36 @@ export function validateSchema(doc: Document, data: unknown = resolverFor(doc).t
       const desc = (e.parentSchema as { title?: string })?.title;
       const label = e.keyword === 'type' ? describeTypes(expected) : desc ? `${describeTypes(expected)} (${desc})` : describeTypes(expected);
       const What = sentenceStart(where);
-      if (e.keyword === 'type' && expected.length === 1 && expected[0] === 'array' && isScalar(at.node) && (typeof e.data === 'string' || typeof e.data === 'number')) {
+      if (
+        e.keyword === 'type' &&
+        expected.length === 1 &&
+        expected[0] === 'array' &&
+        isScalar(at.node) &&
+        (typeof e.data === 'string' || typeof e.data === 'number')
+      ) {
         pushAt({ ...s, kind: 'not-a-list', pointer, message: `${What} must be a list, not ${kindOfValue(e.data)}: write [${String(e.data)}].` });
         continue;
       }
       const asNumber = typeof e.data === 'string' && /^\s*-?[0-9]+(\.[0-9]+)?\s*$/.test(e.data) ? Number(e.data) : undefined;
       if (asNumber !== undefined && (expected.includes('integer') ? Number.isInteger(asNumber) : expected.includes('number'))) {
-        pushAt({ ...s, kind: 'quoted', pointer, to: String(asNumber), message: `${What} must be a number, not the text ${JSON.stringify(e.data)}: remove the quotes.` });
+        pushAt({
+          ...s,
+          kind: 'quoted',
+          pointer,
+          to: String(asNumber),
+          message: `${What} must be a number, not the text ${JSON.stringify(e.data)}: remove the quotes.`,
+        });
         continue;
       }
       pushAt({ ...s, kind: 'type', pointer, message: `${What} must be ${label}, not ${kindOfValue(e.data)}.` });
     } else if (e.keyword === 'pattern' && (e.parentSchema as Record<string, unknown>)?.['x-patternName']) {
       const s = nodeSpan(at.node) ?? rootSpan(doc);
-      pushAt({ ...s, kind: 'value', pointer, message: `${sentenceStart(where)} must be ${String((e.parentSchema as Record<string, unknown>)['x-patternName'])}, not ${shown(e.data)}.` });
+      pushAt({
+        ...s,
+        kind: 'value',
+        pointer,
+        message: `${sentenceStart(where)} must be ${String((e.parentSchema as Record<string, unknown>)['x-patternName'])}, not ${shown(e.data)}.`,
+      });
     } else {
       const s = nodeSpan(at.node) ?? rootSpan(doc);
       pushAt({ ...s, kind: 'value', pointer, message: `${sentenceStart(where)} ${e.message ?? 'is not valid'}.` });

@@ -112,7 +112,10 @@ const SYNONYMS: Record<string, string> = {
 
 /** Lower case, `-` and `_` read as spaces, blanks collapsed. */
 export function normalise(v: string): string {
-  return v.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+  return v
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ')
+    .trim();
 }
 
 /**

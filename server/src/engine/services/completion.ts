@@ -56,9 +56,7 @@ function valueCompletions(ctx: CursorContext, offset: number, models: readonly M
     const people = [...(models.find((m) => m.people.size > 0)?.people.values() ?? [])];
     const key = ctx.path[ctx.path.length - 1];
     const productFirst = PRODUCT_ROLE_KEYS.has(key);
-    return people
-      .filter((p) => !taken.has(p.id))
-      .map((p, i) => personEntry(p, i, span, lead, productFirst));
+    return people.filter((p) => !taken.has(p.id)).map((p, i) => personEntry(p, i, span, lead, productFirst));
   }
   if (refKind === 'team') {
     const teams = [...(models.find((m) => m.teams.size > 0)?.teams.values() ?? [])];

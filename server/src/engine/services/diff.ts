@@ -67,7 +67,12 @@ function findingsOnlyIn(a: readonly LocatedFinding[], b: readonly LocatedFinding
 
 const ROLE_WORDS = { owner: 'accountable owner', productManager: 'product manager', productOwner: 'product owner', scrumMaster: 'scrum master' } as const;
 
-export function diffMaps(oldMap: OwnershipMap, newMap: OwnershipMap, oldFindings: readonly LocatedFinding[], newFindings: readonly LocatedFinding[]): OwnershipDiff {
+export function diffMaps(
+  oldMap: OwnershipMap,
+  newMap: OwnershipMap,
+  oldFindings: readonly LocatedFinding[],
+  newFindings: readonly LocatedFinding[],
+): OwnershipDiff {
   const changes: OwnershipChange[] = [];
   const add = (kind: ChangeKind, path: string, before: ChangeValue, after: ChangeValue, text: string): void => {
     changes.push({ kind, path, before, after, text });
@@ -82,7 +87,13 @@ export function diffMaps(oldMap: OwnershipMap, newMap: OwnershipMap, oldFindings
     if (b !== a) add('organization-changed', `organization.${field}`, b, a, `Organization ${field}: ${b ?? 'not set'} → ${a ?? 'not set'}.`);
   }
   if (oldMap.maxDomainsPerPerson !== newMap.maxDomainsPerPerson) {
-    add('organization-changed', 'settings.maxDomainsPerPerson', oldMap.maxDomainsPerPerson, newMap.maxDomainsPerPerson, `maxDomainsPerPerson: ${oldMap.maxDomainsPerPerson} → ${newMap.maxDomainsPerPerson}.`);
+    add(
+      'organization-changed',
+      'settings.maxDomainsPerPerson',
+      oldMap.maxDomainsPerPerson,
+      newMap.maxDomainsPerPerson,
+      `maxDomainsPerPerson: ${oldMap.maxDomainsPerPerson} → ${newMap.maxDomainsPerPerson}.`,
+    );
   }
 
   // ---- people; an id that went away while a new one with the same name came is a rename
@@ -108,9 +119,18 @@ export function diffMaps(oldMap: OwnershipMap, newMap: OwnershipMap, oldFindings
       continue;
     }
     if (oldId) add('person-renamed', `people.${p.id}`, oldId, p.id, `${named(p.id, p.name)} was ${oldId} before (id renamed).`);
-    else if ((q.name ?? null) !== (p.name ?? null)) add('person-renamed', `people.${p.id}.name`, q.name ?? null, p.name ?? null, `${p.id} is now called ${p.name ?? p.id} (was ${q.name ?? q.id}).`);
+    else if ((q.name ?? null) !== (p.name ?? null))
+      add('person-renamed', `people.${p.id}.name`, q.name ?? null, p.name ?? null, `${p.id} is now called ${p.name ?? p.id} (was ${q.name ?? q.id}).`);
     if ((q.until ?? null) !== (p.until ?? null)) {
-      add('person-leaving', `people.${p.id}.until`, q.until ?? null, p.until ?? null, p.until ? `${named(p.id, p.name)} is leaving: last day ${p.until}${q.until ? ` (was ${q.until})` : ''}.` : `${named(p.id, p.name)} is no longer leaving (was ${q.until}).`);
+      add(
+        'person-leaving',
+        `people.${p.id}.until`,
+        q.until ?? null,
+        p.until ?? null,
+        p.until
+          ? `${named(p.id, p.name)} is leaving: last day ${p.until}${q.until ? ` (was ${q.until})` : ''}.`
+          : `${named(p.id, p.name)} is no longer leaving (was ${q.until}).`,
+      );
     }
   }
 
@@ -130,26 +150,47 @@ export function diffMaps(oldMap: OwnershipMap, newMap: OwnershipMap, oldFindings
     const via = d1.ownerSource === 'productManager' ? ', as its product manager' : d1.ownerSource === 'productOwner' ? ', as its sole product owner' : '';
     role(`${path}.owner`, what, ROLE_WORDS.owner, d0.owner, d1.owner, via);
     role(`${path}.productManager`, what, ROLE_WORDS.productManager, d0.productManager, d1.productManager);
-    role(`${path}.productOwner`, what, ROLE_WORDS.productOwner, d0.productOwner, d1.productOwner, d1.productOwnerSource === 'productManager' ? ', held by its product manager' : '');
+    role(
+      `${path}.productOwner`,
+      what,
+      ROLE_WORDS.productOwner,
+      d0.productOwner,
+      d1.productOwner,
+      d1.productOwnerSource === 'productManager' ? ', held by its product manager' : '',
+    );
   };
   const oldProducts = new Map(oldMap.products.map((p) => [p.id, p]));
   const newProductIds = new Set(newMap.products.map((p) => p.id));
-  for (const p of oldMap.products) if (!newProductIds.has(p.id)) add('product-removed', `products.${p.id}`, p.id, null, `Product ${label(p)} was removed, with ${p.domains.length} domain(s).`);
+  for (const p of oldMap.products)
+    if (!newProductIds.has(p.id))
+      add('product-removed', `products.${p.id}`, p.id, null, `Product ${label(p)} was removed, with ${p.domains.length} domain(s).`);
   for (const p of newMap.products) {
     const q = oldProducts.get(p.id);
     if (!q) {
-      add('product-added', `products.${p.id}`, null, p.id, `Product ${label(p)} was added, with ${p.domains.length} domain(s)${p.owner.length ? `, owned by ${listText(p.owner.map((r) => r.id))}` : ''}.`);
+      add(
+        'product-added',
+        `products.${p.id}`,
+        null,
+        p.id,
+        `Product ${label(p)} was added, with ${p.domains.length} domain(s)${p.owner.length ? `, owned by ${listText(p.owner.map((r) => r.id))}` : ''}.`,
+      );
       continue;
     }
     role(`products.${p.id}.owner`, `Product ${label(p)}`, ROLE_WORDS.owner, q.owner, p.owner);
     const oldDomains = new Map(q.domains.map((d) => [d.id, d]));
     const newDomainIds = new Set(p.domains.map((d) => d.id));
-    for (const d of q.domains) if (!newDomainIds.has(d.id)) add('domain-removed', `products.${p.id}.domains.${d.id}`, `${p.id}/${d.id}`, null, `Domain ${label(d)} of ${p.id} was removed.`);
+    for (const d of q.domains)
+      if (!newDomainIds.has(d.id))
+        add('domain-removed', `products.${p.id}.domains.${d.id}`, `${p.id}/${d.id}`, null, `Domain ${label(d)} of ${p.id} was removed.`);
     for (const d of p.domains) {
       const path = `products.${p.id}.domains.${d.id}`;
       const e = oldDomains.get(d.id);
       if (!e) {
-        const who = [`owner ${listText(d.owner.map((r) => r.id))}`, `PM ${listText(d.productManager.map((r) => r.id))}`, `PO ${listText(d.productOwner.map((r) => r.id))}`];
+        const who = [
+          `owner ${listText(d.owner.map((r) => r.id))}`,
+          `PM ${listText(d.productManager.map((r) => r.id))}`,
+          `PO ${listText(d.productOwner.map((r) => r.id))}`,
+        ];
         add('domain-added', path, null, `${p.id}/${d.id}`, `Domain ${label(d)} of ${p.id} was added (${who.join(', ')}).`);
         continue;
       }
@@ -163,13 +204,21 @@ export function diffMaps(oldMap: OwnershipMap, newMap: OwnershipMap, oldFindings
     const u = oldTeams.get(t.id);
     const b = sorted(u?.domains ?? []);
     const a = sorted(t.domains);
-    if (!sameSet(b, a)) add('team-moved', `teams.${t.id}`, b, a, `Team ${label(t)} now serves ${listText(a).replace(/^nobody$/, 'no domain')} (was ${listText(b).replace(/^nobody$/, 'no domain')}).`);
+    if (!sameSet(b, a))
+      add(
+        'team-moved',
+        `teams.${t.id}`,
+        b,
+        a,
+        `Team ${label(t)} now serves ${listText(a).replace(/^nobody$/, 'no domain')} (was ${listText(b).replace(/^nobody$/, 'no domain')}).`,
+      );
     if (u && u.type !== t.type) add('team-retyped', `teams.${t.id}.type`, u.type, t.type, `Team ${label(t)} is now ${t.type} (was ${u.type}).`);
     if (u) role(`teams.${t.id}.scrumMaster`, `Team ${label(t)}`, ROLE_WORDS.scrumMaster, u.scrumMaster, t.scrumMaster);
   }
   const newTeamIds = new Set(newMap.teams.map((t) => t.id));
   for (const u of oldMap.teams) {
-    if (!newTeamIds.has(u.id) && u.domains.length) add('team-moved', `teams.${u.id}`, sorted(u.domains), [], `Team ${label(u)} was removed; it served ${listText(sorted(u.domains))}.`);
+    if (!newTeamIds.has(u.id) && u.domains.length)
+      add('team-moved', `teams.${u.id}`, sorted(u.domains), [], `Team ${label(u)} was removed; it served ${listText(sorted(u.domains))}.`);
   }
 
   return { changes, introduced: findingsOnlyIn(newFindings, oldFindings), resolved: findingsOnlyIn(oldFindings, newFindings) };

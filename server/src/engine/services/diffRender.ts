@@ -22,7 +22,10 @@ function findingLine(f: LocatedFinding): string {
 export function renderDiffMarkdown(diff: OwnershipDiff, title = 'Ownership changes'): string {
   const out = [`### ${escapeMarkdown(title)}`, ''];
   const errors = diff.introduced.filter((f) => f.severity === 'error').length;
-  out.push(`${plural(diff.changes.length, 'change')} in meaning · ${plural(diff.introduced.length, 'finding')} introduced${errors ? ` (${plural(errors, 'error')})` : ''} · ${plural(diff.resolved.length, 'finding')} resolved`, '');
+  out.push(
+    `${plural(diff.changes.length, 'change')} in meaning · ${plural(diff.introduced.length, 'finding')} introduced${errors ? ` (${plural(errors, 'error')})` : ''} · ${plural(diff.resolved.length, 'finding')} resolved`,
+    '',
+  );
   if (!diff.changes.length) out.push('No change in who owns what: reordering and reformatting are not changes.', '');
   for (const g of GROUPS) {
     const changes = diff.changes.filter((c) => g.kinds.includes(c.kind));

@@ -34,7 +34,8 @@ const MAX_FINDINGS = 4;
 function roleKeyAt(path: readonly (string | number)[]): RoleKey | undefined {
   const key = path[path.length - 1];
   if (path[0] === 'products' && path.length === 3 && key === 'owner') return 'owner';
-  if (path[0] === 'products' && path.length === 5 && path[2] === 'domains' && (key === 'owner' || key === 'productManager' || key === 'productOwner')) return key;
+  if (path[0] === 'products' && path.length === 5 && path[2] === 'domains' && (key === 'owner' || key === 'productManager' || key === 'productOwner'))
+    return key;
   if (path[0] === 'teams' && path.length === 3 && key === 'scrumMaster') return 'scrumMaster';
   return undefined;
 }
@@ -64,10 +65,16 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
     sections.push(fitting(vacantHover(vacancy.role), vacantHover(vacancy.role, true)));
     span ??= vacancy.span;
   } else if (loc?.ref) {
-    sections.push(loc.ref.kind === 'person' ? personHover(analysis.organisation ?? analysis.model, loc.ref.id) : teamHover(analysis.organisation ?? analysis.model, loc.ref.id));
+    sections.push(
+      loc.ref.kind === 'person'
+        ? personHover(analysis.organisation ?? analysis.model, loc.ref.id)
+        : teamHover(analysis.organisation ?? analysis.model, loc.ref.id),
+    );
     span ??= { start: loc.ref.start, end: loc.ref.end };
   } else if (decl) {
-    sections.push(decl.kind === 'person' ? personHover(analysis.organisation ?? analysis.model, decl.id) : teamHover(analysis.organisation ?? analysis.model, decl.id));
+    sections.push(
+      decl.kind === 'person' ? personHover(analysis.organisation ?? analysis.model, decl.id) : teamHover(analysis.organisation ?? analysis.model, decl.id),
+    );
     span ??= decl.span;
   } else if (loc) {
     const role = loc.on === 'key' ? roleKeyAt(loc.path) : undefined;

@@ -136,7 +136,8 @@ function contains(r: SourceRange, f: SourceRange): boolean {
   return r.filePath === f.filePath && before(r, f.line, f.column) && before({ line: f.line, column: f.column }, r.endLine, r.endColumn);
 }
 
-const compareStart = (a: SourceRange, b: SourceRange): number => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : a.line - b.line || a.column - b.column);
+const compareStart = (a: SourceRange, b: SourceRange): number =>
+  a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : a.line - b.line || a.column - b.column;
 
 function byStart<T extends Located>(xs: T[]): T[] {
   return xs.sort((a, b) => compareStart(a.location, b.location));
@@ -161,7 +162,10 @@ function holderOf<T extends Located>(sorted: readonly T[], f: SourceRange): T | 
 function outcomeTexts(d: Domain): string[] {
   const node = d.map?.get('outcomes', true);
   if (!isSeq(node)) return [];
-  return node.items.filter(isScalar).map((s) => String(s.value ?? '')).filter((t) => t !== '');
+  return node.items
+    .filter(isScalar)
+    .map((s) => String(s.value ?? ''))
+    .filter((t) => t !== '');
 }
 
 export function buildMap(input: OwnershipInput): OwnershipMap {
@@ -226,7 +230,18 @@ export function buildMap(input: OwnershipInput): OwnershipMap {
         outcomes: outcomeTexts(d),
       };
     });
-    return { key: `product:${p.id}`, location: where(p), findings: [], id: p.id, name: p.name, vision: p.vision, lifecycle: p.lifecycle, owner, ownerSource: productOwnerOf, domains };
+    return {
+      key: `product:${p.id}`,
+      location: where(p),
+      findings: [],
+      id: p.id,
+      name: p.name,
+      vision: p.vision,
+      lifecycle: p.lifecycle,
+      owner,
+      ownerSource: productOwnerOf,
+      domains,
+    };
   });
 
   const teams = [...model.teams.values()].map((t): MapTeam => {
@@ -234,7 +249,17 @@ export function buildMap(input: OwnershipInput): OwnershipMap {
     const members = people(t.members);
     count(scrumMaster, 'scrumMaster');
     count(members, 'member');
-    return { key: `team:${t.id}`, location: where(t), findings: [], id: t.id, name: t.name, type: t.type, scrumMaster, members, domains: teamDomains.get(t.id) ?? [] };
+    return {
+      key: `team:${t.id}`,
+      location: where(t),
+      findings: [],
+      id: t.id,
+      name: t.name,
+      type: t.type,
+      scrumMaster,
+      members,
+      domains: teamDomains.get(t.id) ?? [],
+    };
   });
 
   const held = productDomainsByPerson(model);
@@ -271,7 +296,13 @@ export function buildMap(input: OwnershipInput): OwnershipMap {
 
   const org = model.organization;
   return {
-    organization: { name: org.name, stage: org.stage, stance: settings.stanceSource === 'default' ? undefined : settings.stance, stanceSource: settings.stanceSource, framework: org.framework },
+    organization: {
+      name: org.name,
+      stage: org.stage,
+      stance: settings.stanceSource === 'default' ? undefined : settings.stance,
+      stanceSource: settings.stanceSource,
+      framework: org.framework,
+    },
     maxDomainsPerPerson: max,
     products,
     people: mapPeople,

@@ -38,7 +38,12 @@ function poNote(d: MapDomain): string {
 function summaryLine(map: OwnershipMap): string {
   const c = map.counts;
   const org = map.organization;
-  const parts = [`stage ${org.stage}`, org.stance ? `stance ${org.stance}${org.stanceSource === 'option' ? ' (set outside the file)' : ''}` : 'no stance declared (the PM/PO arrangement is not judged)'];
+  const parts = [
+    `stage ${org.stage}`,
+    org.stance
+      ? `stance ${org.stance}${org.stanceSource === 'option' ? ' (set outside the file)' : ''}`
+      : 'no stance declared (the PM/PO arrangement is not judged)',
+  ];
   if (org.framework) parts.push(`framework ${org.framework}`);
   parts.push(`${c.products} products`, `${c.domains} domains`, `${c.people} people`, `${c.teams} teams`);
   parts.push(`${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints`);
@@ -61,12 +66,25 @@ export function renderMapMarkdown(map: OwnershipMap): string {
     for (const d of p.domains) {
       const teams = d.teams.length ? d.teams.map((t) => `${inlineCode(t.id)} (${t.type})`).join(', ') : '—';
       const outcomes = d.outcomes.length ? d.outcomes.map(escapeMarkdown).join('; ') : '—';
-      const cells = [mdName(d), mdRefs(d.owner) + ownerNote(d), mdRefs(d.productManager), mdRefs(d.productOwner) + poNote(d), teams, outcomes, findingsNote(map, d.findings) || '—'];
+      const cells = [
+        mdName(d),
+        mdRefs(d.owner) + ownerNote(d),
+        mdRefs(d.productManager),
+        mdRefs(d.productOwner) + poNote(d),
+        teams,
+        outcomes,
+        findingsNote(map, d.findings) || '—',
+      ];
       out.push(`| ${cells.map(mdCell).join(' | ')} |`);
     }
     out.push('');
   }
-  out.push('## People', '', `Domains counts the domains where a person is owner, PM or PO as written; the limit (maxDomainsPerPerson) is ${map.maxDomainsPerPerson}.`, '');
+  out.push(
+    '## People',
+    '',
+    `Domains counts the domains where a person is owner, PM or PO as written; the limit (maxDomainsPerPerson) is ${map.maxDomainsPerPerson}.`,
+    '',
+  );
   out.push(`| Person | ${MAP_ROLES.map((r) => MAP_ROLE_LABEL[r]).join(' | ')} | Domains | Findings |`, `| --- |${' --- |'.repeat(MAP_ROLES.length + 2)}`);
   for (const p of map.people) {
     const domains = `${p.domains.length} / ${map.maxDomainsPerPerson}${p.overLimit ? ' ✖ over the limit' : ''}`;
@@ -76,11 +94,17 @@ export function renderMapMarkdown(map: OwnershipMap): string {
   out.push('', '## Teams', '');
   if (map.teams.length) {
     out.push('| Team | Type | Scrum master | Members | Domains |', '| --- | --- | --- | --- | --- |');
-    for (const t of map.teams) out.push(`| ${[mdName(t), t.type, mdRefs(t.scrumMaster), mdRefs(t.members), t.domains.map((d) => inlineCode(d)).join(', ') || '—'].map(mdCell).join(' | ')} |`);
+    for (const t of map.teams)
+      out.push(
+        `| ${[mdName(t), t.type, mdRefs(t.scrumMaster), mdRefs(t.members), t.domains.map((d) => inlineCode(d)).join(', ') || '—'].map(mdCell).join(' | ')} |`,
+      );
   } else out.push('No teams.');
   out.push('', '## Findings', '');
   if (!map.findings.length) out.push('No findings.');
-  for (const f of map.findings) out.push(`- ${SEVERITY_MARK[f.severity]} ${f.severity} ${inlineCode(f.ruleId)} at ${inlineCode(`${f.filePath}:${f.line}:${f.column}`)}: ${escapeMarkdown(f.message)}`);
+  for (const f of map.findings)
+    out.push(
+      `- ${SEVERITY_MARK[f.severity]} ${f.severity} ${inlineCode(f.ruleId)} at ${inlineCode(`${f.filePath}:${f.line}:${f.column}`)}: ${escapeMarkdown(f.message)}`,
+    );
   out.push('');
   return out.join('\n');
 }
@@ -98,7 +122,9 @@ const HTML_SPECIAL = /[&<>"'\u0000-\u0008\u000b-\u001f\u007f]/;
 export function escapeHtml(text: string): string {
   if (!HTML_SPECIAL.test(text)) return text;
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[&<>"'\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => (c.charCodeAt(0) < 0x20 || c === '\u007f' ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : `&#${c.charCodeAt(0)};`));
+  return text.replace(/[&<>"'\u0000-\u0008\u000b-\u001f\u007f]/g, (c) =>
+    c.charCodeAt(0) < 0x20 || c === '\u007f' ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : `&#${c.charCodeAt(0)};`,
+  );
 }
 
 export interface MapHtmlOptions {
@@ -145,7 +171,13 @@ const CHART_PEOPLE = 40;
 
 function refsHtml(refs: readonly MapRef[]): string {
   if (!refs.length) return '<span class="note">—</span>';
-  return refs.map((r) => (r.known ? `<span data-target="person:${escapeHtml(r.id)}" title="${escapeHtml(r.name ?? r.id)}">${escapeHtml(r.id)}</span>` : `<span class="unknown" title="not defined">${escapeHtml(r.id)}</span>`)).join(', ');
+  return refs
+    .map((r) =>
+      r.known
+        ? `<span data-target="person:${escapeHtml(r.id)}" title="${escapeHtml(r.name ?? r.id)}">${escapeHtml(r.id)}</span>`
+        : `<span class="unknown" title="not defined">${escapeHtml(r.id)}</span>`,
+    )
+    .join(', ');
 }
 
 function badges(map: OwnershipMap, indexes: readonly number[]): string {
@@ -164,8 +196,16 @@ const nameHtml = (key: string, x: { id: string; name?: string }): string =>
   `<span class="t" data-target="${escapeHtml(key)}">${escapeHtml(x.name ?? x.id)}</span>${x.name ? ` <code>${escapeHtml(x.id)}</code>` : ''}`;
 
 function domainRow(map: OwnershipMap, d: MapDomain): string {
-  const teams = d.teams.map((t) => (t.known ? `<span data-target="team:${escapeHtml(t.id)}">${escapeHtml(t.id)}</span> <span class="type">${t.type}</span>` : `<span class="unknown" title="not defined">${escapeHtml(t.id)}</span>`)).join('<br>');
-  const outcomes = d.outcomes.length ? `<ul class="outcomes">${d.outcomes.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>` : '<span class="note">—</span>';
+  const teams = d.teams
+    .map((t) =>
+      t.known
+        ? `<span data-target="team:${escapeHtml(t.id)}">${escapeHtml(t.id)}</span> <span class="type">${t.type}</span>`
+        : `<span class="unknown" title="not defined">${escapeHtml(t.id)}</span>`,
+    )
+    .join('<br>');
+  const outcomes = d.outcomes.length
+    ? `<ul class="outcomes">${d.outcomes.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>`
+    : '<span class="note">—</span>';
   const via = (s: string): string => (s ? ` <span class="via">${escapeHtml(s.trim())}</span>` : '');
   return `<tr${worst(map, d.findings)}><td>${nameHtml(d.key, d)}</td><td>${refsHtml(d.owner)}${via(ownerNote(d))}</td><td>${refsHtml(d.productManager)}</td><td>${refsHtml(d.productOwner)}${via(poNote(d))}</td><td>${teams || '<span class="note">—</span>'}</td><td>${outcomes}</td><td>${badges(map, d.findings)}</td></tr>`;
 }
@@ -189,14 +229,19 @@ function chart(map: OwnershipMap): string {
     const y = i * row;
     const bars = MAP_ROLES.map((r, k) => {
       const w = p.roles[r] * unit;
-      const rect = w > 0 ? `<rect class="r${k}" x="${x.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 6}"><title>${escapeHtml(`${p.id}: ${MAP_ROLE_LABEL[r]} × ${p.roles[r]}`)}</title></rect>` : '';
+      const rect =
+        w > 0
+          ? `<rect class="r${k}" x="${x.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 6}"><title>${escapeHtml(`${p.id}: ${MAP_ROLE_LABEL[r]} × ${p.roles[r]}`)}</title></rect>`
+          : '';
       x += w;
       return rect;
     }).join('');
     const domains = `${p.domains.length}/${map.maxDomainsPerPerson} domains`;
     return `<g data-target="${escapeHtml(p.key)}"><text x="${labelW - 6}" y="${y + row - 6}" text-anchor="end">${escapeHtml(p.name ?? p.id)}</text>${bars}<text x="${(x + 6).toFixed(1)}" y="${y + row - 6}"${p.overLimit ? ' class="over"' : ''}>${total(p)} · ${domains}${p.overLimit ? ' over the limit' : ''}</text></g>`;
   });
-  const legend = MAP_ROLES.map((r, k) => `<span><svg width="12" height="12" aria-hidden="true"><rect class="r${k}" width="12" height="12"/></svg> ${MAP_ROLE_LABEL[r]}</span>`).join('');
+  const legend = MAP_ROLES.map(
+    (r, k) => `<span><svg width="12" height="12" aria-hidden="true"><rect class="r${k}" width="12" height="12"/></svg> ${MAP_ROLE_LABEL[r]}</span>`,
+  ).join('');
   const more = totals.size > people.length ? `<p class="note">The ${CHART_PEOPLE} people with the most roles; the table below lists everyone.</p>` : '';
   return `<p class="legend">${legend}</p><svg class="chart" role="img" aria-label="Roles per person" width="${labelW + barW + 200}" height="${people.length * row}" viewBox="0 0 ${labelW + barW + 200} ${people.length * row}">${rows.join('')}</svg>${more}`;
 }
@@ -218,7 +263,9 @@ export function renderMapHtml(map: OwnershipMap, options: MapHtmlOptions = {}): 
   out.push('<section id="products"><h2>Products and domains</h2>');
   if (!map.products.length) out.push('<p class="note">No products.</p>');
   for (const p of map.products) {
-    out.push(`<article${worst(map, p.findings)}><h3>${nameHtml(p.key, p)} ${badges(map, p.findings)}</h3><p class="meta">Owner: ${refsHtml(p.owner)}${productOwnerNote(p) ? ` <span class="via">${escapeHtml(productOwnerNote(p).trim())}</span>` : ''} · lifecycle ${p.lifecycle}${p.vision ? ` · ${escapeHtml(p.vision)}` : ''}</p>`);
+    out.push(
+      `<article${worst(map, p.findings)}><h3>${nameHtml(p.key, p)} ${badges(map, p.findings)}</h3><p class="meta">Owner: ${refsHtml(p.owner)}${productOwnerNote(p) ? ` <span class="via">${escapeHtml(productOwnerNote(p).trim())}</span>` : ''} · lifecycle ${p.lifecycle}${p.vision ? ` · ${escapeHtml(p.vision)}` : ''}</p>`,
+    );
     if (p.domains.length) {
       out.push('<table><thead><tr><th>Domain</th><th>Owner</th><th>PM</th><th>PO</th><th>Teams</th><th>Outcomes</th><th>Findings</th></tr></thead><tbody>');
       for (const d of p.domains) out.push(domainRow(map, d));
@@ -228,12 +275,18 @@ export function renderMapHtml(map: OwnershipMap, options: MapHtmlOptions = {}): 
   }
   out.push('</section>');
   out.push(`<section id="people"><h2>People</h2><h3>Roles per person</h3>${chart(map)}`);
-  out.push(`<p class="note">Domains counts the domains where a person is owner, PM or PO as written; the limit (maxDomainsPerPerson) is ${map.maxDomainsPerPerson}.</p>`);
-  out.push(`<table><thead><tr><th>Person</th>${MAP_ROLES.map((r) => `<th>${MAP_ROLE_LABEL[r]}</th>`).join('')}<th>Domains</th><th>Findings</th></tr></thead><tbody>`);
+  out.push(
+    `<p class="note">Domains counts the domains where a person is owner, PM or PO as written; the limit (maxDomainsPerPerson) is ${map.maxDomainsPerPerson}.</p>`,
+  );
+  out.push(
+    `<table><thead><tr><th>Person</th>${MAP_ROLES.map((r) => `<th>${MAP_ROLE_LABEL[r]}</th>`).join('')}<th>Domains</th><th>Findings</th></tr></thead><tbody>`,
+  );
   for (const p of map.people) {
     const who = `${nameHtml(p.key, p)}${p.title ? ` <span class="type">${escapeHtml(p.title)}</span>` : ''}${p.until ? ` <span class="type">until ${escapeHtml(p.until)}</span>` : ''}`;
     const domains = `<td class="n${p.overLimit ? ' over' : ''}" title="${escapeHtml(p.domains.join(', '))}">${p.domains.length} / ${map.maxDomainsPerPerson}</td>`;
-    out.push(`<tr${worst(map, p.findings)}><td>${who}</td>${MAP_ROLES.map((r) => `<td class="n">${p.roles[r] || ''}</td>`).join('')}${domains}<td>${badges(map, p.findings)}</td></tr>`);
+    out.push(
+      `<tr${worst(map, p.findings)}><td>${who}</td>${MAP_ROLES.map((r) => `<td class="n">${p.roles[r] || ''}</td>`).join('')}${domains}<td>${badges(map, p.findings)}</td></tr>`,
+    );
   }
   out.push('</tbody></table></section>');
   out.push('<section id="teams"><h2>Teams</h2>');
@@ -241,7 +294,9 @@ export function renderMapHtml(map: OwnershipMap, options: MapHtmlOptions = {}): 
     out.push('<table><thead><tr><th>Team</th><th>Type</th><th>Scrum master</th><th>Members</th><th>Domains</th><th>Findings</th></tr></thead><tbody>');
     for (const t of map.teams) {
       const domains = t.domains.map((d) => `<span data-target="domain:${escapeHtml(d)}">${escapeHtml(d)}</span>`).join(', ') || '<span class="note">—</span>';
-      out.push(`<tr${worst(map, t.findings)}><td>${nameHtml(t.key, t)}</td><td>${t.type}</td><td>${refsHtml(t.scrumMaster)}</td><td>${refsHtml(t.members)}</td><td>${domains}</td><td>${badges(map, t.findings)}</td></tr>`);
+      out.push(
+        `<tr${worst(map, t.findings)}><td>${nameHtml(t.key, t)}</td><td>${t.type}</td><td>${refsHtml(t.scrumMaster)}</td><td>${refsHtml(t.members)}</td><td>${domains}</td><td>${badges(map, t.findings)}</td></tr>`,
+      );
     }
     out.push('</tbody></table>');
   } else out.push('<p class="note">No teams.</p>');

@@ -178,7 +178,12 @@ function parseDirective(token: string, offset: number, line: number): Suppressio
   // The id list runs to " -- " (or a trailing " --"); the reason follows it.
   let sep = -1;
   for (let j = i; j + 1 < end; j++) {
-    if (token.charCodeAt(j) === 45 && token.charCodeAt(j + 1) === 45 && isSpace(token.charCodeAt(j - 1)) && (j + 2 === end || isSpace(token.charCodeAt(j + 2)))) {
+    if (
+      token.charCodeAt(j) === 45 &&
+      token.charCodeAt(j + 1) === 45 &&
+      isSpace(token.charCodeAt(j - 1)) &&
+      (j + 2 === end || isSpace(token.charCodeAt(j + 2)))
+    ) {
       sep = j;
       break;
     }
@@ -187,7 +192,7 @@ function parseDirective(token: string, offset: number, line: number): Suppressio
   const ruleIds: string[] = [];
   const idSpans: Span[] = [];
   let idsEnd = i;
-  for (let j = i; j <= idsStop; ) {
+  for (let j = i; j <= idsStop;) {
     let k = j;
     while (k < idsStop && token.charCodeAt(k) !== 44) k++;
     let a = j;
@@ -293,7 +298,13 @@ function coverage(s: Suppression, ruleId: string, line: number, unsuppressible: 
  * `unsuppressible` rules (a file that does not parse must never look clean)
  * are never hidden.
  */
-export function applySuppressions(problems: Problem[], suppressions: Suppression[], lines: LineIndex, settings: EffectiveSettings, unsuppressible: ReadonlySet<string>): Problem[] {
+export function applySuppressions(
+  problems: Problem[],
+  suppressions: Suppression[],
+  lines: LineIndex,
+  settings: EffectiveSettings,
+  unsuppressible: ReadonlySet<string>,
+): Problem[] {
   if (suppressions.length === 0) return problems.sort(byOffset);
   const active = suppressions.filter((s) => isActive(s, settings.today));
   const expired = suppressions.filter((s) => s.kind !== 'enable' && s.invalidUntil === undefined && isExpired(s, settings.today));

@@ -18,8 +18,7 @@ export interface Location {
   ref?: Ref;
 }
 
-const inside = (node: Node | null | undefined, offset: number): boolean =>
-  !!node?.range && node.range[0] <= offset && offset <= node.range[1];
+const inside = (node: Node | null | undefined, offset: number): boolean => !!node?.range && node.range[0] <= offset && offset <= node.range[1];
 
 export function locate(analysis: Analysis, offset: number): Location | undefined {
   const path: (string | number)[] = [];

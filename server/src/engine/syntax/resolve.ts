@@ -222,7 +222,11 @@ export class Resolver {
         const cost = depth === 0 ? this.size(node) : 0;
         if (cost > budget || depth > 200) {
           // One finding, at the first alias past the limit: a bomb has many, and they say the same.
-          if (!overLimit) fail(node, `Alias '*${node.source}' expands past the limit of ${ALIAS_EXPANSION_LIMIT} values (an alias bomb?); it and any later alias past the limit are left out.`);
+          if (!overLimit)
+            fail(
+              node,
+              `Alias '*${node.source}' expands past the limit of ${ALIAS_EXPANSION_LIMIT} values (an alias bomb?); it and any later alias past the limit are left out.`,
+            );
           overLimit = true;
           return null;
         }
