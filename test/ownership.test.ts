@@ -24,6 +24,17 @@ import { ensureBuilt, makeTree, ROOT, runCli } from './helpers/cli-run';
 const DIR = path.join(ROOT, 'test', 'ownership');
 const read = (name: string): string => fs.readFileSync(path.join(DIR, name), 'utf8');
 const TODAY = '2026-06-01';
+
+/** A git repository of the folder's files, committed once as the base of `git:HEAD`. */
+function commitAll(dir: string): void {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+  for (const args of [
+    ['init', '-q'],
+    ['add', '.'],
+    ['commit', '-qm', 'base'],
+  ])
+    execFileSync('git', args, { cwd: dir, env });
+}
 const input = (text: string, file = 'org.productteam.yaml'): OwnershipInput => ownershipInput(analyze(text, { today: TODAY }), file);
 
 describe('ownership map model', () => {
@@ -370,16 +381,8 @@ describe('productteam-lint map and diff', function () {
 
   it('diff reads git:<ref> with git show, by the path from the repository root', () => {
     const tree = makeTree({ 'teams/org.productteam.yaml': read('base.productteam.yaml') });
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, {
-        cwd: tree.dir,
-        encoding: 'utf8',
-        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
-      });
     try {
-      git('init', '-q');
-      git('add', '.');
-      git('commit', '-qm', 'base');
+      commitAll(tree.dir);
       fs.writeFileSync(path.join(tree.dir, 'teams/org.productteam.yaml'), read('reordered.productteam.yaml'));
       const same = runCli(['diff', 'git:HEAD', 'org.productteam.yaml', '-f', 'json'], { cwd: path.join(tree.dir, 'teams') });
       assert.equal(same.status, 0, same.stderr);
@@ -415,16 +418,8 @@ describe('productteam-lint map and diff', function () {
       files[f] = fs.readFileSync(path.join(ROOT, 'examples', 'multi-file', f), 'utf8');
     }
     const tree = makeTree(files);
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, {
-        cwd: tree.dir,
-        encoding: 'utf8',
-        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
-      });
     try {
-      git('init', '-q');
-      git('add', '.');
-      git('commit', '-qm', 'base');
+      commitAll(tree.dir);
       // The search product moves into the payments file (its teams with it): same organisation.
       const search = files['products/search.productteam.yaml'];
       const product = search.slice(search.indexOf('  search:'), search.indexOf('\nteams:'));
