@@ -23,6 +23,8 @@ const DOMAINS = 4;
 
 mkdirSync(OUT, { recursive: true });
 const esbuild = await import('esbuild');
+// The engine as the server bundles it (precompiled schema, yaml's ES modules), as bench/run.mjs builds it.
+const { engineBundleOptions } = await import('../scripts/esbuild-common.mjs');
 await esbuild.build({
   entryPoints: [join(root, 'bench/engine-entry.ts')],
   outfile: join(OUT, 'engine.cjs'),
@@ -31,6 +33,7 @@ await esbuild.build({
   target: 'node20',
   format: 'cjs',
   logLevel: 'silent',
+  ...engineBundleOptions,
 });
 const { EngineHost, analyze } = createRequire(import.meta.url)(join(OUT, 'engine.cjs'));
 

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT, applyWorkspaceEdit, cursor, ensureServerBuilt, positionOf, type CodeAction, type Diagnostic, type Position } from './lsp/client';
@@ -72,20 +73,14 @@ describe('browser: the language server in a Web Worker', function () {
     const { port } = server.address() as { port: number };
 
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'productteam-chromium-'));
+    // The flags the e2e drivers use (scripts/e2e/setup.mjs), so both start Chromium alike.
+    const { CHROMIUM_ARGS } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'e2e', 'setup.mjs')).href)) as { CHROMIUM_ARGS: string[] };
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
       // Chromium's crash reporter writes under $XDG_CONFIG_HOME: keep it in a temporary folder.
       env: { ...process.env, XDG_CONFIG_HOME: profile, HOME: profile },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
     page = await browser.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
