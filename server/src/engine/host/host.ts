@@ -8,9 +8,11 @@
 // Caches are invisible: a file is parsed again only when its text changed,
 // and an organisation checked again only when one of its files or its options
 // changed; the answers equal a fresh analysis of the same texts
-// (test/engine/host.test.ts compares them after random edits). Nothing a
-// snapshot holds is ever changed after it is made (no parse cache shifts
-// shared nodes), so an old snapshot stays right about its own texts.
+// (test/engine/host.test.ts compares them after random edits). A file's parse
+// shares the nodes of unchanged entries with its earlier parses, and a later
+// parse moves them in place (incremental.ts): a snapshot whose trees have
+// moved on parses its own texts again before it answers, so an old snapshot
+// stays right about its own texts.
 import { getFixAllEdits, getFixes, applyEdits } from '../fixes/fixes';
 import { hoverAt, type HoverResult } from '../services/hover';
 import { complete, type CompletionEntry } from '../services/completion';
@@ -18,7 +20,7 @@ import { idSpan, invalidIdReason, targetAt, type RenameRefusal } from '../servic
 import { documentSymbols, type SymbolNode } from '../services/symbols';
 import type { Analysis, AnalyzeOptions, Fix, Model, Problem, Span, TextEdit } from '../types';
 import { checkOrganisation, fileAnalysis, findOrganisations, type CheckedOrganisation, type Organisation } from './organisation';
-import { parseFile, type ParsedFile } from './parse';
+import { isCurrent, parseFile, type ParsedFile } from './parse';
 import { ParseCache } from '../syntax/incremental';
 
 /** Options for the whole workspace, a folder (a key ending in '/') or one file. */
@@ -196,9 +198,9 @@ export class Snapshot {
   private readonly analyses = new Map<string, Analysis>();
 
   constructor(
-    private readonly files: ReadonlyMap<string, ParsedFile>,
+    private files: ReadonlyMap<string, ParsedFile>,
     private readonly organisations: readonly Organisation[],
-    private readonly check: (org: Organisation) => CheckedOrganisation,
+    private check: (org: Organisation) => CheckedOrganisation,
     private readonly lastParsedModels: ReadonlyMap<string, Model>,
     private readonly options: OptionsState,
   ) {}
@@ -237,8 +239,24 @@ export class Snapshot {
     return this.fileAnalysis(key);
   }
 
+  /**
+   * A later parse of a file moved nodes this snapshot's trees share (an edit
+   * above them): parse the texts of those files again, without the cache, and
+   * check their organisations again. Rare: only an old snapshot pays it.
+   */
+  private ensureCurrent(): void {
+    if ([...this.files.values()].every(isCurrent)) return;
+    const fresh = new Map<string, ParsedFile>();
+    for (const [k, p] of this.files) fresh.set(k, isCurrent(p) ? p : parseFile(p.text, p.file));
+    const again = EngineHost.from(fresh, this.options).snapshot();
+    this.files = again.files;
+    this.check = again.check;
+    this.analyses.clear();
+  }
+
   /** The file's analysis with its tree, for the services (never handed out: callers see `analysis()`). */
   private fileAnalysis(key: string): Analysis | undefined {
+    this.ensureCurrent();
     const cached = this.analyses.get(key);
     if (cached) return cached;
     const parsed = this.files.get(key);
@@ -350,6 +368,7 @@ export class Snapshot {
   fixAll(scope?: string | readonly string[], maxPasses = 10): { texts: Map<string, string>; passes: number; snapshot: Snapshot } {
     const keys =
       scope === undefined ? this.fileKeys() : typeof scope === 'string' ? [...new Set(this.organisationsOf(scope).flatMap((o) => o.files))] : [...scope];
+    this.ensureCurrent();
     const host = EngineHost.from(this.files, this.options);
     let snap = host.snapshot();
     let passes = 0;

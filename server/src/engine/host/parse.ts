@@ -37,6 +37,13 @@ export interface ParsedFile {
   isRoot: boolean;
   /** A root's `include` entries, in order. */
   includes: IncludeEntry[];
+  /** The parse cache the tree shares nodes with, and its generation then: the tree is current while it is the same. */
+  cache?: { parseCache: ParseCache; generation: number };
+}
+
+/** Whether a parse's tree still has the ranges of its text (a later parse with the same cache may have moved shared nodes). */
+export function isCurrent(parsed: ParsedFile): boolean {
+  return parsed.cache === undefined || parsed.cache.parseCache.generation === parsed.cache.generation;
 }
 
 export interface ParseFileOptions {
@@ -80,6 +87,7 @@ export function parseFile(text: string, file: string | undefined, options: Parse
     suppressions: parseSuppressions(text, lines, doc),
     isRoot,
     includes: isRoot ? includeEntries(model, resolverFor(doc, !indirection)) : [],
+    cache: options.parseCache && { parseCache: options.parseCache, generation: options.parseCache.generation },
   };
 }
 

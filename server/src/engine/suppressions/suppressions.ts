@@ -6,7 +6,7 @@
 // A `disable` above any content covers the whole file. `yaml-syntax` can never
 // be suppressed (no rule declared `unsuppressible` can). Parsing is linear in the length of a line: a comment full of
 // spaces must not cost seconds per keystroke.
-import { isScalar, Lexer, visit, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Lexer, type Node, type Scalar } from 'yaml';
 import type { LineIndex } from '../syntax/lines';
 import type { EffectiveSettings, Problem, Span, Suppression, SuppressionKind } from '../types';
 
@@ -79,30 +79,56 @@ export function parseSuppressions(text: string, lines: LineIndex, doc?: { conten
 
 /** Whether an offset lies inside a scalar that spans lines, by one walk of the document (made only when a marker is found). */
 function scalarsAround(doc: { contents: unknown } | undefined, lines: LineIndex): (offset: number) => boolean {
-  const spans: [number, number][] = [];
-  if (doc?.contents) {
-    visit(doc.contents as Node, {
-      Scalar(_, node) {
-        const r = isScalar(node) ? node.range : undefined;
-        if (r && lines.positionAt(r[0]).line !== lines.positionAt(Math.max(r[0], r[1] - 1)).line) spans.push([r[0], r[1]]);
-      },
-    });
-  }
-  spans.sort((x, y) => x[0] - y[0]);
+  // Only the path down to the offset is walked (the items of a collection are
+  // in document order): a suppression costs the depth of the tree, not its size.
   return (offset) => {
-    // The last span starting at or before the offset (spans do not nest).
+    const r = scalarAt(doc?.contents, offset)?.range;
+    return r != null && lines.positionAt(r[0]).line !== lines.positionAt(Math.max(r[0], r[1] - 1)).line;
+  };
+}
+
+/** Where an item of a collection starts (a pair: its key, else its value). */
+function itemStart(item: unknown): number | undefined {
+  if (isPair(item)) return (item.key as Node | null)?.range?.[0] ?? (item.value as Node | null)?.range?.[0];
+  return (item as Node | null)?.range?.[0];
+}
+
+/** The scalar whose range holds the offset, if any. */
+function scalarAt(node: unknown, offset: number): Scalar | undefined {
+  for (let depth = 0; depth < 1000; depth++) {
+    if (isScalar(node)) return node.range && node.range[0] <= offset && offset < node.range[1] ? node : undefined;
+    if (!isMap(node) && !isSeq(node)) return undefined;
+    const items = node.items as unknown[];
+    // The last item that starts at or before the offset.
     let lo = 0;
-    let hi = spans.length - 1;
+    let hi = items.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (spans[mid][0] <= offset) {
+      const start = itemStart(items[mid]);
+      if (start === undefined) return scalarAmong(items, offset);
+      if (start <= offset) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found >= 0 && offset < spans[found][1];
-  };
+    if (found < 0) return undefined;
+    const item = items[found];
+    if (isPair(item)) {
+      const v = item.value as Node | null;
+      node = v?.range && v.range[0] <= offset ? v : item.key;
+    } else node = item;
+  }
+  return undefined;
+}
+
+/** scalarAt over items some of which have no position: each in turn. */
+function scalarAmong(items: unknown[], offset: number): Scalar | undefined {
+  for (const item of items) {
+    const found = isPair(item) ? (scalarAt(item.key, offset) ?? scalarAt(item.value, offset)) : scalarAt(item, offset);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The first line holding something other than blanks and comments (line count when none). */

@@ -11,14 +11,17 @@
 // is yaml's own, in context), directives or document markers, a byte-order
 // mark, or a top level that is not a block mapping of plain keys.
 //
-// The cache keeps each chunk's nodes as parsed and never hands them out: every
-// document gets its own copies, their ranges moved to where the chunk now
-// sits (copying is far cheaper than parsing). So no two documents share a
-// node, and one made earlier stays valid after any later parse: the engine
-// host's snapshots rely on it. `originalOf` leads from a copy to the cached
-// node, so that what depends on the nodes alone (an entry's plain value) is
-// computed once per chunk, not once per copy.
-import { Document, isMap, isNode, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, type Node, type Schema } from 'yaml';
+// The first parse of a text (an empty cache: a file just opened) is one
+// parseDocument of the whole text, and the cache is filled from its nodes:
+// each entry's pair is what parsing the entry alone gives, so a file is
+// parsed once on open, not once more in pieces.
+//
+// Documents share the cached nodes, and a later parse moves a chunk's ranges
+// in place (moving costs a few additions per node; copying cost far more than
+// parsing the edit). So a document made earlier is valid only while the
+// cache's `generation` is the one it was made at: the engine host's
+// snapshots check it and parse their own text again if it moved on.
+import { Document, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, type Node, type Schema } from 'yaml';
 
 /** `merge`: YAML 1.1 merge keys (`<<: *defaults`), resolved by resolve.ts. */
 export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error', merge: true } as const;
@@ -38,9 +41,19 @@ export function mayHaveIndirection(text: string): boolean {
 /** Sections whose entries become chunks of their own. */
 const SPLIT_SECTIONS = /^(people|products|teams):[ \t]*(#[^\n]*)?\r?\n?$/;
 
+/**
+ * A parsed piece, kept in the form the assembly reads: the pair it adds (for a
+ * section's header, only the key is read) and the ranges of the mappings
+ * around it that the assembled document takes its own ranges from.
+ */
 interface Chunk {
-  /** The chunk's root mapping (its Document is not kept: it costs memory and is not needed). */
-  root: YAMLMap;
+  pair: Pair;
+  /** Where the chunk's mapping starts: the root's (a top-level piece) or the section's (an entry). */
+  start: number;
+  /** Where that mapping ends (range[1], range[2]). */
+  end: [number, number];
+  /** An entry: where its dummy parent ends (the root's end when it is the last entry of the last section). */
+  parentEnd: [number, number];
   /** The absolute offset the chunk's ranges currently count from. */
   base: number;
 }
@@ -49,8 +62,13 @@ interface Chunk {
 export class ParseCache {
   chunks = new Map<string, Chunk[]>();
   schema: Schema | undefined;
-  /** How the last parse went, for tests and benchmarks. */
-  stats = { chunks: 0, parsed: 0, fallback: false };
+  /**
+   * Bumped whenever a parse moves cached nodes: a document assembled at an
+   * earlier generation may have had its ranges moved since.
+   */
+  generation = 0;
+  /** How the last parse went, for tests and benchmarks (`filled`: a whole parse that filled the cache). */
+  stats = { chunks: 0, parsed: 0, fallback: false, filled: false };
 }
 
 interface Piece {
@@ -121,34 +139,6 @@ function splitText(text: string): TopPiece[] | undefined {
   return tops;
 }
 
-/** yaml's own mark of a node's kind (a non-enumerable symbol property, which isMap() and the like read). */
-const NODE_TYPE = Symbol.for('yaml.node.type');
-
-/** The cached node a copy was made from. */
-const originals = new WeakMap<object, object>();
-
-/** The node of the parse cache that `node` is a copy of (itself when it is none). */
-export function originalOf<T extends object>(node: T): T {
-  return (originals.get(node) as T | undefined) ?? node;
-}
-
-/** A deep copy of a chunk's nodes (as yaml's clone() makes them), its ranges moved by `by`. */
-function copyMoved<T>(node: T, by: number): T {
-  if (!node || typeof node !== 'object' || !(isNode(node) || isPair(node))) return node;
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(node) as object) as object, node) as Record<PropertyKey, unknown>;
-  Object.defineProperty(copy, NODE_TYPE, { value: (node as Record<PropertyKey, unknown>)[NODE_TYPE] });
-  if (isPair(node)) {
-    copy.key = copyMoved(node.key, by);
-    copy.value = copyMoved(node.value, by);
-  } else {
-    const range = (node as Node).range;
-    if (range) copy.range = [range[0] + by, range[1] + by, range[2] + by];
-    if (isMap(node) || isSeq(node)) copy.items = (node.items as unknown[]).map((item) => copyMoved(item, by));
-  }
-  originals.set(copy, originalOf(node as object));
-  return copy as T;
-}
-
 function moveRanges(node: unknown, by: number): void {
   if (isPair(node)) {
     moveRanges(node.key, by);
@@ -163,6 +153,111 @@ function moveRanges(node: unknown, by: number): void {
     range[2] += by;
   }
   if (isMap(node) || isSeq(node)) for (const item of node.items) moveRanges(item, by);
+}
+
+/** The first `key: value` of a block mapping with a plain or quoted scalar key. */
+function firstPair(node: unknown): Pair | undefined {
+  if (!isMap(node) || node.flow || node.items.length === 0) return undefined;
+  const pair = node.items[0] as Pair;
+  return isScalar(pair.key) ? pair : undefined;
+}
+
+/** The cache key of a piece parsed after `prefix` and followed by a dummy key at `followIndent` (-1: none). */
+function chunkKey(source: string, prefix: string, followIndent: number): string {
+  return `${prefix.length}|${followIndent}|${source}`;
+}
+
+/** What the chunk of a piece must look like to be used (else the whole text is parsed). */
+type PieceKind = 'top' | 'header' | 'entry';
+
+/**
+ * A chunk from parsing a piece alone (inside a dummy parent `p:` for an entry,
+ * followed by a dummy key as indented as the line that really follows it),
+ * or undefined when it does not parse cleanly into the expected shape.
+ */
+function parseChunk(text: string, piece: Piece, prefix: string, followIndent: number, kind: PieceKind, cache: ParseCache): Chunk | undefined {
+  const follow = followIndent >= 0 ? `${' '.repeat(followIndent)}s:` : '';
+  const doc = parseDocument(prefix + text.slice(piece.start, piece.end) + follow, PARSE_OPTIONS);
+  if (doc.errors.length || doc.warnings.length || !isMap(doc.contents)) return undefined;
+  cache.schema ??= doc.schema;
+  const root = doc.contents;
+  const pair = firstPair(root);
+  if (!pair) return undefined;
+  const base = piece.start - prefix.length;
+  moveRanges(root, base);
+  const r = root.range!;
+  if (kind === 'top')
+    return root.items.length === (followIndent >= 0 ? 2 : 1) ? { pair, start: r[0], end: [r[1], r[2]], parentEnd: [r[1], r[2]], base } : undefined;
+  if (kind === 'header') {
+    const v = pair.value;
+    return isScalar(v) && v.value === null && v.range![0] === v.range![1] ? { pair, start: r[0], end: [r[1], r[2]], parentEnd: [r[1], r[2]], base } : undefined;
+  }
+  const entries = pair.value;
+  const entry = firstPair(entries);
+  if (!entry || (entries as YAMLMap).items.length !== (followIndent > 0 ? 2 : 1)) return undefined;
+  const e = (entries as YAMLMap).range!;
+  return { pair: entry, start: e[0], end: [e[1], e[2]], parentEnd: [r[1], r[2]], base };
+}
+
+/** Moves a chunk's nodes and ranges to count from `base`. */
+function moveChunk(chunk: Chunk, base: number): void {
+  const by = base - chunk.base;
+  moveRanges(chunk.pair, by);
+  chunk.start += by;
+  chunk.end = [chunk.end[0] + by, chunk.end[1] + by];
+  chunk.parentEnd = [chunk.parentEnd[0] + by, chunk.parentEnd[1] + by];
+  chunk.base = base;
+}
+
+/**
+ * The cache's chunks taken from a whole parse of `text` (the pieces' nodes as
+ * they sit in it), or undefined when the document's shape is not the pieces'.
+ * Each chunk holds what parsing its piece alone would give: the ranges of its
+ * mappings are those of the whole document where the piece is first or last,
+ * and start at its key otherwise.
+ */
+function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: ParseCache): Map<string, Chunk[]> | undefined {
+  const root = doc.contents;
+  if (!isMap(root) || root.flow || root.items.length !== tops.length || doc.errors.length || doc.warnings.length) return undefined;
+  const out = new Map<string, Chunk[]>();
+  const add = (key: string, chunk: Chunk) => {
+    const list = out.get(key);
+    if (list) list.push(chunk);
+    else out.set(key, [chunk]);
+  };
+  const rootEnd: [number, number] = [root.range![1], root.range![2]];
+  for (let t = 0; t < tops.length; t++) {
+    const top = tops[t];
+    const pair = root.items[t] as Pair;
+    if (!isScalar(pair.key)) return undefined;
+    const start = t === 0 ? root.range![0] : pair.key.range![0];
+    const followTop = t + 1 < tops.length ? 0 : -1;
+    if (!top.entries) {
+      add(chunkKey(text.slice(top.start, top.end), '', followTop), { pair, start, end: rootEnd, parentEnd: rootEnd, base: top.start });
+      continue;
+    }
+    const section = pair.value;
+    if (!isMap(section) || section.flow || section.items.length !== top.entries.length) return undefined;
+    // A section's header line is parsed alone (a few bytes): its chunk also serves a last top-level piece `people:`, whose end is its own.
+    const header = parseChunk(text, top.header!, '', -1, 'header', cache);
+    if (!header) return undefined;
+    add(chunkKey(text.slice(top.header!.start, top.header!.end), '', -1), header);
+    for (let e = 0; e < top.entries.length; e++) {
+      const piece = top.entries[e];
+      const entry = section.items[e] as Pair;
+      if (!isScalar(entry.key)) return undefined;
+      const last = e + 1 === top.entries.length;
+      const chunk: Chunk = {
+        pair: entry,
+        start: e === 0 ? section.range![0] : entry.key.range![0],
+        end: [section.range![1], section.range![2]],
+        parentEnd: rootEnd,
+        base: piece.start - 3,
+      };
+      add(chunkKey(text.slice(piece.start, piece.end), 'p:\n', last ? followTop : top.indent!), chunk);
+    }
+  }
+  return out;
 }
 
 /**
@@ -183,47 +278,46 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
       if (pool) pool.push(...list);
       else previous.set(key, list);
     }
-    cache.stats = { chunks: 0, parsed: 0, fallback: true };
+    cache.stats = { chunks: 0, parsed: 0, fallback: true, filled: false };
     return parseDocument(text, PARSE_OPTIONS);
   };
   if (indirection) return full();
   const tops = splitText(text);
   if (!tops) return full();
+  if (previous.size === 0) {
+    // Nothing cached (a file just opened): one whole parse, and its nodes fill the cache.
+    const doc = parseDocument(text, PARSE_OPTIONS);
+    const chunks = chunksOf(doc, tops, text, cache);
+    if (chunks) {
+      cache.chunks = chunks;
+      cache.schema ??= doc.schema;
+    }
+    cache.stats = { chunks: 0, parsed: 0, fallback: !chunks, filled: chunks !== undefined };
+    return doc;
+  }
 
   let parsed = 0;
   let count = 0;
-  // A chunk is parsed in the context it has in the file, or the ranges of its
-  // last nodes would differ (yaml gives trailing comments to the node they
-  // follow only when another key comes after them): entries inside a dummy
-  // parent `p:`, and both followed by a dummy key as indented as the line that
-  // really follows them.
-  const chunkAt = (piece: Piece, prefix: string, followIndent: number): Chunk | undefined => {
+  let moved = false;
+  const chunkAt = (piece: Piece, prefix: string, followIndent: number, kind: PieceKind): Chunk | undefined => {
     count++;
-    const source = text.slice(piece.start, piece.end);
-    const key = `${prefix.length}|${followIndent}|${source}`;
-    const pool = previous.get(key);
-    let chunk = pool?.pop();
+    const key = chunkKey(text.slice(piece.start, piece.end), prefix, followIndent);
+    let chunk = previous.get(key)?.pop();
     const base = piece.start - prefix.length;
     if (!chunk) {
       parsed++;
-      const follow = followIndent >= 0 ? `${' '.repeat(followIndent)}s:` : '';
-      const doc = parseDocument(prefix + source + follow, PARSE_OPTIONS);
-      if (doc.errors.length || doc.warnings.length || !isMap(doc.contents)) return undefined;
-      cache.schema ??= doc.schema;
-      moveRanges(doc.contents, base);
-      chunk = { root: doc.contents, base };
+      chunk = parseChunk(text, piece, prefix, followIndent, kind, cache);
+      if (!chunk) return undefined;
+    } else if (chunk.base !== base) {
+      // Earlier documents share these nodes: they are out of date from now on.
+      if (!moved) cache.generation++;
+      moved = true;
+      moveChunk(chunk, base);
     }
     const list = next.get(key);
     if (list) list.push(chunk);
     else next.set(key, [chunk]);
-    // The document's own copy: the cached nodes stay as parsed, where they were parsed.
-    return { root: copyMoved(chunk.root, base - chunk.base), base };
-  };
-  /** The first `key: value` of a block mapping with a plain or quoted scalar key. */
-  const firstPair = (node: unknown): Pair | undefined => {
-    if (!isMap(node) || node.flow || node.items.length === 0) return undefined;
-    const pair = node.items[0] as Pair;
-    return isScalar(pair.key) ? pair : undefined;
+    return chunk;
   };
 
   const rootItems: Pair[] = [];
@@ -232,48 +326,38 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
   for (let t = 0; t < tops.length; t++) {
     const top = tops[t];
     const followTop = t + 1 < tops.length ? 0 : -1;
-    const chunk = top.header ? chunkAt(top.header, '', -1) : chunkAt(top, '', followTop);
-    const pair = chunk && firstPair(chunk.root);
-    if (!chunk || !pair) return full();
-    const range = chunk.root.range!;
-    if (rootStart < 0) rootStart = range[0];
-    rootEnd = [range[1], range[2]];
+    const chunk = top.header ? chunkAt(top.header, '', -1, 'header') : chunkAt(top, '', followTop, 'top');
+    if (!chunk) return full();
+    if (rootStart < 0) rootStart = chunk.start;
+    rootEnd = chunk.end;
     if (!top.entries) {
-      if (chunk.root.items.length !== (followTop >= 0 ? 2 : 1)) return full();
-      rootItems.push(pair);
+      rootItems.push(chunk.pair);
       continue;
     }
-    if (!(isScalar(pair.value) && pair.value.value === null && pair.value.range![0] === pair.value.range![1])) return full();
     const items: Pair[] = [];
     let sectionStart = -1;
     let sectionEnd: [number, number] = [0, 0];
     // The root ends where the last entry's dummy parent ends: a trailing
     // comment less indented than the entry closes the root, not the section.
-    let parentEnd: [number, number] = [0, 0];
     for (let e = 0; e < top.entries.length; e++) {
       const lastEntry = e + 1 === top.entries.length;
-      const c = chunkAt(top.entries[e], 'p:\n', lastEntry ? followTop : top.indent!);
-      const parent = c && firstPair(c.root);
-      const entries = parent && parent.value;
-      const p = firstPair(entries);
-      if (!c || !p || (entries as YAMLMap).items.length !== (lastEntry ? 1 : 2)) return full();
-      items.push(p);
-      const r = (entries as YAMLMap).range!;
-      if (sectionStart < 0) sectionStart = r[0];
+      const c = chunkAt(top.entries[e], 'p:\n', lastEntry ? followTop : top.indent!, 'entry');
+      if (!c) return full();
+      items.push(c.pair);
+      if (sectionStart < 0) sectionStart = c.start;
       if (lastEntry) {
-        sectionEnd = [r[1], r[2]];
-        parentEnd = [c.root.range![1], c.root.range![2]];
+        sectionEnd = c.end;
+        rootEnd = c.parentEnd;
       }
     }
-    // A new map and pair each time, like the copies of the chunks: no document shares a node with another.
+    // A new map and pair each time: the section's items are this text's.
     const section = new YAMLMap(cache.schema);
     section.items = items;
     section.range = [sectionStart, sectionEnd[0], sectionEnd[1]];
-    rootEnd = parentEnd;
-    rootItems.push(new Pair(pair.key, section));
+    rootItems.push(new Pair(chunk.pair.key, section));
   }
   cache.chunks = next;
-  cache.stats = { chunks: count, parsed, fallback: false };
+  cache.stats = { chunks: count, parsed, fallback: false, filled: false };
 
   const doc = new Document(null, PARSE_OPTIONS) as Document.Parsed;
   const root = new YAMLMap(cache.schema);

@@ -10,7 +10,6 @@
 // A value reached through an indirection is a copy whose ranges all point at
 // the alias or the `<<` key.
 import { isAlias, isMap, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, YAMLParseError, YAMLSeq, type Alias, type Document, type Node } from 'yaml';
-import { originalOf } from './incremental';
 import { keyNode, rootNode, valueNode } from './nodes';
 
 /** How many values a whole document may expand to through aliases. */
@@ -203,10 +202,9 @@ export class Resolver {
     const plain = !this.hasIndirection;
     const convert = (node: unknown, depth: number, level = 0): unknown => {
       if (plain && (level === 1 || level === 2) && (isMap(node) || isSeq(node))) {
-        // By the parse cache's node, so that every copy of an unchanged chunk finds it.
-        const key = originalOf(node);
-        let v = plainValues.get(key);
-        if (v === undefined) plainValues.set(key, (v = convertNode(node, depth, level)));
+        // By the node: the parse cache hands an unchanged chunk's nodes to every later document.
+        let v = plainValues.get(node);
+        if (v === undefined) plainValues.set(node, (v = convertNode(node, depth, level)));
         return v;
       }
       return convertNode(node, depth, level);
