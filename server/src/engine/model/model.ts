@@ -3,7 +3,7 @@
 // Built straight from the YAML AST (never from a JS copy), tolerant of any
 // shape: what is not the expected type is simply absent here and is the
 // schema rule's business.
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { referenceFieldsOf } from './referenceFields';
 import { resolverFor, type Resolver } from '../syntax/resolve';
 import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team, Vacancy } from '../types';
@@ -88,11 +88,56 @@ function oneOf<T extends string>(values: readonly T[], v: string | undefined): T
 }
 
 /**
+ * What the model keeps of one entry (a person, a product with its domains, a
+ * team): its record, the references and vacant seats in it, and every span
+ * object in them. The parse cache hands an unchanged entry's nodes to the next
+ * parse (incremental.ts), so the record is kept with the entry's pair and
+ * reused; when an edit above it moved the entry, its spans are moved in place,
+ * as the nodes were (an older document is then out of date as a whole, and
+ * the host parses it again if asked).
+ */
+interface EntryRecord<T> {
+  kind: string;
+  file: string | undefined;
+  value: T | undefined;
+  refs: Ref[];
+  vacancies: Vacancy[];
+  spans: Span[];
+  /** Where the entry's key started when the spans were made. */
+  at: number;
+}
+
+const RECORD = Symbol('productteam.model.entry');
+type WithRecord = Pair & { [RECORD]?: EntryRecord<unknown> };
+
+/** Every span object in a record (objects with a numeric start and end), never a YAML node. */
+function spansIn(values: unknown[]): Span[] {
+  const out: Span[] = [];
+  const seen = new Set<object>();
+  const walk = (v: unknown): void => {
+    if (!v || typeof v !== 'object' || seen.has(v) || isNode(v) || isPair(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    if (typeof o.start === 'number' && typeof o.end === 'number') out.push(o as unknown as Span);
+    for (const k in o) walk(o[k]);
+  };
+  for (const v of values) walk(v);
+  return out;
+}
+
+/**
  * The model of one file. `file` (the host's key for it) is written on every
  * span, so that an organisation's merged model knows where each node is.
  */
 export function buildModel(doc: Document, file?: string): Model {
-  const { val, entries, str, texts, fieldsOf, field, dateText } = readerFor(resolverFor(doc));
+  const resolver = resolverFor(doc);
+  const { val, entries, str, texts, fieldsOf, field, dateText } = readerFor(resolver);
+  // Without anchors, aliases or merge keys an entry means what its own nodes say: its record can be kept with them.
+  const keep = !resolver.hasIndirection;
   const span =
     file === undefined
       ? nodeSpan
@@ -108,6 +153,41 @@ export function buildModel(doc: Document, file?: string): Model {
   }
   const refs: Ref[] = [];
   const vacancies: Vacancy[] = [];
+  // Where the entry being built puts its references and vacant seats.
+  let entryRefs: Ref[] = refs;
+  let entryVacancies: Vacancy[] = vacancies;
+
+  /** An entry's record: kept with its pair when the nodes are the parse cache's, moved when the entry moved. */
+  const record = <T>(pair: Pair, kind: string, build: () => T | undefined): T | undefined => {
+    const at = keyNode(pair)?.range?.[0] ?? -1;
+    const held = (pair as WithRecord)[RECORD] as EntryRecord<T> | undefined;
+    if (keep && held && held.kind === kind && held.file === file) {
+      if (held.at !== at) {
+        const by = at - held.at;
+        for (const s of held.spans) {
+          s.start += by;
+          s.end += by;
+        }
+        held.at = at;
+      }
+      for (const r of held.refs) refs.push(r);
+      for (const v of held.vacancies) vacancies.push(v);
+      return held.value;
+    }
+    entryRefs = [];
+    entryVacancies = [];
+    const value = build();
+    const rec: EntryRecord<T> = { kind, file, value, refs: entryRefs, vacancies: entryVacancies, spans: [], at };
+    for (const r of rec.refs) refs.push(r);
+    for (const v of rec.vacancies) vacancies.push(v);
+    entryRefs = refs;
+    entryVacancies = vacancies;
+    if (keep) {
+      rec.spans = spansIn([value, rec.refs, rec.vacancies]);
+      (pair as WithRecord)[RECORD] = rec as EntryRecord<unknown>;
+    }
+    return value;
+  };
 
   const refField = (fields: Fields, name: RoleName, kind: RefKind, holder: Product | Domain | Team): RefField | undefined => {
     const pair = fields[name];
@@ -117,7 +197,7 @@ export function buildModel(doc: Document, file?: string): Model {
     if (isVacantSeat(name, node)) {
       const key = span(keyNode(pair))!;
       const end = span(node)?.end ?? key.end;
-      vacancies.push({ role: name as Vacancy['role'], holder, key, span: { start: key.start, end: Math.max(end, key.end) }, value: span(node) });
+      entryVacancies.push({ role: name as Vacancy['role'], holder, key, span: { start: key.start, end: Math.max(end, key.end) }, value: span(node) });
       return undefined;
     }
     const out: RefField = {
@@ -134,7 +214,7 @@ export function buildModel(doc: Document, file?: string): Model {
       const s = span(item as Node);
       if (id !== undefined && s) out.refs.push({ id, kind, role: name, holder, ...s });
     }
-    for (const r of out.refs) refs.push(r);
+    for (const r of out.refs) entryRefs.push(r);
     return out;
   };
 
@@ -173,12 +253,11 @@ export function buildModel(doc: Document, file?: string): Model {
     if (k !== undefined && isScalar(v)) settings.rules[k] = v.value;
   }
 
-  const people = new Map<string, Person>();
-  for (const p of entries(sections.get('people')?.value)) {
+  const buildPerson = (p: Pair): Person | undefined => {
     const e = entity(p);
-    if (!e || people.has(e.id)) continue;
+    if (!e) return undefined;
     const f = fieldsOf(e.map);
-    people.set(e.id, {
+    return {
       id: e.id,
       key: e.key,
       pair: e.pair,
@@ -190,13 +269,17 @@ export function buildModel(doc: Document, file?: string): Model {
       customerContact: str(f.customerContact?.value),
       decisionAuthority: str(f.decisionAuthority?.value),
       until: realDate(dateText(f.until?.value)),
-    });
+    };
+  };
+  const people = new Map<string, Person>();
+  for (const p of entries(sections.get('people')?.value)) {
+    const person = record(p, 'person', () => buildPerson(p));
+    if (person && !people.has(person.id)) people.set(person.id, person);
   }
 
-  const products: Product[] = [];
-  for (const p of entries(sections.get('products')?.value)) {
+  const buildProduct = (p: Pair): Product | undefined => {
     const e = entity(p);
-    if (!e) continue;
+    if (!e) return undefined;
     const f = fieldsOf(e.map);
     const domainsPair = f.domains;
     const product: Product = {
@@ -223,13 +306,17 @@ export function buildModel(doc: Document, file?: string): Model {
       for (const r of referenceFieldsOf('domain')) domain[r.key] = refField(df, r.key, r.kind, domain);
       product.domains.push(domain);
     }
-    products.push(product);
+    return product;
+  };
+  const products: Product[] = [];
+  for (const p of entries(sections.get('products')?.value)) {
+    const product = record(p, 'product', () => buildProduct(p));
+    if (product) products.push(product);
   }
 
-  const teams = new Map<string, Team>();
-  for (const p of entries(sections.get('teams')?.value)) {
+  const buildTeam = (p: Pair): Team | undefined => {
     const e = entity(p);
-    if (!e || teams.has(e.id)) continue;
+    if (!e) return undefined;
     const f = fieldsOf(e.map);
     const team: Team = {
       ...e,
@@ -237,7 +324,21 @@ export function buildModel(doc: Document, file?: string): Model {
       type: oneOf(TEAM_TYPES, str(f.type?.value)) ?? 'stream-aligned',
     };
     for (const r of referenceFieldsOf('team')) team[r.key] = refField(f, r.key, r.kind, team);
-    teams.set(e.id, team);
+    return team;
+  };
+  const teams = new Map<string, Team>();
+  for (const p of entries(sections.get('teams')?.value)) {
+    // A team defined twice: the first wins, and the second's references are not the organisation's (duplicate-id reports it).
+    const before = refs.length;
+    const beforeVacancies = vacancies.length;
+    const team = record(p, 'team', () => buildTeam(p));
+    if (!team) continue;
+    if (teams.has(team.id)) {
+      refs.length = before;
+      vacancies.length = beforeVacancies;
+      continue;
+    }
+    teams.set(team.id, team);
   }
 
   // Sections may come in any order; sort only when they did not.
