@@ -585,8 +585,10 @@ if (doServer) {
     const c20 = report.servers.ratios?.['20k']
       ? [report.servers.productteam.sizes['20k'].changeToDiagMedianMs, report.servers['yaml-ls'].sizes['20k'].changeToDiagMedianMs]
       : undefined;
+    // The edits here come one at a time, each after the last one's diagnostics: for our server always "after a pause".
+    const minWait = Number(/MIN_DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(root, 'server/src/lsp/debounce.ts'), 'utf8'))?.[1] ?? NaN);
     log(
-      `latencies include each server's debounce (productteam: about its last analysis's time, at most ${debounce.productteam} ms; yaml-ls ${debounce['yaml-ls']} ms)${c20 ? `; net of the caps, 20k didChange→diag is ${ms(c20[0] - debounce.productteam)} vs ${ms(c20[1] - debounce['yaml-ls'])} (${x(ratio(c20[0] - debounce.productteam, c20[1] - debounce['yaml-ls']))})` : ''}`,
+      `latencies include each server's debounce (productteam: ${minWait} ms after a pause, as here; in a burst about its last analysis's time, at most ${debounce.productteam} ms; yaml-ls ${debounce['yaml-ls']} ms)${c20 ? `; net of them, 20k didChange→diag is ${ms(c20[0] - minWait)} vs ${ms(c20[1] - debounce['yaml-ls'])} (${x(ratio(c20[0] - minWait, c20[1] - debounce['yaml-ls']))})` : ''}`,
     );
   }
 }

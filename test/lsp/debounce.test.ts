@@ -1,6 +1,6 @@
-// The adaptive debounce: a small file is linted almost at once after a
-// keystroke, a big one waits about as long as its analysis takes, never longer
-// than the configured debounce.
+// The adaptive debounce: a keystroke after a pause is linted almost at once;
+// in a burst, a small file still is, a big one waits about as long as its
+// analysis takes, never longer than the configured debounce.
 import * as assert from 'node:assert/strict';
 import { AdaptiveDebounce, MIN_DEBOUNCE_MS } from '../../server/src/lsp/debounce';
 
@@ -9,15 +9,24 @@ describe('adaptive debounce', () => {
     assert.equal(new AdaptiveDebounce().delay('file:///a', 50), 50);
   });
 
-  it('then waits about as long as its last analysis took, within the floor and the cap', () => {
+  it('lints the first keystroke after a pause at once, whatever the last analysis took', () => {
+    const d = new AdaptiveDebounce();
+    d.record('file:///big', 180);
+    assert.equal(d.delay('file:///big', 50, 1000), MIN_DEBOUNCE_MS);
+    // The next keystroke comes after the analysis would have finished: still a pause.
+    assert.equal(d.delay('file:///big', 50, 1200), MIN_DEBOUNCE_MS);
+  });
+
+  it('in a burst, waits about as long as its last analysis took, within the floor and the cap', () => {
     const d = new AdaptiveDebounce();
     d.record('file:///small', 0.7);
     d.record('file:///mid', 12.2);
     d.record('file:///big', 180);
-    assert.equal(d.delay('file:///small', 50), MIN_DEBOUNCE_MS);
-    assert.equal(d.delay('file:///mid', 50), 13);
-    assert.equal(d.delay('file:///big', 50), 50);
-    assert.equal(d.delay('file:///mid', 0), 0, 'debounceMs 0 still means no wait');
+    for (const uri of ['file:///small', 'file:///mid', 'file:///big']) d.delay(uri, 50, 1000);
+    assert.equal(d.delay('file:///small', 50, 1002), MIN_DEBOUNCE_MS);
+    assert.equal(d.delay('file:///mid', 50, 1005), 13);
+    assert.equal(d.delay('file:///big', 50, 1030), 50);
+    assert.equal(d.delay('file:///mid', 0, 1006), 0, 'debounceMs 0 still means no wait');
   });
 
   it('forgets a closed document', () => {

@@ -358,7 +358,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
 
   connection.onInitialized(() => {
     connection.console.info(firstLogLine(platform.version));
-    warmUpSoon();
+    // Until the first document arrives: it is then the warm-up itself.
+    warmUpSoon(() => documents.all().length > 0);
     if (canWatchFiles) {
       // Parts and roots change on disk too (git pull, another editor): SPEC section 9.
       connection.client

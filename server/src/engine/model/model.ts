@@ -102,7 +102,8 @@ interface EntryRecord<T> {
   value: T | undefined;
   refs: Ref[];
   vacancies: Vacancy[];
-  spans: Span[];
+  /** Every span object in the record: found when it first moves. */
+  spans?: Span[];
   /** Where the entry's key started when the spans were made. */
   at: number;
 }
@@ -164,6 +165,8 @@ export function buildModel(doc: Document, file?: string): Model {
     if (keep && held && held.kind === kind && held.file === file) {
       if (held.at !== at) {
         const by = at - held.at;
+        // The record's span objects, found the first time it moves (most never do).
+        held.spans ??= spansIn([held.value, held.refs, held.vacancies]);
         for (const s of held.spans) {
           s.start += by;
           s.end += by;
@@ -177,15 +180,12 @@ export function buildModel(doc: Document, file?: string): Model {
     entryRefs = [];
     entryVacancies = [];
     const value = build();
-    const rec: EntryRecord<T> = { kind, file, value, refs: entryRefs, vacancies: entryVacancies, spans: [], at };
+    const rec: EntryRecord<T> = { kind, file, value, refs: entryRefs, vacancies: entryVacancies, at };
     for (const r of rec.refs) refs.push(r);
     for (const v of rec.vacancies) vacancies.push(v);
     entryRefs = refs;
     entryVacancies = vacancies;
-    if (keep) {
-      rec.spans = spansIn([value, rec.refs, rec.vacancies]);
-      (pair as WithRecord)[RECORD] = rec as EntryRecord<unknown>;
-    }
+    if (keep) (pair as WithRecord)[RECORD] = rec as EntryRecord<unknown>;
     return value;
   };
 
