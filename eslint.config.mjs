@@ -79,6 +79,7 @@ export default tseslint.config(
       'test/engine/**/*.ts',
       'test/knowledge.test.ts',
       'test/incremental.test.ts',
+      'test/support/verify-reuse.ts',
       'test/lsp/hover.test.ts',
       'test/e2e/expectations.ts',
       'scripts/schema-standalone.ts',

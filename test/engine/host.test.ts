@@ -4,8 +4,10 @@
 // fixes, organisations) equals that of a fresh host given the same texts; and
 // an old snapshot keeps answering for its own texts after later edits.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { analyze, EngineHost, type HostOptions, type Snapshot } from '../../server/src/engine';
+import { reuseChecks } from '../../server/src/engine/rules';
 import { hostFor } from '../helpers/multi-file';
 
 const CASE = path.join(__dirname, '..', 'fixtures', 'multi-file', 'basic');
@@ -59,7 +61,73 @@ function fresh(snap: Snapshot, options: HostOptions): Snapshot {
   return host.snapshot();
 }
 
+/** Edits of the fields the rules read (names, disciplines, dates, roles, team lists), and now and then anything anywhere. */
+function fieldEdit(text: string, rnd: () => number): string {
+  const fields = [
+    ...text.matchAll(/^ +(name|discipline|until|customerContact|decisionAuthority|owner|productManager|productOwner|members|teams|vision|type): ?(.*)$/gm),
+  ];
+  const VALUES: Record<string, string[]> = {
+    discipline: ['product', 'technology', 'ux', 'business', '[product, ux]'],
+    until: ['2020-01-01', '2030-12-31'],
+    customerContact: ['never', 'weekly'],
+    decisionAuthority: ['needs-approval', 'full'],
+    type: ['stream-aligned', 'platform'],
+  };
+  const r = rnd();
+  if (r < 0.12) {
+    // A field the generated file lacks: a leaving date, on a person written in flow style.
+    const people = [...text.matchAll(/^ {2}[\w-]+: \{ /gm)];
+    if (people.length) {
+      const at = people[Math.floor(rnd() * people.length)];
+      const end = at.index + at[0].length;
+      return `${text.slice(0, end)}until: ${rnd() < 0.5 ? '2020-01-01' : '2030-12-31'}, ${text.slice(end)}`;
+    }
+  }
+  if (fields.length === 0 || r < 0.22) {
+    const at = Math.floor(rnd() * (text.length + 1));
+    return text.slice(0, at) + ['x', 'alice', ' # note'][Math.floor(rnd() * 3)] + text.slice(at);
+  }
+  const m = fields[Math.floor(rnd() * fields.length)];
+  const start = m.index + m[0].length - m[2].length;
+  const choices = VALUES[m[1]];
+  if (choices) return text.slice(0, start) + choices[Math.floor(rnd() * choices.length)] + text.slice(start + m[2].length);
+  if (r < 0.6) return text.slice(0, start + m[2].length) + 'x' + text.slice(start + m[2].length); // typing at the end of the value
+  if (r < 0.8) return text.slice(0, start) + text.slice(start + 1); // deleting its first character
+  const line = text.lastIndexOf('\n', m.index) + 1;
+  return text.slice(0, line) + text.slice(text.indexOf('\n', m.index) + 1); // deleting the line
+}
+
 describe('engine host', () => {
+  for (const seed of [11, 12])
+    it(`reuses the findings of rules whose part of the model did not change, and they are what running them gives (seed ${seed})`, () => {
+      // The test run checks every reuse (test/support/verify-reuse.ts): a rule whose `reads` leaves something out throws.
+      assert.equal(reuseChecks.verify, true);
+      const generated = execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'generate-config.mjs'), '--lines', '600', '--seed', '3'], {
+        encoding: 'utf8',
+      });
+      const key = '/gen/org.productteam.yaml';
+      const options: HostOptions = { today: '2026-06-01' };
+      const host = new EngineHost();
+      host.setOptions(options);
+      host.setFile(key, generated);
+      host.snapshot().diagnostics(key);
+      const rnd = random(seed);
+      const before = reuseChecks.reused;
+      let text = generated;
+      let good = text;
+      for (let step = 0; step < 40; step++) {
+        text = fieldEdit(text, rnd);
+        host.setFile(key, text);
+        const snap = host.snapshot();
+        const found = snap.diagnostics(key);
+        if (step % 8 === 7) assert.deepEqual(found, fresh(snap, options).diagnostics(key), `step ${step}`);
+        // An edit that breaks the YAML pauses the rules: go on from the last text that parsed.
+        if (found.some((p) => p.ruleId === 'yaml-syntax')) text = good;
+        else good = text;
+      }
+      assert.ok(reuseChecks.reused - before > 100, `only ${reuseChecks.reused - before} rule runs were reused`);
+    });
+
   for (const seed of [1, 2, 3, 4]) {
     it(`answers like a fresh host after random edits across files (seed ${seed})`, () => {
       const rnd = random(seed);

@@ -161,7 +161,13 @@ export class EngineHost {
       ) {
         result = cached.result;
       } else {
-        result = checkOrganisation(parsedFiles, { root: org.root, orphan: org.root === undefined, includeProblems: org.includeProblems }, options);
+        // The last check of the same organisation: the rules whose model did not change give its findings, moved.
+        result = checkOrganisation(
+          parsedFiles,
+          { root: org.root, orphan: org.root === undefined, includeProblems: org.includeProblems },
+          options,
+          cached?.result,
+        );
         this.checked.set(id, { files: parsedFiles, options: key, includeProblems, result });
       }
       results.set(org, result);

@@ -1,7 +1,8 @@
 // Organisations (SPEC section 9): which files make one (a root and the parts
 // its `include` names), the organisation's merged model, and one run of the
 // rules over it, each finding in the file that holds its node.
-import { runRules, UNSUPPRESSIBLE_RULES, type OrganisationFacts } from '../rules';
+import { runRules, UNSUPPRESSIBLE_RULES, type OrganisationFacts, type RuleReuse } from '../rules';
+import { modelDelta, relocate, textShift, unaffected } from '../rules/reuse';
 import { applySuppressions } from '../suppressions/suppressions';
 import type { Analysis, AnalyzeOptions, EffectiveSettings, Model, Problem, RuleSetting, Team, Person, Product } from '../types';
 import { DEFAULT_CORE_TEAM, RULE_SETTINGS, STANCES } from '../types';
@@ -23,6 +24,29 @@ export interface CheckedOrganisation {
   model: Model;
   /** Findings by file key, suppressions applied, in document order. */
   problems: Map<string | undefined, Problem[]>;
+  /** What the next check of the same organisation may reuse (rules/reuse.ts). */
+  memo: CheckMemo;
+}
+
+/** A check's inputs and each reusable rule's raw findings (before suppressions), for the next check. */
+interface CheckMemo {
+  /** Everything but the model and the texts that a rule may depend on: another key, nothing is reused. */
+  key: string;
+  texts: string[];
+  model: Model;
+  found: Map<string, Map<string | undefined, Problem[]>>;
+}
+
+/** The inputs of a check that no `reads` declaration covers. */
+function memoKey(files: readonly ParsedFile[], facts: Omit<OrganisationFacts, 'files'>, settings: EffectiveSettings, model: Model): string {
+  const { name, stage, declaredStance, framework } = model.organization;
+  return JSON.stringify([
+    files.map((f) => f.file),
+    facts,
+    { ...settings, ruleSettings: [...settings.ruleSettings] },
+    [name, stage, declaredStance, framework],
+    model.settings,
+  ]);
 }
 
 /**
@@ -144,11 +168,17 @@ export function findOrganisations(files: ReadonlyMap<string, ParsedFile>, bounda
  * applies each file's suppressions to the findings reported in it. A part no
  * root includes runs only the perFile rules (SPEC section 9).
  */
-export function checkOrganisation(files: readonly ParsedFile[], facts: Omit<OrganisationFacts, 'files'>, options: AnalyzeOptions): CheckedOrganisation {
+export function checkOrganisation(
+  files: readonly ParsedFile[],
+  facts: Omit<OrganisationFacts, 'files'>,
+  options: AnalyzeOptions,
+  previous?: CheckedOrganisation,
+): CheckedOrganisation {
   const model = mergeModels(files.map((f) => f.model));
   const settings = effectiveSettings(files[0].model, options);
   const organisation: OrganisationFacts = { ...facts, files: files.map((f) => ({ file: f.file, model: f.model })) };
-  const raw = runRules(files, model, settings, organisation);
+  const memo: CheckMemo = { key: memoKey(files, facts, settings, model), texts: files.map((f) => f.text), model, found: new Map() };
+  const raw = runRules(files, model, settings, organisation, 'findings', reuseFrom(previous?.memo, memo, files));
   const problems = new Map<string | undefined, Problem[]>();
   const applied = files.map((f) => {
     // Suppressions record what they silenced: each check works on its own copies, so the parsed file stays as it was.
@@ -164,7 +194,22 @@ export function checkOrganisation(files: readonly ParsedFile[], facts: Omit<Orga
     found.push(...(about.get(f.file) ?? []));
     found.sort((a, b) => a.start - b.start || a.end - b.end);
   }
-  return { settings, model, problems };
+  return { settings, model, problems, memo };
+}
+
+/** What a check may take from the last one (nothing when anything beyond the model and the texts changed). */
+function reuseFrom(previous: CheckMemo | undefined, memo: CheckMemo, files: readonly ParsedFile[]): RuleReuse {
+  const keep: RuleReuse['keep'] = (rule, found) => memo.found.set(rule.id, found);
+  if (!previous || previous.key !== memo.key) return { take: () => undefined, keep };
+  const delta = modelDelta(previous.model, memo.model);
+  const shifts = new Map(files.map((f, i) => [f.file, textShift(previous.texts[i], f.text)]));
+  return {
+    take(rule) {
+      const found = previous.found.get(rule.id);
+      return found && unaffected(rule.reads, delta) ? relocate(found, shifts) : undefined;
+    },
+    keep,
+  };
 }
 
 /** A file's answer to the rules and services: its own text, tree and model, the organisation's settings and model. */

@@ -61,6 +61,7 @@ export const coreTeam = defineRule<Data>()({
     why: 'The product work needs a core team with technology, UX and business expertise to share discovery and delivery.',
     quoteIds: ['schutyser-core-team', 'patton-superhero'],
   },
+  reads: { people: ['disciplines', 'until'], products: true, teams: true },
   check(ctx) {
     const { model, settings } = ctx;
     const needed = settings.coreTeam;

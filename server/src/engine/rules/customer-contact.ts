@@ -28,6 +28,7 @@ export const customerContact = defineRule<Data>()({
     why: 'Every product role needs to speak with customers; requirements cascaded from someone else get misread on the way.',
     quoteIds: ['tpm-every-role-customers', 'pragmatic-not-in-building', 'runyan-pm-client-interviews'],
   },
+  reads: { people: ['customerContact'], products: true },
   check(ctx) {
     // person -> role -> domains, in document order.
     const roles = new Map<string, Map<string, string[]>>();

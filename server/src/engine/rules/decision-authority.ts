@@ -22,6 +22,7 @@ export const decisionAuthority = defineRule<Data>()({
     why: 'A product owner who must take every question back to someone else for approval stalls sprint planning and backlog review.',
     quoteIds: ['aaron-authority', 'aaron-questions-back', 'aaron-empowered'],
   },
+  reads: { people: ['decisionAuthority'], products: true },
   check(ctx) {
     const { people } = ctx.model;
     for (const p of ctx.model.products) {

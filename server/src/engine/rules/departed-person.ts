@@ -52,6 +52,7 @@ export const departedPerson = defineRule<Data>()({
     quoteIds: [],
   },
   comparesWithToday: true,
+  reads: { people: ['until'], products: true, teams: true },
   check(ctx) {
     const { model, settings } = ctx;
     for (const ref of model.refs) {

@@ -17,6 +17,7 @@ export const domainWithoutTeam = defineRule<{ product: string; domain: string }>
     why: 'A domain is meant to have a team responsible for it; a domain with none has nobody to build what its product manager decides.',
     quoteIds: ['schutyser-ddd'],
   },
+  reads: { products: true },
   check(ctx) {
     for (const p of ctx.model.products)
       for (const d of p.domains) {

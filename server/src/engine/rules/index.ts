@@ -6,7 +6,7 @@ import type { OrganisationFacts, Rule, RuleContext, RuleMeta, RulePhase } from '
 import { DOCS_BASE } from './rule';
 import { RULES as DECLARED } from './registry';
 
-export type { Rule, RuleMeta, RuleContext, RuleProblem, RulePhase, OrganisationFacts } from './rule';
+export type { Rule, RuleMeta, RuleContext, RuleProblem, RulePhase, OrganisationFacts, RuleReads, PersonField } from './rule';
 export { canBeDisabled } from './rule';
 
 /** Every rule id there is: a closed union, from the literal ids of the rule files. */
@@ -57,6 +57,21 @@ export interface FileToCheck {
   suppressions: RuleContext['suppressions'];
 }
 
+/** Findings of the last check a rule may take instead of running (rules/reuse.ts). */
+export interface RuleReuse {
+  /** The rule's findings by file, moved past the edit; undefined: run it. */
+  take(rule: Rule): Map<string | undefined, Problem[]> | undefined;
+  /** What a rule that declares `reads` found this time, for the next check. */
+  keep(rule: Rule, found: Map<string | undefined, Problem[]>): void;
+}
+
+/**
+ * Tests set `verify`: every reused rule runs again, and a difference throws
+ * (a `reads` that leaves something out). `reused` counts the rules whose
+ * findings were taken from the last check, for tests and the benchmark.
+ */
+export const reuseChecks = { verify: false, reused: 0 };
+
 /**
  * Runs the rules of one phase, in registry order. `findings`: a `perFile`
  * rule on each file, every other rule once over the organisation's model. A
@@ -73,6 +88,7 @@ export function runRules(
   settings: RuleContext['settings'],
   organisation: OrganisationFacts,
   phase: RulePhase = 'findings',
+  reuse?: RuleReuse,
 ): Map<string | undefined, Problem[]> {
   const out = new Map<string | undefined, Problem[]>(files.map((f) => [f.file, []]));
   const texts = new Map<string | undefined, string>(files.map((f) => [f.file, f.text]));
@@ -83,6 +99,15 @@ export function runRules(
     const perFile = rule.perFile || later;
     if (organisation.orphan && !perFile) continue;
     if (severityFor(settings, rule) === undefined) continue;
+    const reusable = reuse !== undefined && rule.reads !== undefined && !perFile && !anyParseFailed;
+    const taken = reusable ? reuse.take(rule) : undefined;
+    if (taken) reuseChecks.reused++;
+    if (taken && reuse && !reuseChecks.verify) {
+      for (const [file, found] of taken) out.get(file)?.push(...found);
+      reuse.keep(rule, taken);
+      continue;
+    }
+    const before = new Map([...out].map(([file, list]) => [file, list.length]));
     for (const f of perFile ? files : files.slice(0, 1)) {
       if (!later && (rule.perFile ? f.parseFailed : anyParseFailed) && !rule.runsWhenParseFails) continue;
       const ctx: RuleContext = {
@@ -121,8 +146,21 @@ export function runRules(
           .push({ ruleId: rule.id, severity: 'error', message: `Internal error in rule '${rule.id}': ${(err as Error).message}`, start: 0, end: 0, data: {} });
       }
     }
+    if (!reusable || !reuse) continue;
+    const found = new Map([...out].map(([file, list]) => [file, list.slice(before.get(file))]));
+    if (taken) verifyReused(rule, taken, found);
+    reuse.keep(rule, found);
   }
   return out;
+}
+
+/** A reused rule's findings must be what running it gives: else its `reads` leaves something out. */
+function verifyReused(rule: Rule, taken: Map<string | undefined, Problem[]>, found: Map<string | undefined, Problem[]>): void {
+  const text = (m: Map<string | undefined, Problem[]>) => JSON.stringify([...m].filter(([, list]) => list.length > 0));
+  if (text(taken) !== text(found))
+    throw new Error(
+      `rule '${rule.id}' gave other findings than the ones reused: its 'reads' leaves something out\nreused: ${text(taken)}\nfound: ${text(found)}`,
+    );
 }
 
 /**

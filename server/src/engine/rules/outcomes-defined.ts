@@ -19,6 +19,7 @@ export const outcomesDefined = defineRule<Data>()({
     why: 'Stating the outcomes a domain should achieve makes clear what success looks like, whatever the titles of the people involved.',
     quoteIds: [],
   },
+  reads: { products: true },
   check(ctx) {
     const severity = ctx.settings.stance === 'outcomes-first' ? 'warning' : 'info';
     for (const p of ctx.model.products)

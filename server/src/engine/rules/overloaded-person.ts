@@ -27,6 +27,7 @@ export const overloadedPerson = defineRule<Data>()({
     why: 'The limit of domains per person is a setting (maxDomainsPerPerson, default 2), not a figure from the articles: no article gives a number. Set it to what your organisation considers sustainable.',
     quoteIds: [],
   },
+  reads: { people: 'ids', products: true },
   check(ctx) {
     const max = ctx.settings.maxDomainsPerPerson;
     for (const [id, held] of productDomainsByPerson(ctx.model)) {

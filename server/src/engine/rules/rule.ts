@@ -72,6 +72,27 @@ export interface RuleMeta<Id extends string = string> {
    * a part file that no root includes still runs (SPEC section 9).
    */
   perFile?: boolean;
+  /**
+   * What of the organisation's model the check reads, and nothing else (not
+   * the text, the tree or the schema errors): when none of it changed since
+   * the last check of the same organisation (same settings, stance and
+   * files), the host reuses the rule's findings, moved past the edit, instead
+   * of running it again (rules/reuse.ts). Absent: it always runs.
+   */
+  reads?: RuleReads;
+}
+
+/** The fields of a person a rule may read. */
+export type PersonField = 'name' | 'title' | 'email' | 'disciplines' | 'customerContact' | 'decisionAuthority' | 'until';
+
+/** See RuleMeta.reads. */
+export interface RuleReads {
+  /** People: only which ids exist (`'ids'`), or these fields of them as well. */
+  people?: 'ids' | readonly PersonField[];
+  /** Products and their domains, with the references and vacant seats in them. */
+  products?: boolean;
+  /** Teams, with their references. */
+  teams?: boolean;
 }
 
 /** The order rules run in: see RuleMeta.phase. */

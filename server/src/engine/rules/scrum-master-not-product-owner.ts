@@ -22,6 +22,7 @@ export const scrumMasterNotProductOwner = defineRule<Data>()({
     why: 'An inference, not a settled rule: Aaron reports being taught that the scrum master coaches the product owner (which one person cannot do for themself), and then questions how that coaching can work.',
     quoteIds: ['aaron-csm-doubt', 'aaron-csm-coaches-cspo'],
   },
+  reads: { products: true, teams: true },
   check(ctx) {
     // Which domains each team serves, in one pass (not teams × domains).
     const served = new Map<string, Domain[]>();

@@ -40,6 +40,7 @@ export const singleBacklogOwner = defineRule<Data>()({
     why: 'A backlog has one order of priorities, and that needs one person who sets it.',
     quoteIds: ['productboard-sole-backlog-owner', 'tpm-po-owns-backlog'],
   },
+  reads: { products: true, teams: true },
   check(ctx) {
     for (const p of ctx.model.products) {
       for (const d of p.domains) {

@@ -25,6 +25,7 @@ export const singleOwner = defineRule<Data>()({
     why: 'A product or domain with no accountable owner, or with several, ends up owned by nobody; the rule asks for exactly one person.',
     quoteIds: [],
   },
+  reads: { people: ['disciplines'], products: true, teams: true },
   check(ctx) {
     const { model } = ctx;
     for (const p of model.products) {

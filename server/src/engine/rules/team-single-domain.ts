@@ -30,6 +30,7 @@ export const teamSingleDomain = defineRule<Data>()({
     why: "Teams aligned with one domain each keep ownership clear and let the product scale, as Domain Driven Design and Conway's Law suggest.",
     quoteIds: ['schutyser-ddd'],
   },
+  reads: { products: true, teams: true },
   check(ctx) {
     // With one stream-aligned team there is nothing to align: it serves every domain (SPEC 3, revision 3).
     if ([...ctx.model.teams.values()].filter((t) => t.type === 'stream-aligned').length <= 1) return;

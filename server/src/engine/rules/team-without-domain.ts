@@ -17,6 +17,7 @@ export const teamWithoutDomain = defineRule<{ id: string }>()({
     why: 'A stream-aligned team that serves no domain is a leftover, or a domain forgot to list it.',
     quoteIds: [],
   },
+  reads: { products: true, teams: true },
   check(ctx) {
     const listed = new Set(ctx.model.refs.filter((r) => r.kind === 'team').map((r) => r.id));
     for (const team of ctx.model.teams.values()) {

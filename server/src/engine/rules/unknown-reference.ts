@@ -36,6 +36,7 @@ export const unknownReference = defineRule<Data>()({
     why: 'A role held by a person or team that is not defined is a role nobody holds.',
     quoteIds: [],
   },
+  reads: { people: 'ids', products: true, teams: true },
   check(ctx) {
     const { people, teams } = ctx.model;
     // The same unknown id is often used many times; look its neighbours up once.

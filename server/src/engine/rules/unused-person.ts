@@ -21,6 +21,7 @@ export const unusedPerson = defineRule<Data>()({
     quoteIds: [],
   },
   unnecessary: true,
+  reads: { people: 'ids', products: true, teams: true },
   check(ctx) {
     const used = new Set(ctx.model.refs.filter((r) => r.kind === 'person').map((r) => r.id));
     for (const person of ctx.model.people.values())

@@ -20,6 +20,7 @@ export const visionRequired = defineRule<Data>()({
     why: 'Once a product is split into domains, one overall vision is what sets the boundaries between them.',
     quoteIds: ['schutyser-vision'],
   },
+  reads: { products: true },
   check(ctx) {
     for (const p of ctx.model.products) {
       if (p.domains.length >= 2 && !p.vision?.trim()) {
