@@ -2,7 +2,8 @@
 // its `include` names), the organisation's merged model, and one run of the
 // rules over it, each finding in the file that holds its node.
 import { runRules, UNSUPPRESSIBLE_RULES, type OrganisationFacts, type RuleReuse } from '../rules';
-import { modelDelta, relocate, textShift, unaffected } from '../rules/reuse';
+import { modelDelta, relocate, unaffected } from '../rules/reuse';
+import { textShift } from '../text';
 import { applySuppressions } from '../suppressions/suppressions';
 import type { Analysis, AnalyzeOptions, EffectiveSettings, Model, Problem, RuleSetting, Team, Person, Product } from '../types';
 import { DEFAULT_CORE_TEAM, RULE_SETTINGS, STANCES } from '../types';

@@ -12,6 +12,7 @@
 // Tests run every reused rule again and compare (`verifyReuse`).
 import type { Model, Person, Problem, RelatedInfo } from '../types';
 import type { PersonField, RuleReads } from './rule';
+import type { TextShift } from '../text';
 
 /** What changed between two models of an organisation. */
 export interface ModelDelta {
@@ -66,24 +67,6 @@ export function unaffected(reads: RuleReads | undefined, delta: ModelDelta): boo
   if (reads.people === undefined || reads.people === 'ids') return true;
   const changed = delta.people;
   return !reads.people.some((f) => changed.has(f));
-}
-
-/** Where one file's text changed: offsets before `start` stay, offsets from `oldEnd` on move by `by`. */
-export interface TextShift {
-  start: number;
-  oldEnd: number;
-  by: number;
-}
-
-/** The one stretch two texts differ in (their common start and end left out); undefined when they are the same. */
-export function textShift(before: string, after: string): TextShift | undefined {
-  if (before === after) return undefined;
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return { start, oldEnd: before.length - tail, by: after.length - before.length };
 }
 
 /**

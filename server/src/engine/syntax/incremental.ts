@@ -21,6 +21,7 @@
 // parsing the edit). So a document made earlier is valid only while the
 // cache's `generation` is the one it was made at: the engine host's
 // snapshots check it and parse their own text again if it moved on.
+import { textShift } from '../text';
 import { Document, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, type Node, type Schema } from 'yaml';
 
 /** `merge`: YAML 1.1 merge keys (`<<: *defaults`), resolved by resolve.ts. */
@@ -58,9 +59,30 @@ interface Chunk {
   base: number;
 }
 
-/** One per open document: parsed chunks by their text. */
+/** A chunk where the last text had it: its piece, and the context it was parsed in. */
+interface Placed {
+  start: number;
+  end: number;
+  /** The length of the dummy text it was parsed after ('p:\\n' for an entry). */
+  prefixLength: number;
+  /** The indentation of the dummy key that followed it (-1: none). */
+  follow: number;
+  chunk: Chunk;
+  /** Taken by the parse in progress. */
+  used?: boolean;
+}
+
+/**
+ * One per open document: the chunks of the last text that was assembled from
+ * them, in text order. A piece of a new text that lies before the edited
+ * stretch, or after it, is the piece at the same (or the moved) place: it is
+ * found by position, so an edit costs neither slicing nor hashing the rest of
+ * the text; only pieces in the edited stretch are looked up by their text.
+ */
 export class ParseCache {
-  chunks = new Map<string, Chunk[]>();
+  placed: Placed[] | undefined;
+  /** The text `placed` was made from. */
+  text: string | undefined;
   schema: Schema | undefined;
   /**
    * Bumped whenever a parse moves cached nodes: a document assembled at an
@@ -216,15 +238,12 @@ function moveChunk(chunk: Chunk, base: number): void {
  * mappings are those of the whole document where the piece is first or last,
  * and start at its key otherwise.
  */
-function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: ParseCache): Map<string, Chunk[]> | undefined {
+function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: ParseCache): Placed[] | undefined {
   const root = doc.contents;
   if (!isMap(root) || root.flow || root.items.length !== tops.length || doc.errors.length || doc.warnings.length) return undefined;
-  const out = new Map<string, Chunk[]>();
-  const add = (key: string, chunk: Chunk) => {
-    const list = out.get(key);
-    if (list) list.push(chunk);
-    else out.set(key, [chunk]);
-  };
+  const out: Placed[] = [];
+  const add = (piece: Piece, prefix: string, follow: number, chunk: Chunk) =>
+    out.push({ start: piece.start, end: piece.end, prefixLength: prefix.length, follow, chunk });
   const rootEnd: [number, number] = [root.range![1], root.range![2]];
   for (let t = 0; t < tops.length; t++) {
     const top = tops[t];
@@ -233,7 +252,7 @@ function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: P
     const start = t === 0 ? root.range![0] : pair.key.range![0];
     const followTop = t + 1 < tops.length ? 0 : -1;
     if (!top.entries) {
-      add(chunkKey(text.slice(top.start, top.end), '', followTop), { pair, start, end: rootEnd, parentEnd: rootEnd, base: top.start });
+      add(top, '', followTop, { pair, start, end: rootEnd, parentEnd: rootEnd, base: top.start });
       continue;
     }
     const section = pair.value;
@@ -241,7 +260,7 @@ function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: P
     // A section's header line is parsed alone (a few bytes): its chunk also serves a last top-level piece `people:`, whose end is its own.
     const header = parseChunk(text, top.header!, '', -1, 'header', cache);
     if (!header) return undefined;
-    add(chunkKey(text.slice(top.header!.start, top.header!.end), '', -1), header);
+    add(top.header!, '', -1, header);
     for (let e = 0; e < top.entries.length; e++) {
       const piece = top.entries[e];
       const entry = section.items[e] as Pair;
@@ -254,7 +273,7 @@ function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: P
         parentEnd: rootEnd,
         base: piece.start - 3,
       };
-      add(chunkKey(text.slice(piece.start, piece.end), 'p:\n', last ? followTop : top.indent!), chunk);
+      add(piece, 'p:\n', last ? followTop : top.indent!, chunk);
     }
   }
   return out;
@@ -267,56 +286,83 @@ function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: P
  */
 export function parseIncremental(text: string, cache?: ParseCache, indirection = cache !== undefined && mayHaveIndirection(text)): Document.Parsed {
   if (!cache) return parseDocument(text, PARSE_OPTIONS);
-  const previous = cache.chunks;
-  const next = new Map<string, Chunk[]>();
-  // The whole text parsed as usual. The cache is kept (with the chunks parsed
-  // on the way here put back), so that the keystroke that mends the text, e.g.
-  // closes a quote, parses only its own entry again, not the whole file.
+  const previous = cache.placed;
+  // The whole text parsed as usual. The cache is kept as it was, so that the
+  // keystroke that mends the text, e.g. closes a quote, parses only its own
+  // entry again, not the whole file.
   const full = () => {
-    for (const [key, list] of next) {
-      const pool = previous.get(key);
-      if (pool) pool.push(...list);
-      else previous.set(key, list);
-    }
+    if (previous) for (const c of previous) c.used = false;
     cache.stats = { chunks: 0, parsed: 0, fallback: true, filled: false };
     return parseDocument(text, PARSE_OPTIONS);
   };
   if (indirection) return full();
   const tops = splitText(text);
   if (!tops) return full();
-  if (previous.size === 0) {
+  if (!previous || cache.text === undefined) {
     // Nothing cached (a file just opened): one whole parse, and its nodes fill the cache.
     const doc = parseDocument(text, PARSE_OPTIONS);
-    const chunks = chunksOf(doc, tops, text, cache);
-    if (chunks) {
-      cache.chunks = chunks;
+    const placed = chunksOf(doc, tops, text, cache);
+    if (placed) {
+      cache.placed = placed;
+      cache.text = text;
       cache.schema ??= doc.schema;
     }
-    cache.stats = { chunks: 0, parsed: 0, fallback: !chunks, filled: chunks !== undefined };
+    cache.stats = { chunks: 0, parsed: 0, fallback: !placed, filled: placed !== undefined };
     return doc;
   }
 
+  const shift = textShift(cache.text, text);
+  const next: Placed[] = [];
   let parsed = 0;
   let count = 0;
   let moved = false;
+  // The earlier pieces in order: the pieces before and after the edit come in the same order.
+  let at = 0;
+  // The earlier pieces that touch the edited stretch, by their text: built when first needed.
+  let edited: Map<string, Placed[]> | undefined;
+  const editedPieces = (): Map<string, Placed[]> => {
+    if (edited) return edited;
+    edited = new Map();
+    for (const c of previous) {
+      if (c.used || (shift && (c.end <= shift.start || c.start >= shift.oldEnd))) continue;
+      const key = chunkKey(cache.text!.slice(c.start, c.end), 'p:\n'.slice(0, c.prefixLength), c.follow);
+      const list = edited.get(key);
+      if (list) list.push(c);
+      else edited.set(key, [c]);
+    }
+    return edited;
+  };
   const chunkAt = (piece: Piece, prefix: string, followIndent: number, kind: PieceKind): Chunk | undefined => {
     count++;
-    const key = chunkKey(text.slice(piece.start, piece.end), prefix, followIndent);
-    let chunk = previous.get(key)?.pop();
+    const length = piece.end - piece.start;
+    // Where the same text was in the earlier text, if the piece lies outside the edit.
+    const before = !shift || piece.end <= shift.start ? piece.start : piece.start - shift.by >= shift.oldEnd ? piece.start - shift.by : -1;
+    let found: Placed | undefined;
+    if (before >= 0) {
+      while (at < previous.length && previous[at].start < before) at++;
+      const c = previous[at];
+      if (c && c.start === before && c.end - c.start === length && c.prefixLength === prefix.length && c.follow === followIndent && !c.used) found = c;
+    }
+    found ??= editedPieces()
+      .get(chunkKey(text.slice(piece.start, piece.end), prefix, followIndent))
+      ?.find((c) => !c.used);
     const base = piece.start - prefix.length;
-    if (!chunk) {
+    let chunk: Chunk | undefined;
+    if (found) {
+      found.used = true;
+      chunk = found.chunk;
+      if (chunk.base !== base) {
+        // Earlier documents share these nodes: they are out of date from now on.
+        if (!moved) cache.generation++;
+        moved = true;
+        moveChunk(chunk, base);
+      }
+    } else {
       parsed++;
       chunk = parseChunk(text, piece, prefix, followIndent, kind, cache);
       if (!chunk) return undefined;
-    } else if (chunk.base !== base) {
-      // Earlier documents share these nodes: they are out of date from now on.
-      if (!moved) cache.generation++;
-      moved = true;
-      moveChunk(chunk, base);
     }
-    const list = next.get(key);
-    if (list) list.push(chunk);
-    else next.set(key, [chunk]);
+    next.push({ start: piece.start, end: piece.end, prefixLength: prefix.length, follow: followIndent, chunk });
     return chunk;
   };
 
@@ -356,7 +402,8 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
     section.range = [sectionStart, sectionEnd[0], sectionEnd[1]];
     rootItems.push(new Pair(chunk.pair.key, section));
   }
-  cache.chunks = next;
+  cache.placed = next;
+  cache.text = text;
   cache.stats = { chunks: count, parsed, fallback: false, filled: false };
 
   const doc = new Document(null, PARSE_OPTIONS) as Document.Parsed;
