@@ -186,7 +186,7 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
     if (options.fix) {
       let fixed = text;
       try {
-        fixed = keepLineEnds(text, checked ? (checked.fixed.get(input.filePath) ?? text) : fixAllText(text, analyzeOptions).text);
+        fixed = keepLineEnds(text, checked ? (checked.fixedText(input.filePath) ?? text) : fixAllText(text, analyzeOptions).text);
       } catch (err) {
         // An engine bug must not cost the other files their fixes: this one stays as it was.
         failed = true;

@@ -73,19 +73,67 @@ function searchFolders(filePath: string): string[] {
 }
 
 export interface CheckedFiles {
-  snapshot: Snapshot;
+  /** The snapshot that holds a file given (a lone root's is made when asked), for what reads its whole organisation. */
+  snapshotOf(filePath: string): Snapshot;
   /** The analysis of each file given, by its path. */
   analysisOf(filePath: string): Analysis;
-  /** With fix: the new text of every file (given or of their organisations) that the fixes changed, by path. */
+  /** With fix: the new text of a file given, when the fixes changed it. */
+  fixedText(filePath: string): string | undefined;
+  /** With fix: the new text of every file of a shared organisation that the fixes changed, given or not, by path. */
   fixed: Map<string, string>;
+}
+
+/**
+ * A file that is an organisation on its own whatever else is there: a root
+ * (`organization:` at the start of a line) that includes nothing. Another
+ * file cannot change its findings (a root is never a part of another), so it
+ * is checked alone, and what it took is released before the next file: the
+ * CLI on 2,000 such files holds one tree at a time, not 2,000.
+ */
+function isLoneRoot(text: string): boolean {
+  return /^organization[ \t]*:/m.test(text) && !/^include[ \t]*:/m.test(text);
 }
 
 /**
  * Checks the files given (path → text) with their organisations, once each;
  * with `fix`, applies fix-all over those organisations first (each pass
- * analyses each text once) and reports on the fixed texts.
+ * analyses each text once) and reports on the fixed texts. Lone roots are
+ * checked one at a time, when asked (`isLoneRoot`); the others share one host.
  */
 export function checkFiles(given: ReadonlyMap<string, string>, options: AnalyzeOptions, fix: boolean): CheckedFiles {
+  const lone = new Map<string, string>();
+  const shared = new Map<string, string>();
+  for (const [p, t] of given) (isLoneRoot(t) ? lone : shared).set(p, t);
+  const together = checkTogether(shared, options, fix);
+
+  // The last lone root checked: its fixed text and its analysis are asked for one after the other.
+  let last: { filePath: string; snapshot: Snapshot; fixedText?: string } | undefined;
+  const alone = (filePath: string) => {
+    if (last?.filePath === filePath) return last;
+    const host = new EngineHost();
+    host.setOptions(options);
+    const key = keyOf(filePath);
+    host.setFile(key, lone.get(filePath)!);
+    let snapshot = host.snapshot();
+    let fixedText: string | undefined;
+    if (fix) {
+      const result = snapshot.fixAll([key]);
+      fixedText = result.texts.get(key);
+      snapshot = result.snapshot;
+    }
+    last = { filePath, snapshot, fixedText };
+    return last;
+  };
+  return {
+    snapshotOf: (filePath) => (lone.has(filePath) ? alone(filePath).snapshot : together.snapshot),
+    analysisOf: (filePath) => (lone.has(filePath) ? alone(filePath).snapshot : together.snapshot).analysis(keyOf(filePath))!,
+    fixedText: (filePath) => (lone.has(filePath) ? alone(filePath).fixedText : together.fixed.get(filePath)),
+    fixed: together.fixed,
+  };
+}
+
+/** The files given that are not lone roots, with the files their organisations need, in one host. */
+function checkTogether(given: ReadonlyMap<string, string>, options: AnalyzeOptions, fix: boolean): { snapshot: Snapshot; fixed: Map<string, string> } {
   const host = new EngineHost();
   host.setOptions(options);
   const paths = new Map<string, string>(); // key -> path
@@ -132,12 +180,7 @@ export function checkFiles(given: ReadonlyMap<string, string>, options: AnalyzeO
     for (const [k, t] of result.texts) fixed.set(paths.get(k)!, t);
     snap = result.snapshot;
   }
-  const final = snap;
-  return {
-    snapshot: final,
-    analysisOf: (filePath) => final.analysis(keyOf(filePath))!,
-    fixed,
-  };
+  return { snapshot: snap, fixed };
 }
 
 /** Writes the files that fix-all changed and that were not given (those were written with their results); true when one could not be written. */

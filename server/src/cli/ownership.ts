@@ -213,7 +213,7 @@ function organisationInput(snap: Snapshot, filePath: string, shownOf: (filePath:
 /** A file read from disk with its organisation (the files its include names, or the root that includes it). */
 function inputOfFile(filePath: string, text: string, cwd: string, options: OwnershipOptions): { input: OwnershipInput; files: string[] } {
   const checked = checkFiles(new Map([[filePath, text]]), analyzeOptionsOf(options), false);
-  const snap = checked.snapshot;
+  const snap = checked.snapshotOf(filePath);
   const files = [...new Set(snap.organisationsOf(keyOf(filePath)).flatMap((o) => o.files))];
   return { input: organisationInput(snap, filePath, (f) => slashPath(f, cwd)), files };
 }

@@ -12,9 +12,10 @@
 // mark, or a top level that is not a block mapping of plain keys.
 //
 // The first parse of a text (an empty cache: a file just opened) is one
-// parseDocument of the whole text, and the cache is filled from its nodes:
-// each entry's pair is what parsing the entry alone gives, so a file is
-// parsed once on open, not once more in pieces.
+// parseDocument of the whole text, and the next parse (the first edit) fills
+// the cache from its nodes: each entry's pair is what parsing the entry alone
+// gives, so a file is parsed once on open, not once more in pieces, and a
+// file read once (the CLI) pays nothing for the cache.
 //
 // Documents share the cached nodes, and a later parse moves a chunk's ranges
 // in place (moving costs a few additions per node; copying cost far more than
@@ -83,14 +84,16 @@ export class ParseCache {
   placed: Placed[] | undefined;
   /** The text `placed` was made from. */
   text: string | undefined;
+  /** A whole parse that has not filled `placed` yet (the next parse fills it, if the document has the pieces' shape). */
+  whole: { doc: Document.Parsed; tops: TopPiece[]; text: string } | undefined;
   schema: Schema | undefined;
   /**
    * Bumped whenever a parse moves cached nodes: a document assembled at an
    * earlier generation may have had its ranges moved since.
    */
   generation = 0;
-  /** How the last parse went, for tests and benchmarks (`filled`: a whole parse that filled the cache). */
-  stats = { chunks: 0, parsed: 0, fallback: false, filled: false };
+  /** How the last parse went, for tests and benchmarks. */
+  stats = { chunks: 0, parsed: 0, fallback: false };
 }
 
 interface Piece {
@@ -286,28 +289,35 @@ function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: P
  */
 export function parseIncremental(text: string, cache?: ParseCache, indirection = cache !== undefined && mayHaveIndirection(text)): Document.Parsed {
   if (!cache) return parseDocument(text, PARSE_OPTIONS);
-  const previous = cache.placed;
+  let previous = cache.placed;
+  if (!previous && cache.whole) {
+    // The last parse was whole (the file's first): the cache is filled from its nodes now, when an edit needs it.
+    const { doc, tops, text: wholeText } = cache.whole;
+    cache.whole = undefined;
+    const placed = chunksOf(doc, tops, wholeText, cache);
+    if (placed) {
+      cache.placed = previous = placed;
+      cache.text = wholeText;
+      cache.schema ??= doc.schema;
+    }
+  }
   // The whole text parsed as usual. The cache is kept as it was, so that the
   // keystroke that mends the text, e.g. closes a quote, parses only its own
   // entry again, not the whole file.
   const full = () => {
     if (previous) for (const c of previous) c.used = false;
-    cache.stats = { chunks: 0, parsed: 0, fallback: true, filled: false };
+    cache.stats = { chunks: 0, parsed: 0, fallback: true };
     return parseDocument(text, PARSE_OPTIONS);
   };
   if (indirection) return full();
   const tops = splitText(text);
   if (!tops) return full();
   if (!previous || cache.text === undefined) {
-    // Nothing cached (a file just opened): one whole parse, and its nodes fill the cache.
+    // Nothing cached (a file just opened, or one the CLI reads once): one whole
+    // parse; its nodes fill the cache when the next text comes.
     const doc = parseDocument(text, PARSE_OPTIONS);
-    const placed = chunksOf(doc, tops, text, cache);
-    if (placed) {
-      cache.placed = placed;
-      cache.text = text;
-      cache.schema ??= doc.schema;
-    }
-    cache.stats = { chunks: 0, parsed: 0, fallback: !placed, filled: placed !== undefined };
+    cache.whole = { doc, tops, text };
+    cache.stats = { chunks: 0, parsed: 0, fallback: false };
     return doc;
   }
 
@@ -404,7 +414,7 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
   }
   cache.placed = next;
   cache.text = text;
-  cache.stats = { chunks: count, parsed, fallback: false, filled: false };
+  cache.stats = { chunks: count, parsed, fallback: false };
 
   const doc = new Document(null, PARSE_OPTIONS) as Document.Parsed;
   const root = new YAMLMap(cache.schema);
