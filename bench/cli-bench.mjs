@@ -38,6 +38,11 @@ function linted(run, dir) {
   }
   if ((run.status !== 0 && run.status !== 1) || !Array.isArray(results) || results.length !== files)
     throw new Error(`cli bench: productteam-lint did not lint the ${files} files (status ${run.status}): ${run.stderr.slice(-500)}`);
+  return withoutOutput(run);
+}
+
+/** A run's figures, without what it printed. */
+function withoutOutput(run) {
   delete run.stdout;
   delete run.stderr;
   return run;
@@ -51,7 +56,7 @@ export function runCliBench(root, dir, runs) {
     const pair = [
       // --no-ignore: the inputs live in bench/results/, which .gitignore lists (the CLI honours it, as ESLint does).
       () => ours.push(linted(timed(root, [join(root, 'bin/productteam-lint.js'), '--format', 'json', '--no-ignore', dir]), dir)),
-      () => floor.push((({ stdout, stderr, ...run }) => run)(timed(root, [join(root, 'bench/cli-floor.cjs'), dir]))),
+      () => floor.push(withoutOutput(timed(root, [join(root, 'bench/cli-floor.cjs'), dir]))),
     ];
     if (i % 2) pair.reverse();
     for (const run of pair) run();

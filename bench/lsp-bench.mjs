@@ -2,7 +2,7 @@
 // -> diagnostics, N small edits each timed didChange -> diagnostics, then the
 // server's resident memory. Both servers get the same client, the same edits
 // and, where they ask for it, the same settings.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -115,6 +115,14 @@ function applyToLines(lines, e) {
   lines[e.line] = l.slice(0, e.start) + e.newText + l.slice(e.end);
 }
 
+/** The Node options the VS Code client starts our server with (server/src/lsp/nodeOptions.ts): the bench starts it the same way. */
+function clientNodeArgs(root) {
+  const source = readFileSync(join(root, 'server/src/lsp/nodeOptions.ts'), 'utf8');
+  const list = /SERVER_EXEC_ARGV[^=]*=\s*\[([^\]]*)\]/.exec(source);
+  if (!list) throw new Error('bench: SERVER_EXEC_ARGV not found in server/src/lsp/nodeOptions.ts');
+  return [...list[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
+}
+
 /**
  * `style`: 'incremental' sends each edit as a range, as VS Code does (when the
  * server takes incremental sync); 'full' sends the whole new text, as some
@@ -134,7 +142,7 @@ export async function runSession({ kind, root, text, fileName, edits, sanityText
   const workspaceUri = pathToFileURL(dir).href;
   const uri = pathToFileURL(join(dir, fileName)).href;
   // BENCH_NODE_ARGS (e.g. '--cpu-prof --cpu-prof-dir=bench/results/profiles/server') profiles our server during a session.
-  const nodeArgs = kind === 'productteam' && process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+  const nodeArgs = kind === 'productteam' ? [...clientNodeArgs(root), ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [])] : [];
   const client = new LspClient([...nodeArgs, ...server.argv(root)], { onRequest: configurationAnswer(root), cwd: root });
   try {
     const t0 = client.spawnedAt;

@@ -5,6 +5,7 @@
 // every notification so tests can poll for what they expect. No sleeps:
 // `waitFor` polls a predicate until it holds or a timeout fails the test.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { SERVER_EXEC_ARGV } from '../../server/src/lsp/nodeOptions';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -131,7 +132,8 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     ensureServerBuilt();
-    const proc = spawn(process.execPath, [options.script ?? SERVER, ...(options.args ?? ['--stdio'])], { cwd: ROOT, stdio: 'pipe' });
+    // With the Node options the VS Code client passes: every protocol test also proves Node takes them.
+    const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, options.script ?? SERVER, ...(options.args ?? ['--stdio'])], { cwd: ROOT, stdio: 'pipe' });
     const client = new LspClient(proc);
     client.onRequest('client/registerCapability', () => null);
     client.onRequest('client/unregisterCapability', () => null);

@@ -72,13 +72,18 @@ export function warmUpText(size: number): string {
 /**
  * Warms the engine up in the idle time after `initialize`: a few analyses of
  * a mid-sized organisation, each in its own turn of the event loop, so that a
- * document that arrives meanwhile waits for one of them at most. Stops as
- * soon as `busy()` says real work has come; never throws.
+ * document that arrives meanwhile waits for one of them at most. While
+ * `busy()` (an analysis is waiting or running) it waits and tries again a
+ * little later; never throws.
  */
-export function warmUpSoon(busy: () => boolean = () => false, runs = 6): void {
+export function warmUpSoon(busy: () => boolean = () => false, runs = 8): void {
   const text = warmUpText(60);
   const step = (left: number) => {
-    if (left === 0 || busy()) return;
+    if (left === 0) return;
+    if (busy()) {
+      setTimeout(() => step(left), WARM_UP_RETRY_MS);
+      return;
+    }
     try {
       analyze(text, { today: '2025-01-01' });
     } catch {
@@ -89,3 +94,6 @@ export function warmUpSoon(busy: () => boolean = () => false, runs = 6): void {
   };
   setTimeout(() => step(runs), 0);
 }
+
+/** How long the warm-up waits for the server to be idle again. */
+const WARM_UP_RETRY_MS = 50;

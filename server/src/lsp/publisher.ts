@@ -9,6 +9,8 @@ export const WATCHED_GLOBS = ['**/*.productteam.{yaml,yml}', '**/.productteam.ya
 export interface Publisher {
   /** Runs after `delayMs` (the debounce when undefined), replacing any pending run. */
   schedule(delayMs?: number): void;
+  /** Nothing is scheduled or running (the warm-up may use the time). */
+  idle(): boolean;
 }
 
 export function createPublisher(options: {
@@ -19,15 +21,21 @@ export function createPublisher(options: {
 }): Publisher {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let ticket = 0;
+  let running = 0;
   return {
     schedule(delayMs) {
       clearTimeout(timer);
       const mine = ++ticket;
       timer = setTimeout(() => {
         timer = undefined;
-        options.run(() => mine === ticket).catch(options.onError);
+        running++;
+        options
+          .run(() => mine === ticket)
+          .catch(options.onError)
+          .finally(() => running--);
       }, delayMs ?? options.debounceMs());
     },
+    idle: () => timer === undefined && running === 0,
   };
 }
 

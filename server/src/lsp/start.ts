@@ -358,8 +358,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
 
   connection.onInitialized(() => {
     connection.console.info(firstLogLine(platform.version));
-    // Until the first document arrives: it is then the warm-up itself.
-    warmUpSoon(() => documents.all().length > 0);
+    // Only while no analysis is waiting or running: a document that arrives waits for one slice at most.
+    warmUpSoon(() => !publisher.idle());
     if (canWatchFiles) {
       // Parts and roots change on disk too (git pull, another editor): SPEC section 9.
       connection.client
