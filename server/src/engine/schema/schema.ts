@@ -45,7 +45,9 @@ export function ajvErrors(data: unknown): ErrorObject[] {
     if (!entries || typeof entries !== 'object' || Array.isArray(entries)) continue;
     const prefix = `/${section}/`;
     const cache = entryErrorCache[kind];
-    for (const [id, value] of Object.entries(entries)) {
+    // Keys, not entries: a section of thousands of entries is walked on every keystroke.
+    for (const id of Object.keys(entries)) {
+      const value = (entries as Record<string, unknown>)[id];
       const cacheable = value !== null && typeof value === 'object';
       let errors = cacheable ? cache.get(value) : undefined;
       if (!errors) {

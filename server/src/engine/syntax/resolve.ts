@@ -317,11 +317,34 @@ export function locatePointer(doc: Document, pointer: string): { node: Node | nu
   return { node, pair, via };
 }
 
+/** Each big mapping's own pairs by key text (the first of repeated keys), made once per mapping: nodes never change. */
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+/** Below this many pairs a scan is as quick as an index. */
+const INDEXED_FROM = 16;
+
+/** The first pair of a mapping written with this key (not through a `<<`). */
+function ownPair(map: YAMLMap, seg: string): Pair | undefined {
+  const items = map.items as Pair[];
+  const written = (p: Pair) => !isMergeKey(p.key) && isScalar(p.key);
+  if (items.length < INDEXED_FROM) return items.find((p) => written(p) && String((p.key as Scalar).value) === seg);
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of items) {
+      if (!written(p)) continue;
+      const k = String((p.key as Scalar).value);
+      if (!index.has(k)) index.set(k, p);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(seg);
+}
+
 function findInMap(r: Resolver, map: YAMLMap, seg: string, seen: Set<YAMLMap>): { pair: Pair; mergeKey?: [number, number] } | undefined {
   if (seen.has(map)) return undefined;
   seen.add(map);
   const items = map.items;
-  const own = items.find((p) => !isMergeKey(p.key) && isScalar(p.key) && String(p.key.value) === seg);
+  const own = ownPair(map, seg);
   if (own) return { pair: own };
   for (const p of items) {
     if (!isMergeKey(p.key)) continue;
