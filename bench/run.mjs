@@ -418,6 +418,23 @@ process.stdout.write(JSON.stringify({ build: build.slice(1), html: html.slice(1)
   if (res.counts.domains < 1000) note(`the map case has only ${res.counts.domains} domains: raise its line count`);
 }
 
+// A multi-file organisation (SPEC section 9): an edit in one of its 52 files
+// against the same edit in one file holding everything (bench/multi-file.mjs,
+// in a fresh node; `npm run bench:multi-file` runs it alone, with more runs).
+if (doEngine) {
+  const r = spawnSync(process.execPath, [join(root, 'bench/multi-file.mjs'), '--runs', quick ? '5' : '9'], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`multi-file case failed: ${r.stderr}`);
+  const lines = r.stdout.trim().split('\n');
+  const res = JSON.parse(lines[lines.length - 1]);
+  report.multiFile = res;
+  log('');
+  for (const l of lines.slice(0, -1)) log(l);
+  if (res.multiFindings !== res.singleFindings) {
+    note(`multi-file: ${res.multiFindings} findings in the organisation against ${res.singleFindings} in the one file`);
+    process.exitCode = 1;
+  }
+}
+
 // ---- 3. servers over LSP --------------------------------------------------------------
 
 const SANITY = 'version: 1\norganization:\n  name: Sanity\n  colour: blue\npeople:\n  ann: { name: Ann, discipline: tech }\n';
