@@ -1,8 +1,10 @@
 // textShift: the one stretch two texts differ in, found by halving (the parse
 // cache and the reuse of findings move everything outside it). Checked
-// against a plain scan over seeded random edits, at the ends and in the middle.
+// against a plain scan over seeded random edits, at the ends and in the middle;
+// and the line index made from the last one after an edit equals a new one.
 import * as assert from 'node:assert/strict';
 import { textShift } from '../../server/src/engine/text';
+import { LineIndex } from '../../server/src/engine/syntax/lines';
 
 function scan(before: string, after: string) {
   if (before === after) return undefined;
@@ -36,5 +38,27 @@ describe('textShift', () => {
     assert.deepEqual(textShift('abc', ''), { start: 0, oldEnd: 3, by: -3 });
     const big = 'x'.repeat(600_000);
     assert.deepEqual(textShift(big, `${big.slice(0, 300_000)}y${big.slice(300_000)}`), { start: 300_000, oldEnd: 300_000, by: 1 });
+  });
+});
+
+describe('LineIndex.after', () => {
+  it('equals a new index after seeded random edits, line breaks typed and deleted included', () => {
+    let s = 3;
+    const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet = 'ab\n\n ';
+    let text = 'one\ntwo\n\nthree';
+    let index = new LineIndex(text);
+    for (let i = 0; i < 3000; i++) {
+      const at = Math.floor(rnd() * (text.length + 1));
+      const inserted = Array.from({ length: Math.floor(rnd() * 4) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      const next = text.slice(0, at) + inserted + text.slice(at + Math.floor(rnd() * 3));
+      const shift = textShift(text, next);
+      const after = shift ? LineIndex.after(index, shift, next) : index;
+      const fresh = new LineIndex(next);
+      assert.equal(after.lineCount, fresh.lineCount, JSON.stringify([text, next]));
+      for (let line = 0; line < fresh.lineCount; line++) assert.equal(after.lineStart(line), fresh.lineStart(line), JSON.stringify([text, next, line]));
+      text = next.length > 400 ? next.slice(0, 200) : next;
+      index = text === next ? after : new LineIndex(text);
+    }
   });
 });

@@ -13,6 +13,17 @@ import { parseSuppressions } from '../suppressions/suppressions';
 import { validateSchema } from '../schema/schema';
 import type { Model, SchemaError, Span, Suppression } from '../types';
 import { keyNode } from '../syntax/nodes';
+import { textShift, type TextShift } from '../text';
+
+/**
+ * The edited stretch of a text with two characters either side: an anchor,
+ * an alias or a merge key is at most three characters long, so one the edit
+ * made lies in it (a `^` at its start may match where the text has none:
+ * that only costs the cache).
+ */
+function edited(source: string, shift: TextShift): string {
+  return source.slice(Math.max(0, shift.start - 2), Math.min(source.length, shift.oldEnd + shift.by + 2));
+}
 
 /** Top-level keys a part file may not have (SPEC section 9): schema errors, and ignored. */
 const ROOT_ONLY = ['organization', 'settings', 'include'] as const;
@@ -57,15 +68,22 @@ export function parseFile(text: string, file: string | undefined, options: Parse
   // CR-only line ends are line ends (YAML and LSP say so; yaml's lexer does
   // not). Same length, so every offset still points into `text`.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-  const indirection = mayHaveIndirection(source);
-  const doc = parseIncremental(source, options.parseCache, indirection);
+  const cache = options.parseCache;
+  // After an edit, the line index and the search for anchors follow from the last text's: only the edited stretch is read.
+  const last = cache?.last;
+  const shift = last && textShift(last.source, source);
+  const indirection =
+    last && !shift ? last.indirection : last && shift && !last.indirection ? mayHaveIndirection(edited(source, shift)) : mayHaveIndirection(source);
+  const doc = parseIncremental(source, cache, indirection);
   addDuplicateKeyErrors(doc);
   // Aliases and merge keys resolved once, for the schema and the rules; a bad
   // alias is a yaml-syntax error at the alias and resolves to nothing. A text
   // with none is not walked to look for them.
   const resolved = resolverFor(doc, !indirection).toJS();
   doc.errors.push(...resolved.errors);
-  const lines = new LineIndex(text);
+  // (LineIndex.after indexes anew when either text has a CR.)
+  const lines = last && shift ? LineIndex.after(last.lines, shift, text) : new LineIndex(text);
+  if (cache) cache.last = { source, lines, indirection };
   const model = buildModel(doc, file);
   // Like a compiler after a parse error: when the structure itself is broken,
   // everything but the syntax error (the rules that declare

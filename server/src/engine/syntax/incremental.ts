@@ -23,6 +23,7 @@
 // cache's `generation` is the one it was made at: the engine host's
 // snapshots check it and parse their own text again if it moved on.
 import { textShift } from '../text';
+import type { LineIndex } from './lines';
 import { Document, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, type Node, type Schema } from 'yaml';
 
 /** `merge`: YAML 1.1 merge keys (`<<: *defaults`), resolved by resolve.ts. */
@@ -92,6 +93,12 @@ export class ParseCache {
    * earlier generation may have had its ranges moved since.
    */
   generation = 0;
+  /**
+   * The last text parsed with this cache (after CR-only line ends became LF),
+   * its line index and whether it may hold an anchor, an alias or a merge
+   * key: the next text's are worked out from the edit (host/parse.ts).
+   */
+  last: { source: string; lines: LineIndex; indirection: boolean } | undefined;
   /** How the last parse went, for tests and benchmarks. */
   stats = { chunks: 0, parsed: 0, fallback: false };
 }

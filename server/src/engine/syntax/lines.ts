@@ -1,5 +1,7 @@
-// Offsets <-> (line, character). Built once per text, binary search per call,
-// so converting thousands of problems stays O(n log n).
+// Offsets <-> (line, character). Built once per text (or from the last
+// text's index after an edit), binary search per call, so converting
+// thousands of problems stays O(n log n).
+import type { TextShift } from '../text';
 export interface Position {
   /** 0-based line. */
   line: number;
@@ -10,8 +12,16 @@ export interface Position {
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
+  /** `starts`: the line starts, when known (`after`); else they are found in the text. */
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    starts = [0];
     if (text.includes('\r')) {
       // \n, \r\n and a lone \r all end a line (as in LSP and YAML).
       for (let i = 0; i < text.length; i++) {
@@ -22,6 +32,33 @@ export class LineIndex {
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, an edit of the text `before` was made for (`shift`
+   * says where): the line starts before the edit are kept, those after it
+   * moved, and only the edited stretch is searched for line breaks. A text
+   * with a CR is indexed anew (a lone CR ends a line too).
+   */
+  static after(before: LineIndex, shift: TextShift, text: string): LineIndex {
+    if (text.includes('\r') || before.text.includes('\r')) return new LineIndex(text);
+    const old = before.starts;
+    // The first line start past the edit's start, and the first whose line break lies after the edited stretch.
+    const firstAfter = (offset: number) => {
+      let lo = 0;
+      let hi = old.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (old[mid] <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const starts = old.slice(0, firstAfter(shift.start));
+    const newEnd = shift.oldEnd + shift.by;
+    for (let i = text.indexOf('\n', shift.start); i !== -1 && i < newEnd; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let j = firstAfter(shift.oldEnd); j < old.length; j++) starts.push(old[j] + shift.by);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
