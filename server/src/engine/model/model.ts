@@ -159,7 +159,7 @@ export function buildModel(doc: Document, file?: string): Model {
   let entryVacancies: Vacancy[] = vacancies;
 
   /** An entry's record: kept with its pair when the nodes are the parse cache's, moved when the entry moved. */
-  const record = <T>(pair: Pair, kind: string, build: () => T | undefined): T | undefined => {
+  const record = <T>(pair: Pair, kind: string, build: (pair: Pair) => T | undefined): T | undefined => {
     const at = keyNode(pair)?.range?.[0] ?? -1;
     const held = (pair as WithRecord)[RECORD] as EntryRecord<T> | undefined;
     if (keep && held && held.kind === kind && held.file === file) {
@@ -179,7 +179,7 @@ export function buildModel(doc: Document, file?: string): Model {
     }
     entryRefs = [];
     entryVacancies = [];
-    const value = build();
+    const value = build(pair);
     const rec: EntryRecord<T> = { kind, file, value, refs: entryRefs, vacancies: entryVacancies, at };
     for (const r of rec.refs) refs.push(r);
     for (const v of rec.vacancies) vacancies.push(v);
@@ -273,7 +273,7 @@ export function buildModel(doc: Document, file?: string): Model {
   };
   const people = new Map<string, Person>();
   for (const p of entries(sections.get('people')?.value)) {
-    const person = record(p, 'person', () => buildPerson(p));
+    const person = record(p, 'person', buildPerson);
     if (person && !people.has(person.id)) people.set(person.id, person);
   }
 
@@ -310,7 +310,7 @@ export function buildModel(doc: Document, file?: string): Model {
   };
   const products: Product[] = [];
   for (const p of entries(sections.get('products')?.value)) {
-    const product = record(p, 'product', () => buildProduct(p));
+    const product = record(p, 'product', buildProduct);
     if (product) products.push(product);
   }
 
@@ -331,7 +331,7 @@ export function buildModel(doc: Document, file?: string): Model {
     // A team defined twice: the first wins, and the second's references are not the organisation's (duplicate-id reports it).
     const before = refs.length;
     const beforeVacancies = vacancies.length;
-    const team = record(p, 'team', () => buildTeam(p));
+    const team = record(p, 'team', buildTeam);
     if (!team) continue;
     if (teams.has(team.id)) {
       refs.length = before;
