@@ -4,16 +4,11 @@
 // an edit in one product file (the host re-parses that file and re-checks the
 // organisation) against a single-file edit of a text of the same total size
 // (one file holding everything, analysed whole), and the first check of each.
-//   node bench/multi-file.mjs [--runs N]
+//   node bench/multi-file.mjs [--runs N] [--no-build]
 // Prints a table and one JSON line; heavy-ish (run it alone).
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(root, 'bench/.out');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
 const TODAY = '2025-06-01';
@@ -21,21 +16,10 @@ const PEOPLE = 2000;
 const PRODUCTS = 50;
 const DOMAINS = 4;
 
-mkdirSync(OUT, { recursive: true });
-const esbuild = await import('esbuild');
-// The engine as the server bundles it (precompiled schema, yaml's ES modules), as bench/run.mjs builds it.
-const { engineBundleOptions } = await import('../scripts/esbuild-common.mjs');
-await esbuild.build({
-  entryPoints: [join(root, 'bench/engine-entry.ts')],
-  outfile: join(OUT, 'engine.cjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  logLevel: 'silent',
-  ...engineBundleOptions,
-});
-const { EngineHost, analyze } = createRequire(import.meta.url)(join(OUT, 'engine.cjs'));
+// The engine as the server bundles it (precompiled schema, yaml's ES modules), as bench/run.mjs builds it; --no-build takes the one it made.
+const { bundleBenchEngine, BENCH_ENGINE } = await import('../scripts/esbuild-common.mjs');
+if (!process.argv.includes('--no-build')) await bundleBenchEngine('silent');
+const { EngineHost, analyze } = createRequire(import.meta.url)(BENCH_ENGINE);
 
 const disciplines = ['product', 'technology', 'ux', 'business'];
 const person = (i) => `p${i}`;

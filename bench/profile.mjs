@@ -38,19 +38,8 @@ if (given) {
   process.exit(0);
 }
 
-if (!engine) {
-  const esbuild = await import('esbuild');
-  engine = join(root, 'bench/.out/engine.cjs');
-  await esbuild.build({
-    entryPoints: [join(root, 'bench/engine-entry.ts')],
-    outfile: engine,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
-}
+// The engine as the server bundles it (precompiled schema, yaml's ES modules), as bench/run.mjs measures it.
+if (!engine) engine = await (await import('../scripts/esbuild-common.mjs')).bundleBenchEngine();
 
 // Line -> module, from esbuild's per-module comments.
 function moduleIndex(bundle) {

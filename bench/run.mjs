@@ -116,17 +116,8 @@ if (!flag('--no-build')) {
 }
 const esbuild = await import('esbuild');
 // The engine as the server bundles it: precompiled schema, yaml's ES modules.
-const { engineBundleOptions } = await import('../scripts/esbuild-common.mjs');
-await esbuild.build({
-  entryPoints: [join(root, 'bench/engine-entry.ts')],
-  outfile: join(OUT, 'engine.cjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  logLevel: 'warning',
-  ...engineBundleOptions,
-});
+const { bundleBenchEngine, engineBundleOptions } = await import('../scripts/esbuild-common.mjs');
+await bundleBenchEngine();
 
 // ---- 1. inputs ----------------------------------------------------------------------
 
@@ -422,7 +413,12 @@ process.stdout.write(JSON.stringify({ build: build.slice(1), html: html.slice(1)
 // against the same edit in one file holding everything (bench/multi-file.mjs,
 // in a fresh node; `npm run bench:multi-file` runs it alone, with more runs).
 if (doEngine) {
-  const r = spawnSync(process.execPath, [join(root, 'bench/multi-file.mjs'), '--runs', quick ? '5' : '9'], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 });
+  // --no-build: the engine bundle made above.
+  const r = spawnSync(process.execPath, [join(root, 'bench/multi-file.mjs'), '--runs', quick ? '5' : '9', '--no-build'], {
+    encoding: 'utf8',
+    cwd: root,
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`multi-file case failed: ${r.stderr}`);
   const lines = r.stdout.trim().split('\n');
   const res = JSON.parse(lines[lines.length - 1]);

@@ -56,3 +56,31 @@ export const yamlAsEsm = { yaml: path.join(root, 'node_modules/yaml/browser/inde
 
 /** Options for a bundle that holds the engine. */
 export const engineBundleOptions = { plugins: [precompiledValidators], alias: yamlAsEsm };
+
+/** Where the benchmarks keep the engine bundle (bench/engine-entry.ts: the facade and yaml's parseDocument). */
+export const BENCH_ENGINE = path.join(root, 'bench/.out/engine.cjs');
+
+/**
+ * Bundles the engine as the server bundles it (precompiled schema, yaml's ES
+ * modules) into `BENCH_ENGINE`, as CommonJS for the benchmarks' workers;
+ * compiles the schema's validators first if the build has not.
+ * @param {import('esbuild').LogLevel} [logLevel]
+ */
+export async function bundleBenchEngine(logLevel = 'warning') {
+  if (!fs.existsSync(PRECOMPILED_VALIDATORS)) {
+    fs.mkdirSync(path.dirname(PRECOMPILED_VALIDATORS), { recursive: true });
+    await generateValidators();
+  }
+  fs.mkdirSync(path.dirname(BENCH_ENGINE), { recursive: true });
+  await build({
+    entryPoints: [path.join(root, 'bench/engine-entry.ts')],
+    outfile: BENCH_ENGINE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel,
+    ...engineBundleOptions,
+  });
+  return BENCH_ENGINE;
+}

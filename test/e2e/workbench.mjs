@@ -430,16 +430,10 @@ export async function driveWorkbench(o) {
         // Walk the focus down to the item (clicking an item is unreliable), then Enter.
         const widget = page.locator('.action-widget');
         for (let i = 0; i < 40; i++) {
-          const focused = (
-            await widget
-              .locator('.monaco-list-row.focused')
-              .innerText()
-              .catch(() => '')
-          ).trim();
-          if (focused === title) break;
+          if ((await focusedRow(widget)) === title) break;
           await page.keyboard.press('ArrowDown');
         }
-        expect((await widget.locator('.monaco-list-row.focused').innerText()).trim() === title, `could not focus "${title}"`);
+        expect((await focusedRow(widget)) === title, `could not focus "${title}"`);
         await page.keyboard.press('Enter');
         await widget.waitFor({ state: 'hidden', timeout: 10_000 });
         await page.locator('.tab.active.dirty').waitFor({ timeout: 10_000 });
@@ -499,12 +493,7 @@ export async function driveWorkbench(o) {
           await page.keyboard.press('Escape');
         }
         const items = (await widget.locator('.monaco-list-row').allInnerTexts()).map((t) => t.trim());
-        const focused = (
-          await widget
-            .locator('.monaco-list-row.focused')
-            .innerText()
-            .catch(() => '')
-        ).trim();
+        const focused = await focusedRow(widget);
         await shot('03b-quick-fix-menu');
         await page.keyboard.press('Escape');
         await widget.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
@@ -941,4 +930,14 @@ function firstDiff(a, b) {
     if (la[i] !== lb[i]) return `  line ${i + 1}: got      ${JSON.stringify(la[i])}\n  line ${i + 1}: expected ${JSON.stringify(lb[i])}`;
   }
   return '  (identical)';
+}
+
+/** The text of the focused row of a quick-fix menu ('' when none is focused). */
+async function focusedRow(widget) {
+  return (
+    await widget
+      .locator('.monaco-list-row.focused')
+      .innerText()
+      .catch(() => '')
+  ).trim();
 }

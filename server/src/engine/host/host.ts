@@ -21,7 +21,7 @@ import { documentSymbols, type SymbolNode } from '../services/symbols';
 import type { Analysis, AnalyzeOptions, Fix, Model, Problem, Span, TextEdit } from '../types';
 import { checkOrganisation, fileAnalysis, findOrganisations, type CheckedOrganisation, type Organisation } from './organisation';
 import { isCurrent, parseFile, type ParsedFile } from './parse';
-import { ParseCache } from '../syntax/incremental';
+import { ParseCache, parsesThatMovedNodes } from '../syntax/incremental';
 
 /** Options for the whole workspace, a folder (a key ending in '/') or one file. */
 export type HostOptions = Omit<AnalyzeOptions, 'parseCache'>;
@@ -202,6 +202,8 @@ function union(lists: Problem[][]): Problem[] {
  */
 export class Snapshot {
   private readonly analyses = new Map<string, Analysis>();
+  /** `parsesThatMovedNodes()` when this snapshot last made sure its trees are current. */
+  private lookedAtMoves = -1;
 
   constructor(
     private files: ReadonlyMap<string, ParsedFile>,
@@ -251,6 +253,10 @@ export class Snapshot {
    * check their organisations again. Rare: only an old snapshot pays it.
    */
   private ensureCurrent(): void {
+    // Every answer starts here: when no parse anywhere has moved nodes since the last look, nothing is walked.
+    const moves = parsesThatMovedNodes();
+    if (moves === this.lookedAtMoves) return;
+    this.lookedAtMoves = moves;
     if ([...this.files.values()].every(isCurrent)) return;
     const fresh = new Map<string, ParsedFile>();
     for (const [k, p] of this.files) fresh.set(k, isCurrent(p) ? p : parseFile(p.text, p.file));

@@ -74,6 +74,14 @@ interface Placed {
   used?: boolean;
 }
 
+/** How many parses, with any cache, have moved cached nodes: while it stays the same, no document anywhere is out of date. */
+let movesEverywhere = 0;
+
+/** See `movesEverywhere`: a snapshot checks its trees again only when it changed. */
+export function parsesThatMovedNodes(): number {
+  return movesEverywhere;
+}
+
 /**
  * One per open document: the chunks of the last text that was assembled from
  * them, in text order. A piece of a new text that lies before the edited
@@ -370,7 +378,10 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
       chunk = found.chunk;
       if (chunk.base !== base) {
         // Earlier documents share these nodes: they are out of date from now on.
-        if (!moved) cache.generation++;
+        if (!moved) {
+          cache.generation++;
+          movesEverywhere++;
+        }
         moved = true;
         moveChunk(chunk, base);
       }
