@@ -139,12 +139,16 @@ export function buildModel(doc: Document, file?: string): Model {
   const { val, entries, str, texts, fieldsOf, field, dateText } = readerFor(resolver);
   // Without anchors, aliases or merge keys an entry means what its own nodes say: its record can be kept with them.
   const keep = !resolver.hasIndirection;
+  // Spans and references are written as whole literals, never spread: a spread
+  // object gets a hidden class of its own in V8, and every rule that reads
+  // thousands of them then pays a megamorphic lookup (and a model build moving
+  // them, ten times the work).
   const span =
     file === undefined
       ? nodeSpan
       : (node: Node | null | undefined): Span | undefined => {
-          const s = nodeSpan(node);
-          return s && { ...s, file };
+          const r = node?.range;
+          return r ? { start: r[0], end: r[1], file } : undefined;
         };
   const root = doc.contents;
   const sections = new Map<string, Pair>();
@@ -212,7 +216,12 @@ export function buildModel(doc: Document, file?: string): Model {
     for (const item of items) {
       const id = str(item);
       const s = span(item as Node);
-      if (id !== undefined && s) out.refs.push({ id, kind, role: name, holder, ...s });
+      if (id !== undefined && s)
+        out.refs.push(
+          s.file === undefined
+            ? { id, kind, role: name, holder, start: s.start, end: s.end }
+            : { id, kind, role: name, holder, start: s.start, end: s.end, file: s.file },
+        );
     }
     for (const r of out.refs) entryRefs.push(r);
     return out;
@@ -283,7 +292,10 @@ export function buildModel(doc: Document, file?: string): Model {
     const f = fieldsOf(e.map);
     const domainsPair = f.domains;
     const product: Product = {
-      ...e,
+      id: e.id,
+      key: e.key,
+      pair: e.pair,
+      map: e.map,
       name: str(f.name?.value),
       vision: str(f.vision?.value),
       lifecycle: oneOf(LIFECYCLES, str(f.lifecycle?.value)) ?? 'growth',
@@ -297,7 +309,10 @@ export function buildModel(doc: Document, file?: string): Model {
       const df = fieldsOf(de.map);
       const outcomes = val(df.outcomes?.value);
       const domain: Domain = {
-        ...de,
+        id: de.id,
+        key: de.key,
+        pair: de.pair,
+        map: de.map,
         product,
         name: str(df.name?.value),
         outcomeCount: isSeq(outcomes) ? outcomes.items.length : 0,
@@ -319,7 +334,10 @@ export function buildModel(doc: Document, file?: string): Model {
     if (!e) return undefined;
     const f = fieldsOf(e.map);
     const team: Team = {
-      ...e,
+      id: e.id,
+      key: e.key,
+      pair: e.pair,
+      map: e.map,
       name: str(f.name?.value),
       type: oneOf(TEAM_TYPES, str(f.type?.value)) ?? 'stream-aligned',
     };
