@@ -11,6 +11,7 @@ import { closest, didYouMean, safeCorrection } from '../text';
 import { correctEnum } from './synonyms';
 import { loadValidators } from './validators';
 import { keyNode, valueNode } from '../syntax/nodes';
+import { memo, type Memo } from '../memo';
 
 export { SCHEMA } from './schemaParts';
 
@@ -18,10 +19,10 @@ export type { SchemaError, SchemaErrorKind } from '../types';
 
 /** An entry's errors by its value: resolve.ts gives an unchanged entry the same value object, so a keystroke validates only the entry it changed. */
 const entryErrorCache = {
-  person: new WeakMap<object, ErrorObject[]>(),
-  product: new WeakMap<object, ErrorObject[]>(),
-  team: new WeakMap<object, ErrorObject[]>(),
-} satisfies Record<EntryKind, WeakMap<object, ErrorObject[]>>;
+  person: memo<object, ErrorObject[]>('productteam.schema.person'),
+  product: memo<object, ErrorObject[]>('productteam.schema.product'),
+  team: memo<object, ErrorObject[]>('productteam.schema.team'),
+} satisfies Record<EntryKind, Memo<object, ErrorObject[]>>;
 
 function errorsOf(validate: ValidateFunction, data: unknown): ErrorObject[] {
   return validate(data) ? [] : ((validate.errors ?? []) as ErrorObject[]);

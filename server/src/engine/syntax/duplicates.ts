@@ -8,9 +8,10 @@
 // and the sections' keys, not the whole file. Errors take the keys' current
 // ranges.
 import { isMap, isPair, isScalar, isSeq, YAMLParseError, type Document, type Node } from 'yaml';
+import { memo } from '../memo';
 
 /** The repeated keys inside an entry's value (level 2: an entry of a section, or a top-level value's item). */
-const entryDuplicates = new WeakMap<Node, Node[]>();
+const entryDuplicates = memo<Node, Node[]>('productteam.duplicates.entry');
 
 function collect(node: unknown, level: number, out: Node[]): void {
   if (level === 2 && (isMap(node) || isSeq(node))) {

@@ -11,6 +11,7 @@
 // the alias or the `<<` key.
 import { isAlias, isMap, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, YAMLParseError, YAMLSeq, type Alias, type Document, type Node } from 'yaml';
 import { keyNode, rootNode, valueNode } from './nodes';
+import { memo } from '../memo';
 
 /** How many values a whole document may expand to through aliases. */
 export const ALIAS_EXPANSION_LIMIT = 100_000;
@@ -18,14 +19,14 @@ export const ALIAS_EXPANSION_LIMIT = 100_000;
 type Range = [number, number, number];
 
 /** Nodes made by the resolver (merged or aliased values placed on a `<<` key or an alias): their ranges are not their text. */
-const copies = new WeakSet<object>();
+const copies = memo<object, true>('productteam.resolve.copy');
 
 /**
  * Whether a node is a resolver's copy: a fix must not edit its range as if the
  * value were written there (it is written at the anchor).
  */
 export function isResolvedCopy(node: unknown): boolean {
-  return typeof node === 'object' && node !== null && copies.has(node);
+  return typeof node === 'object' && node !== null && copies.get(node) === true;
 }
 
 export function isMergeKey(key: unknown): boolean {
@@ -144,7 +145,7 @@ export class Resolver {
       const s = new Scalar(node.value);
       s.type = node.type;
       s.range = [at[0], at[1], at[2]];
-      copies.add(s);
+      copies.set(s, true);
       return s;
     }
     if (isAlias(node)) return this.copyAt(this.target(node), at);
@@ -153,7 +154,7 @@ export class Resolver {
       m.flow = node.flow;
       m.items = node.items.map((p) => new Pair(this.copyAt(keyNode(p), at), isAlias(p.value) ? p.value : this.copyAt(valueNode(p), at)));
       m.range = [at[0], at[1], at[2]];
-      copies.add(m);
+      copies.set(m, true);
       return m;
     }
     if (isSeq(node)) {
@@ -161,7 +162,7 @@ export class Resolver {
       s.flow = node.flow;
       s.items = node.items.map((i) => (isAlias(i) ? i : this.copyAt(i as Node, at)));
       s.range = [at[0], at[1], at[2]];
-      copies.add(s);
+      copies.set(s, true);
       return s;
     }
     return null;
@@ -272,10 +273,10 @@ function keyOf(key: unknown): string | undefined {
   return isScalar(key) && (typeof key.value === 'string' || typeof key.value === 'number') ? String(key.value) : undefined;
 }
 
-const resolvers = new WeakMap<Document, Resolver>();
+const resolvers = memo<Document, Resolver>('productteam.resolve.resolver');
 
 /** Plain values of the nodes of documents without aliases (see toJS). Shared: never change one. */
-const plainValues = new WeakMap<Node, unknown>();
+const plainValues = memo<Node, unknown>('productteam.resolve.plain');
 
 /** One resolver per parsed document; `plain` as for the Resolver, heeded by the first call. */
 export function resolverFor(doc: Document, plain = false): Resolver {
@@ -318,7 +319,7 @@ export function locatePointer(doc: Document, pointer: string): { node: Node | nu
 }
 
 /** Each big mapping's own pairs by key text (the first of repeated keys), made once per mapping: nodes never change. */
-const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+const keyIndexes = memo<YAMLMap, Map<string, Pair>>('productteam.resolve.keyIndex');
 /** Below this many pairs a scan is as quick as an index. */
 const INDEXED_FROM = 16;
 
