@@ -59,6 +59,8 @@ interface Chunk {
   parentEnd: [number, number];
   /** The absolute offset the chunk's ranges currently count from. */
   base: number;
+  /** Every range array of the chunk's nodes, listed the first time it moves: a move is then a loop over arrays, not a walk over nodes. */
+  ranges?: number[][];
 }
 
 /** A chunk where the last text had it: its piece, and the context it was parsed in. */
@@ -239,10 +241,28 @@ function parseChunk(text: string, piece: Piece, prefix: string, followIndent: nu
   return { pair: entry, start: e[0], end: [e[1], e[2]], parentEnd: [r[1], r[2]], base };
 }
 
+/** The range arrays that moveRanges moves, in its order. */
+function rangesOf(node: unknown, out: number[][] = []): number[][] {
+  if (isPair(node)) {
+    rangesOf(node.key, out);
+    rangesOf(node.value, out);
+    return out;
+  }
+  if (!node || typeof node !== 'object') return out;
+  const range = (node as Node).range;
+  if (range) out.push(range);
+  if (isMap(node) || isSeq(node)) for (const item of node.items) rangesOf(item, out);
+  return out;
+}
+
 /** Moves a chunk's nodes and ranges to count from `base`. */
 function moveChunk(chunk: Chunk, base: number): void {
   const by = base - chunk.base;
-  moveRanges(chunk.pair, by);
+  for (const range of (chunk.ranges ??= rangesOf(chunk.pair))) {
+    range[0] += by;
+    range[1] += by;
+    range[2] += by;
+  }
   chunk.start += by;
   chunk.end = [chunk.end[0] + by, chunk.end[1] + by];
   chunk.parentEnd = [chunk.parentEnd[0] + by, chunk.parentEnd[1] + by];
