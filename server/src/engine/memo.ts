@@ -4,8 +4,12 @@
 // live, so a WeakMap that outlives the documents pins every node and value it
 // holds until the next full GC: the CLI on 2,000 small files promoted 110 MB
 // of such garbage and peaked at twice the memory of a bare parse. On the
-// object, the memo dies with it. Never enumerable: ajv, JSON and deep
-// equality do not see it.
+// object, the memo dies with it.
+//
+// On a YAML node (`memo`) it is a plain store, as quick as a field; nothing
+// copies or compares nodes property by property. On a plain value that other
+// code reads (`hiddenMemo`: the data ajv validates) it is not enumerable, so
+// ajv, JSON, spreads and deep equality do not see it.
 
 export interface Memo<K extends object, V> {
   get(o: K): V | undefined;
@@ -13,6 +17,14 @@ export interface Memo<K extends object, V> {
 }
 
 export function memo<K extends object, V>(name: string): Memo<K, V> {
+  const key = Symbol(name);
+  return {
+    get: (o) => (o as Record<symbol, V | undefined>)[key],
+    set: (o, v) => ((o as Record<symbol, V>)[key] = v),
+  };
+}
+
+export function hiddenMemo<K extends object, V>(name: string): Memo<K, V> {
   const key = Symbol(name);
   return {
     get: (o) => (o as Record<symbol, V | undefined>)[key],

@@ -11,7 +11,7 @@ import { closest, didYouMean, safeCorrection } from '../text';
 import { correctEnum } from './synonyms';
 import { loadValidators } from './validators';
 import { keyNode, valueNode } from '../syntax/nodes';
-import { memo, type Memo } from '../memo';
+import { hiddenMemo, type Memo } from '../memo';
 
 export { SCHEMA } from './schemaParts';
 
@@ -19,9 +19,9 @@ export type { SchemaError, SchemaErrorKind } from '../types';
 
 /** An entry's errors by its value: resolve.ts gives an unchanged entry the same value object, so a keystroke validates only the entry it changed. */
 const entryErrorCache = {
-  person: memo<object, ErrorObject[]>('productteam.schema.person'),
-  product: memo<object, ErrorObject[]>('productteam.schema.product'),
-  team: memo<object, ErrorObject[]>('productteam.schema.team'),
+  person: hiddenMemo<object, ErrorObject[]>('productteam.schema.person'),
+  product: hiddenMemo<object, ErrorObject[]>('productteam.schema.product'),
+  team: hiddenMemo<object, ErrorObject[]>('productteam.schema.team'),
 } satisfies Record<EntryKind, Memo<object, ErrorObject[]>>;
 
 function errorsOf(validate: ValidateFunction, data: unknown): ErrorObject[] {

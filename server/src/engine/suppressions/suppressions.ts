@@ -362,5 +362,6 @@ export function applySuppressions(
 }
 
 function byOffset(a: Problem, b: Problem): number {
-  return a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId);
+  // Code-unit order, not localeCompare: the same for rule ids, and no collator to load (about 15 ms on a server's first file).
+  return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
