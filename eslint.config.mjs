@@ -103,6 +103,15 @@ export default tseslint.config(
           ],
         },
       ],
+      // A module-level WeakMap pins what it holds until a full GC (V8's young
+      // GC keeps its entries), so per-node caches go on the node: engine/memo.ts.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: ':matches(Program > VariableDeclaration, Program > ExportNamedDeclaration > VariableDeclaration) NewExpression[callee.name=/^Weak(Map|Set)$/]',
+          message: 'Keep per-object caches on the object (engine/memo.ts): a module-level WeakMap holds every file it saw until a full GC.',
+        },
+      ],
     },
   },
 );

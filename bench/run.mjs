@@ -460,6 +460,7 @@ if (doServer) {
     );
 
     const rows = [];
+    let editFloorLine;
     for (const s of sizes) {
       if (!s.edits) continue;
       const input = inputs[s.label];
@@ -560,6 +561,16 @@ if (doServer) {
           '',
           '',
         ]);
+        if (s.label === '20k' && style === 'incremental') {
+          // The real aim (issue 19): an edit's CPU follows the size of the edit. The floor: parse the edited entry alone, convert and serialise the diagnostics.
+          const nameLine = planEdits(input.text, 2)[1].line;
+          const f = spawnSync(process.execPath, [join(root, 'bench/edit-floor.cjs'), input.file, String(nameLine), TODAY], { encoding: 'utf8' });
+          if (f.status !== 0) throw new Error(`bench/edit-floor.cjs failed: ${f.stderr}`);
+          const floor = JSON.parse(f.stdout);
+          const fr = ratio(ours.changeCpuMedianMs, floor.floorMs);
+          report.servers.editFloor = { ...floor, changeCpuMedianMs: ours.changeCpuMedianMs, ratio: fr };
+          editFloorLine = `CPU per change at 20k lines: ${ms(ours.changeCpuMedianMs)}; the edit's floor (parse the ${floor.entryLines}-line entry alone ${ms(floor.parseEntryMs)}, convert and serialise ${floor.diagnostics} diagnostics ${ms(floor.convertMs)}: bench/edit-floor.cjs) ${ms(floor.floorMs)}: ${x(fr)}  target ≤ 5×  ${target('CPU per change ≤ 5× the edit floor (20k)', fr, 5, x(fr))}`;
+        }
         report.servers.ratios ??= {};
         report.servers.ratios[key] = {
           changeToDiagMedian: cr,
@@ -579,6 +590,7 @@ if (doServer) {
     log(
       'RSS after edits depends on when V8 last collected; peak RSS (VmHWM) is steadier. CPU from /proc (10 ms ticks), per change including the pause after it',
     );
+    if (editFloorLine) log(editFloorLine);
     for (const kind of KINDS) report.servers[kind].spawnToInitMs = spawnMs[kind];
     const sp = median(spawnMs.productteam);
     const sy = median(spawnMs['yaml-ls']);
