@@ -108,7 +108,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: ':matches(Program > VariableDeclaration, Program > ExportNamedDeclaration > VariableDeclaration) NewExpression[callee.name=/^Weak(Map|Set)$/]',
+          selector:
+            ':matches(Program > VariableDeclaration, Program > ExportNamedDeclaration > VariableDeclaration) NewExpression[callee.name=/^Weak(Map|Set)$/]',
           message: 'Keep per-object caches on the object (engine/memo.ts): a module-level WeakMap holds every file it saw until a full GC.',
         },
       ],

@@ -152,14 +152,20 @@ function targetedEditor(seed: number) {
   };
 }
 
-/** Runs `steps` edits on `original` with one cache; returns how many took the incremental path. */
-function checkEdits(name: string, original: string, edit: (text: string) => string, steps: number): number {
+/**
+ * Runs `steps` edits on `original` with one cache; returns how many took the
+ * incremental path. `prepare`: the cache is readied in "idle time" after the
+ * first parse and after every third edit, as the server does after it publishes.
+ */
+function checkEdits(name: string, original: string, edit: (text: string) => string, steps: number, prepare = false): number {
   const cache = new ParseCache();
   parseIncremental(original, cache);
+  if (prepare) cache.prepare();
   let incremental = 0;
   let text = original;
   let good = text;
   for (let step = 0; step < steps; step++) {
+    if (prepare && step % 3 === 2) cache.prepare();
     text = edit(text);
     const full = parseDocument(text, PARSE_OPTIONS);
     const d = difference(parseIncremental(text, cache), full);
@@ -206,6 +212,15 @@ describe('incremental parsing', () => {
     let n = 0;
     const incremental = checkEdits(name, generated, (t) => (n++ % 4 === 3 ? anywhere(t) : targeted(t)), 36);
     assert.ok(incremental > 18, `only ${incremental} of 36 edits took the incremental path`);
+  });
+
+  it('stays the same as a full parse when the cache is readied in idle time (prepare) between edits', () => {
+    const [name, generated] = texts.find(([n]) => n.startsWith('generated'))!;
+    const targeted = targetedEditor(77);
+    const anywhere = editor(8);
+    let n = 0;
+    const incremental = checkEdits(name, generated, (t) => (n++ % 4 === 3 ? anywhere(t) : targeted(t)), 24, true);
+    assert.ok(incremental > 8, `only ${incremental} of 24 edits took the incremental path`);
   });
 
   it('gives the same findings with and without a cache', () => {

@@ -98,8 +98,13 @@ function fieldEdit(text: string, rnd: () => number): string {
 }
 
 describe('engine host', () => {
-  for (const seed of [11, 12])
-    it(`reuses the findings of rules whose part of the model did not change, and they are what running them gives (seed ${seed})`, () => {
+  // Seed 13 readies the file in idle time (prepareForEdits) after opening it and now and then between edits, as the server does.
+  for (const [seed, prepare] of [
+    [11, false],
+    [12, false],
+    [13, true],
+  ] as const)
+    it(`reuses the findings of rules whose part of the model did not change, and they are what running them gives (seed ${seed}${prepare ? ', readied in idle time' : ''})`, () => {
       // The test run checks every reuse (test/support/verify-reuse.ts): a rule whose `reads` leaves something out throws.
       assert.equal(reuseChecks.verify, true);
       const generated = execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'generate-config.mjs'), '--lines', '600', '--seed', '3'], {
@@ -111,14 +116,19 @@ describe('engine host', () => {
       host.setOptions(options);
       host.setFile(key, generated);
       host.snapshot().diagnostics(key);
+      if (prepare) assert.equal(host.prepareForEdits(key), true);
       const rnd = random(seed);
       const before = reuseChecks.reused;
       let text = generated;
       let good = text;
       for (let step = 0; step < 40; step++) {
+        const last = text;
         text = fieldEdit(text, rnd);
         host.setFile(key, text);
+        // A new text not parsed yet: nothing to ready.
+        if (prepare && text !== last) assert.equal(host.prepareForEdits(key), false);
         const snap = host.snapshot();
+        if (prepare && step % 3 === 0) assert.equal(host.prepareForEdits(key), true);
         const found = snap.diagnostics(key);
         // Findings at every step (the reused ones checked against running the rule); now and then everything a fresh host answers: findings, fixes, hovers.
         if (step % 8 === 7) assert.deepEqual(answers(snap), answers(fresh(snap, options)), `step ${step}`);

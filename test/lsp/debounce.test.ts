@@ -2,7 +2,8 @@
 // in a burst, a small file still is, a big one waits about as long as its
 // analysis takes, never longer than the configured debounce.
 import * as assert from 'node:assert/strict';
-import { AdaptiveDebounce, MIN_DEBOUNCE_MS } from '../../server/src/lsp/debounce';
+import { analyze, EngineHost } from '../../server/src/engine';
+import { AdaptiveDebounce, MIN_DEBOUNCE_MS, warmUpTexts } from '../../server/src/lsp/debounce';
 
 describe('adaptive debounce', () => {
   it('waits the configured time until a document has been analysed', () => {
@@ -34,5 +35,23 @@ describe('adaptive debounce', () => {
     d.record('file:///a', 1);
     d.forget('file:///a');
     assert.equal(d.delay('file:///a', 50), 50);
+  });
+
+  it('warms up on a file being typed into: valid texts, each one letter longer, that a host parses incrementally', () => {
+    const texts = warmUpTexts(5);
+    assert.equal(texts.length, 5);
+    for (let i = 1; i < texts.length; i++) assert.equal(texts[i].length, texts[i - 1].length + 1);
+    for (const t of texts)
+      assert.deepEqual(
+        analyze(t, { today: '2025-01-01' }).problems.filter((p) => p.ruleId === 'yaml-syntax'),
+        [],
+      );
+    // The typing lands inside the people, well before the end: most entries come after it and move, as in a real file.
+    const at = [...texts[0]].findIndex((c, i) => c !== texts[1][i]);
+    assert.ok(at > texts[0].indexOf('people:') && at < texts[0].length / 2, `typed at ${at} of ${texts[0].length}`);
+    const host = new EngineHost();
+    host.setFile('w.productteam.yaml', texts[0]);
+    host.snapshot();
+    assert.equal(host.prepareForEdits('w.productteam.yaml'), true);
   });
 });

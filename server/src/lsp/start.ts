@@ -184,10 +184,27 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
       }
       debounce.record(WORKSPACE, performance.now() - startedAt);
       await Promise.all(sent);
+      prepareSoon();
     },
     onError: (err) => logError('validating', err),
   });
   const published = createPublishedDiagnostics();
+
+  // Open documents readied for their first keystroke in the idle time after
+  // their diagnostics went out (EngineHost.prepareForEdits), once per open.
+  const prepared = new Set<string>();
+  function prepareSoon(): void {
+    setTimeout(() => {
+      try {
+        for (const doc of documents.all()) {
+          if (!publisher.idle()) return;
+          if (!prepared.has(doc.uri) && host.prepareForEdits(doc.uri)) prepared.add(doc.uri);
+        }
+      } catch (err) {
+        logError('preparing for edits', err);
+      }
+    }, 0);
+  }
 
   function locationOf(snap: Snapshot, s: Span & { file?: string }): Location | undefined {
     const a = s.file === undefined ? undefined : snap.analysis(s.file);
@@ -241,8 +258,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
 
   let justOpened = false;
 
-  documents.onDidOpen(() => {
+  documents.onDidOpen((e) => {
     justOpened = true;
+    prepared.delete(e.document.uri);
   });
 
   documents.onDidChangeContent((e) => {
@@ -275,6 +293,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): {
 
   documents.onDidClose((e) => {
     const uri = e.document.uri;
+    prepared.delete(uri);
     // A workspace file goes back to its text on disk; any other is forgotten and its findings cleared.
     const onDisk = folders.some((f) => uri.startsWith(f)) && platform.readFile !== undefined;
     if (!onDisk) {

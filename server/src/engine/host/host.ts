@@ -22,6 +22,7 @@ import type { Analysis, AnalyzeOptions, Fix, Model, Problem, Span, TextEdit } fr
 import { checkOrganisation, fileAnalysis, findOrganisations, type CheckedOrganisation, type Organisation } from './organisation';
 import { isCurrent, parseFile, type ParsedFile } from './parse';
 import { ParseCache, parsesThatMovedNodes } from '../syntax/incremental';
+import { prepareRecords } from '../model/model';
 
 /** Options for the whole workspace, a folder (a key ending in '/') or one file. */
 export type HostOptions = Omit<AnalyzeOptions, 'parseCache'>;
@@ -88,6 +89,21 @@ export class EngineHost {
 
   text(key: string): string | undefined {
     return this.texts.get(key);
+  }
+
+  /**
+   * Readies a file for its first edit, for idle time after it was opened and
+   * linted: the parse cache is filled and the lists that moving its entries
+   * needs are made now, so the first keystroke costs what any other does.
+   * Changes nothing any answer depends on. False when the file's current text
+   * is not parsed yet (it is left alone).
+   */
+  prepareForEdits(key: string): boolean {
+    const parsed = this.parsed.get(key);
+    if (!parsed || parsed.text !== this.texts.get(key)) return false;
+    this.parseCaches.get(key)?.prepare();
+    prepareRecords(parsed.model);
+    return true;
   }
 
   /** Options for every file (no scope), a folder (a scope ending in '/') or one file; undefined removes a scope's. */

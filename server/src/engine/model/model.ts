@@ -131,6 +131,21 @@ function spansIn(values: unknown[]): Span[] {
 }
 
 /**
+ * Lists the spans of every entry's kept record now (idle time after a file was
+ * opened), not when an edit first moves the entry. Changes no span.
+ */
+export function prepareRecords(model: Model): void {
+  for (const name of ['people', 'products', 'teams']) {
+    const section = model.sections.get(name)?.value;
+    if (!isMap(section)) continue;
+    for (const pair of section.items as WithRecord[]) {
+      const held = pair[RECORD];
+      if (held) held.spans ??= spansIn([held.value, held.refs, held.vacancies]);
+    }
+  }
+}
+
+/**
  * The model of one file. `file` (the host's key for it) is written on every
  * span, so that an organisation's merged model knows where each node is.
  */
