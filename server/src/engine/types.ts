@@ -161,6 +161,8 @@ export interface Person extends Entity {
   decisionAuthority?: string;
   /** The last day in the organisation (`until`), when it is a real YYYY-MM-DD date. */
   until?: string;
+  /** `until` as written, when it is a text or a date, real or not. */
+  untilText?: string;
 }
 
 export interface Product extends Entity {

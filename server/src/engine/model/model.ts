@@ -281,6 +281,7 @@ export function buildModel(doc: Document, file?: string): Model {
     const e = entity(p);
     if (!e) return undefined;
     const f = fieldsOf(e.map);
+    const untilText = dateText(f.until?.value);
     return {
       id: e.id,
       key: e.key,
@@ -292,7 +293,8 @@ export function buildModel(doc: Document, file?: string): Model {
       disciplines: texts(f.discipline?.value),
       customerContact: str(f.customerContact?.value),
       decisionAuthority: str(f.decisionAuthority?.value),
-      until: realDate(dateText(f.until?.value)),
+      until: realDate(untilText),
+      untilText,
     };
   };
   const people = new Map<string, Person>();

@@ -65,6 +65,8 @@ export const schema = defineRule<Data>()({
     }
     // The pattern lets 2026-02-30 through; departed-person would then silently never fire.
     for (const person of ctx.model.people.values()) {
+      // Most people have no `until`, or a real one: only the others are looked at (this runs on every keystroke).
+      if (person.untilText === undefined || person.until !== undefined) continue;
       const v = pairOf(person.map, 'until')?.value;
       if (!isScalar(v) || typeof v.value !== 'string' || !v.range || !/^\d{4}-\d{2}-\d{2}$/.test(v.value) || realDate(v.value)) continue;
       if (ctx.schemaErrors.some((e) => e.start === v.range![0])) continue;
