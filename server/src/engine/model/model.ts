@@ -5,7 +5,7 @@
 // schema rule's business.
 import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { referenceFieldsOf } from './referenceFields';
-import { resolverFor, type Resolver } from '../syntax/resolve';
+import { resolverFor, setPairFinder, type Resolver } from '../syntax/resolve';
 import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team, Vacancy } from '../types';
 import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from '../types';
 import { keyNode } from '../syntax/nodes';
@@ -378,6 +378,13 @@ export function buildModel(doc: Document, file?: string): Model {
 
   // Sections may come in any order; sort only when they did not.
   if (refs.some((r, i) => i > 0 && refs[i - 1].start > r.start)) refs.sort((a, b) => a.start - b.start);
+  if (keep) {
+    // Placing a schema error finds its entry by id: these maps already hold the first pair of each id.
+    const peopleMap = val(sections.get('people')?.value);
+    if (isMap(peopleMap)) setPairFinder(peopleMap, (id) => people.get(id)?.pair);
+    const teamsMap = val(sections.get('teams')?.value);
+    if (isMap(teamsMap)) setPairFinder(teamsMap, (id) => teams.get(id)?.pair);
+  }
   return { organization, settings, people, products, teams, refs, sections, vacancies };
 }
 
