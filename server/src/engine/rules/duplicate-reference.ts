@@ -29,6 +29,7 @@ export const duplicateReference = defineRule<Data>()({
   },
   // A list is in one file: each file's own lists, so a part that no root includes is checked too (SPEC section 9).
   perFile: true,
+  reads: { products: true, teams: true },
   check(ctx) {
     const fields = new Set<RefField>();
     const collect = (f: RefField | undefined) => {

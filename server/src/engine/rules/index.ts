@@ -99,7 +99,8 @@ export function runRules(
     const perFile = rule.perFile || later;
     if (organisation.orphan && !perFile) continue;
     if (severityFor(settings, rule) === undefined) continue;
-    const reusable = reuse !== undefined && rule.reads !== undefined && !perFile && !anyParseFailed;
+    // A perFile rule over an organisation of one file reads that file's model, which is the organisation's: reusable alike.
+    const reusable = reuse !== undefined && rule.reads !== undefined && (!perFile || (!later && files.length === 1)) && !anyParseFailed;
     const taken = reusable ? reuse.take(rule) : undefined;
     if (taken) reuseChecks.reused++;
     if (taken && reuse && !reuseChecks.verify) {
