@@ -30,12 +30,12 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 function sameSequence<T>(a: Iterable<T>, b: Iterable<T>): boolean {
-  const ib = b[Symbol.iterator]();
-  for (const x of a) {
-    const y = ib.next();
-    if (y.done || y.value !== x) return false;
-  }
-  return ib.next().done === true;
+  // Spread, not a second iterator stepped by hand: V8 copies a Map's keys or values natively, where each next() made an object (twice as slow at 12k people).
+  const x = [...a];
+  const y = [...b];
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 export function modelDelta(before: Model, after: Model): ModelDelta {
