@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { analyze } from '../server/src/engine/host/analyze';
-import { ParseCache, PARSE_OPTIONS, parseIncremental } from '../server/src/engine/syntax/incremental';
+import { ParseCache, PARSE_OPTIONS, parseIncremental, splitAfter, splitText } from '../server/src/engine/syntax/incremental';
+import { textShift } from '../server/src/engine/text';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -166,7 +167,11 @@ function checkEdits(name: string, original: string, edit: (text: string) => stri
   let good = text;
   for (let step = 0; step < steps; step++) {
     if (prepare && step % 3 === 2) cache.prepare();
+    const last = text;
     text = edit(text);
+    // The cut worked out from the last text's and the edit is the cut of the whole text.
+    const cut = splitText(last);
+    if (cut) assert.deepEqual(splitAfter(cut, textShift(last, text), text), splitText(text), `${name}, edit ${step}: the cut`);
     const full = parseDocument(text, PARSE_OPTIONS);
     const d = difference(parseIncremental(text, cache), full);
     assert.equal(d, undefined, `${name}, edit ${step}: ${d}\n--- text ---\n${text}`);

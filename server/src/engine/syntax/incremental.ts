@@ -22,7 +22,7 @@
 // parsing the edit). So a document made earlier is valid only while the
 // cache's `generation` is the one it was made at: the engine host's
 // snapshots check it and parse their own text again if it moved on.
-import { textShift } from '../text';
+import { textShift, type TextShift } from '../text';
 import type { LineIndex } from './lines';
 import { Document, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, type Node, type Schema } from 'yaml';
 
@@ -95,6 +95,8 @@ export class ParseCache {
   placed: Placed[] | undefined;
   /** The text `placed` was made from. */
   text: string | undefined;
+  /** How `text` was cut into pieces: the next text's cut is worked out from it and the edit (splitAfter). */
+  tops: TopPiece[] | undefined;
   /** A whole parse that has not filled `placed` yet (the next parse fills it, if the document has the pieces' shape). */
   whole: { doc: Document.Parsed; tops: TopPiece[]; text: string } | undefined;
   schema: Schema | undefined;
@@ -133,6 +135,7 @@ function fillFromWhole(cache: ParseCache): void {
   if (placed) {
     cache.placed = placed;
     cache.text = text;
+    cache.tops = tops;
     cache.schema ??= doc.schema;
   }
 }
@@ -161,7 +164,8 @@ function startsKey(c: number): boolean {
 /** Characters that make a top-level line more than a plain `key:` line. */
 const SPECIAL_START = new Set([...'-?:,[]{}&*!|>%@`"\''].map((c) => c.charCodeAt(0)));
 
-function splitText(text: string): TopPiece[] | undefined {
+/** Exported for tests: the pieces a text is cut into (undefined: the text is parsed whole). */
+export function splitText(text: string): TopPiece[] | undefined {
   if (text.charCodeAt(0) === 0xfeff) return undefined;
   const tops: TopPiece[] = [];
   for (let pos = 0; pos < text.length; pos = lineEndAt(text, pos)) {
@@ -279,6 +283,71 @@ function rangesOf(node: unknown, out: number[][] = []): number[][] {
   return out;
 }
 
+/**
+ * splitText(text), worked out from the cut of the text before an edit: when
+ * the edit lies inside one section's entries (past its first entry), only the
+ * entries it touches are cut again; the pieces before it are the same and
+ * those after it are moved. Anything else (an edit in a header, a first entry
+ * or a top-level value, a line the cut would stop at) cuts the whole text.
+ * Exported for tests, which hold it to splitText.
+ */
+export function splitAfter(before: TopPiece[], shift: TextShift | undefined, text: string): TopPiece[] | undefined {
+  if (!shift) return before;
+  const t = before.findIndex((top) => top.entries !== undefined && shift.start >= top.entries[1].start && shift.oldEnd < top.end);
+  if (t < 0) return splitText(text);
+  const top = before[t];
+  const entries = top.entries!;
+  const indent = top.indent!;
+  const by = shift.by;
+  // The entries the edit touches, a to b; the lines from a's start to b's (moved) end are cut again.
+  const within = (offset: number) => {
+    let lo = 0;
+    let hi = entries.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (entries[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const a = within(shift.start);
+  const b = within(shift.oldEnd);
+  const starts: number[] = [];
+  for (let e = 0; e < a; e++) starts.push(entries[e].start);
+  const to = entries[b].end + by;
+  for (let pos = entries[a].start; pos < to; pos = lineEndAt(text, pos)) {
+    let i = pos;
+    while (text.charCodeAt(i) === 32) i++;
+    if (i >= to || !startsKey(text.charCodeAt(i))) continue;
+    // A key at the margin, a line less indented than the entries, or one the cut leaves to the full parse: cut the whole text.
+    if (i - pos < indent || (i - pos === indent && SPECIAL_START.has(text.charCodeAt(i)))) return splitText(text);
+    if (i - pos === indent) starts.push(pos);
+  }
+  for (let e = b + 1; e < entries.length; e++) starts.push(entries[e].start + by);
+  if (starts.length < 2 || starts[0] !== entries[0].start) return splitText(text);
+  const end = top.end + by;
+  const moved = (p: Piece): Piece => ({ start: p.start + by, end: p.end + by });
+  const out: TopPiece[] = before.slice(0, t);
+  out.push({
+    start: top.start,
+    end,
+    header: top.header,
+    entries: starts.map((start, e) => ({ start, end: e + 1 < starts.length ? starts[e + 1] : end })),
+    indent,
+  });
+  for (let k = t + 1; k < before.length; k++) {
+    const later = before[k];
+    const m: TopPiece = moved(later);
+    if (later.entries) {
+      m.header = moved(later.header!);
+      m.entries = later.entries.map(moved);
+      m.indent = later.indent;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
 /** Moves a chunk's nodes and ranges to count from `base`. */
 function moveChunk(chunk: Chunk, base: number): void {
   const by = base - chunk.base;
@@ -360,7 +429,9 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
     return parseDocument(text, PARSE_OPTIONS);
   };
   if (indirection) return full();
-  const tops = splitText(text);
+  // The edit since the last assembled text, and the cut worked out from that text's.
+  const shift = previous && cache.text !== undefined ? textShift(cache.text, text) : undefined;
+  const tops = previous && cache.text !== undefined && cache.tops ? splitAfter(cache.tops, shift, text) : splitText(text);
   if (!tops) return full();
   if (!previous || cache.text === undefined) {
     // Nothing cached (a file just opened, or one the CLI reads once): one whole
@@ -371,7 +442,6 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
     return doc;
   }
 
-  const shift = textShift(cache.text, text);
   const next: Placed[] = [];
   let parsed = 0;
   let count = 0;
@@ -467,6 +537,7 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
   }
   cache.placed = next;
   cache.text = text;
+  cache.tops = tops;
   cache.stats = { chunks: count, parsed, fallback: false };
 
   const doc = new Document(null, PARSE_OPTIONS) as Document.Parsed;
