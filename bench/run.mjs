@@ -116,7 +116,7 @@ if (!flag('--no-build')) {
 }
 const esbuild = await import('esbuild');
 // The engine as the server bundles it: precompiled schema, yaml's ES modules.
-const { bundleBenchEngine, engineBundleOptions } = await import('../scripts/esbuild-common.mjs');
+const { bundleBenchEngine, engineBundleOptions, NODE_BUNDLE } = await import('../scripts/esbuild-common.mjs');
 await bundleBenchEngine();
 
 // ---- 1. inputs ----------------------------------------------------------------------
@@ -652,7 +652,7 @@ log('\nPackage');
 // as built and minified as the .vsix ships it.
 /** @type {{ key: string, built: string, entry: string, options: import('esbuild').BuildOptions }[]} */
 const BUNDLES = [
-  { key: 'server', built: 'server/out/server.js', entry: 'server/src/server.ts', options: { platform: 'node', target: 'node20', format: 'cjs' } },
+  { key: 'server', built: 'server/out/server.js', entry: 'server/src/server.ts', options: NODE_BUNDLE },
   {
     key: 'browserServer',
     built: 'server/out/browser/server.js',

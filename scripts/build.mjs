@@ -7,17 +7,14 @@
 // alone, with no runtime dependencies.
 import { build } from 'esbuild';
 import fs from 'node:fs';
-import { engineBundleOptions, generateValidators } from './esbuild-common.mjs';
+import { engineBundleOptions, generateValidators, NODE_BUNDLE } from './esbuild-common.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
+  ...NODE_BUNDLE,
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',

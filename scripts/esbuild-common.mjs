@@ -9,6 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * A CommonJS bundle for Node 20: the server, the CLI, the client, the schema compiler, the benchmarks' engine.
+ * @type {import('esbuild').BuildOptions}
+ */
+export const NODE_BUNDLE = { bundle: true, platform: 'node', target: 'node20', format: 'cjs' };
+
 /** Where the build writes ajv's standalone code for the schema (git-ignored, like every bundle). */
 export const PRECOMPILED_VALIDATORS = path.join(root, 'server/out/schema-validators.js');
 
@@ -22,10 +28,7 @@ export async function generateValidators() {
   await build({
     entryPoints: [path.join(root, 'scripts/schema-standalone.ts')],
     outfile: generator,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    ...NODE_BUNDLE,
     logLevel: 'warning',
   });
   try {
@@ -75,10 +78,7 @@ export async function bundleBenchEngine(logLevel = 'warning') {
   await build({
     entryPoints: [path.join(root, 'bench/engine-entry.ts')],
     outfile: BENCH_ENGINE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    ...NODE_BUNDLE,
     logLevel,
     ...engineBundleOptions,
   });

@@ -83,6 +83,10 @@ export interface CheckedFiles {
   fixed: Map<string, string>;
 }
 
+/** A root's line (`organization:` at the margin), and a root's includes (`include:`): read from the text, before any parse. */
+export const ROOT_LINE = /^organization[ \t]*:/m;
+const INCLUDE_LINE = /^include[ \t]*:/m;
+
 /**
  * A file that is an organisation on its own whatever else is there: a root
  * (`organization:` at the start of a line) that includes nothing. Another
@@ -91,7 +95,7 @@ export interface CheckedFiles {
  * CLI on 2,000 such files holds one tree at a time, not 2,000.
  */
 function isLoneRoot(text: string): boolean {
-  return /^organization[ \t]*:/m.test(text) && !/^include[ \t]*:/m.test(text);
+  return ROOT_LINE.test(text) && !INCLUDE_LINE.test(text);
 }
 
 /**
@@ -153,7 +157,7 @@ function checkTogether(given: ReadonlyMap<string, string>, options: AnalyzeOptio
   };
   let snap = host.snapshot();
   for (const org of snap.allOrganisations()) {
-    if (org.root !== undefined && given.has(paths.get(org.root)!) && /^include\s*:/m.test(snap.text(org.root) ?? '')) loadTreeOf(paths.get(org.root)!);
+    if (org.root !== undefined && given.has(paths.get(org.root)!) && INCLUDE_LINE.test(snap.text(org.root) ?? '')) loadTreeOf(paths.get(org.root)!);
   }
   snap = host.snapshot();
   // Parts given alone: the roots of their folder and its parents.
@@ -163,7 +167,7 @@ function checkTogether(given: ReadonlyMap<string, string>, options: AnalyzeOptio
     for (const dir of searchFolders(p)) {
       for (const candidate of productTeamFilesIn(dir)) {
         const text = readText(candidate);
-        if (text && /^organization\s*:/m.test(text) && /^include\s*:/m.test(text)) {
+        if (text && ROOT_LINE.test(text) && INCLUDE_LINE.test(text)) {
           add(candidate, text);
           loadTreeOf(candidate);
         }

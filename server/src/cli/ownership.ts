@@ -22,7 +22,7 @@ import {
   type SourceRange,
   type Stance,
 } from '../engine';
-import { checkFiles, keyOf } from './organisations';
+import { checkFiles, keyOf, ROOT_LINE } from './organisations';
 import { escapeControl, escapeJson } from './escape';
 import { decodeUtf8, readTextFile } from './files';
 import { slashPath } from './paths';
@@ -161,7 +161,7 @@ function findRoot(cwd: string): string {
     .map((e) => path.join(cwd, e.name))
     .filter((f) => {
       const read = readTextFile(f);
-      return read.ok && /^organization\s*:/m.test(read.text);
+      return read.ok && ROOT_LINE.test(read.text);
     })
     .sort();
   if (roots.length !== 1)

@@ -67,7 +67,8 @@ export interface ParseFileOptions {
 export function parseFile(text: string, file: string | undefined, options: ParseFileOptions = {}): ParsedFile {
   // CR-only line ends are line ends (YAML and LSP say so; yaml's lexer does
   // not). Same length, so every offset still points into `text`.
-  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const hasCR = text.includes('\r');
+  const source = hasCR ? text.replace(/\r(?!\n)/g, '\n') : text;
   const cache = options.parseCache;
   // After an edit, the line index and the search for anchors follow from the last text's: only the edited stretch is read.
   const last = cache?.last;
@@ -82,7 +83,7 @@ export function parseFile(text: string, file: string | undefined, options: Parse
   const resolved = resolverFor(doc, !indirection).toJS();
   doc.errors.push(...resolved.errors);
   // (LineIndex.after indexes anew when either text has a CR.)
-  const lines = last && shift ? LineIndex.after(last.lines, shift, text) : new LineIndex(text);
+  const lines = last && shift ? LineIndex.after(last.lines, shift, text, hasCR) : new LineIndex(text);
   if (cache) cache.last = { source, lines, indirection };
   const model = buildModel(doc, file);
   // Like a compiler after a parse error: when the structure itself is broken,

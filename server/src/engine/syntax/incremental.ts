@@ -209,20 +209,13 @@ export function splitText(text: string): TopPiece[] | undefined {
   return tops;
 }
 
-function moveRanges(node: unknown, by: number): void {
-  if (isPair(node)) {
-    moveRanges(node.key, by);
-    moveRanges(node.value, by);
-    return;
-  }
-  if (!node || typeof node !== 'object') return;
-  const range = (node as Node).range;
-  if (range) {
+/** Moves range arrays (rangesOf) by `by`. */
+function moveRanges(ranges: readonly number[][], by: number): void {
+  for (const range of ranges) {
     range[0] += by;
     range[1] += by;
     range[2] += by;
   }
-  if (isMap(node) || isSeq(node)) for (const item of node.items) moveRanges(item, by);
 }
 
 /** The first `key: value` of a block mapping with a plain or quoted scalar key. */
@@ -254,7 +247,7 @@ function parseChunk(text: string, piece: Piece, prefix: string, followIndent: nu
   const pair = firstPair(root);
   if (!pair) return undefined;
   const base = piece.start - prefix.length;
-  moveRanges(root, base);
+  moveRanges(rangesOf(root), base);
   const r = root.range!;
   if (kind === 'top')
     return root.items.length === (followIndent >= 0 ? 2 : 1) ? { pair, start: r[0], end: [r[1], r[2]], parentEnd: [r[1], r[2]], base } : undefined;
@@ -269,7 +262,7 @@ function parseChunk(text: string, piece: Piece, prefix: string, followIndent: nu
   return { pair: entry, start: e[0], end: [e[1], e[2]], parentEnd: [r[1], r[2]], base };
 }
 
-/** The range arrays that moveRanges moves, in its order. */
+/** Every range array of a node and the nodes under it. */
 function rangesOf(node: unknown, out: number[][] = []): number[][] {
   if (isPair(node)) {
     rangesOf(node.key, out);
@@ -351,11 +344,7 @@ export function splitAfter(before: TopPiece[], shift: TextShift | undefined, tex
 /** Moves a chunk's nodes and ranges to count from `base`. */
 function moveChunk(chunk: Chunk, base: number): void {
   const by = base - chunk.base;
-  for (const range of (chunk.ranges ??= rangesOf(chunk.pair))) {
-    range[0] += by;
-    range[1] += by;
-    range[2] += by;
-  }
+  moveRanges((chunk.ranges ??= rangesOf(chunk.pair)), by);
   chunk.start += by;
   chunk.end = [chunk.end[0] + by, chunk.end[1] + by];
   chunk.parentEnd = [chunk.parentEnd[0] + by, chunk.parentEnd[1] + by];

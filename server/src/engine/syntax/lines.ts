@@ -11,6 +11,8 @@ export interface Position {
 
 export class LineIndex {
   private readonly starts: number[];
+  /** Whether the text holds a CR (an index made by `after` never does). */
+  private readonly hasCR: boolean = false;
 
   /** `starts`: the line starts, when known (`after`); else they are found in the text. */
   constructor(
@@ -22,7 +24,8 @@ export class LineIndex {
       return;
     }
     starts = [0];
-    if (text.includes('\r')) {
+    this.hasCR = text.includes('\r');
+    if (this.hasCR) {
       // \n, \r\n and a lone \r all end a line (as in LSP and YAML).
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
@@ -38,10 +41,11 @@ export class LineIndex {
    * The index of `text`, an edit of the text `before` was made for (`shift`
    * says where): the line starts before the edit are kept, those after it
    * moved, and only the edited stretch is searched for line breaks. A text
-   * with a CR is indexed anew (a lone CR ends a line too).
+   * with a CR is indexed anew (a lone CR ends a line too); `textHasCR` spares
+   * a caller that already looked a second scan of the text.
    */
-  static after(before: LineIndex, shift: TextShift, text: string): LineIndex {
-    if (text.includes('\r') || before.text.includes('\r')) return new LineIndex(text);
+  static after(before: LineIndex, shift: TextShift, text: string, textHasCR = text.includes('\r')): LineIndex {
+    if (textHasCR || before.hasCR) return new LineIndex(text);
     const old = before.starts;
     // The first line start past the edit's start, and the first whose line break lies after the edited stretch.
     const firstAfter = (offset: number) => {
