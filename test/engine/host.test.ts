@@ -163,6 +163,58 @@ describe('engine host', () => {
     });
   }
 
+  it('counts a core team again when a person or team it counted changes, and only gives what a fresh analysis gives', () => {
+    const key = 'file:///w/core.productteam.yaml';
+    let text = [
+      'version: 1',
+      'organization: { name: A, stance: combined }',
+      'people:',
+      '  ann: { name: Ann, discipline: technology }',
+      '  bo: { name: Bo, discipline: ux }',
+      '  cy: { name: Cy, discipline: business }',
+      '  dee: { name: Dee, discipline: product }',
+      'products:',
+      '  app:',
+      '    name: App',
+      '    owner: dee',
+      '    domains:',
+      '      pay: { name: Pay, productManager: dee, teams: [squad] }',
+      '      ship: { name: Ship, productManager: dee, teams: [crew] }',
+      'teams:',
+      '  squad: { name: Squad, members: [ann, bo] }',
+      '  crew: { name: Crew, members: [ann, bo, cy] }',
+      '',
+    ].join('\n');
+    let options: HostOptions = { today: '2026-06-01' };
+    const host = new EngineHost();
+    const coreTeam = (problems: { ruleId: string; message: string; start: number }[]) =>
+      problems.filter((p) => p.ruleId === 'core-team').map((p) => `${p.start} ${p.message}`);
+    const seen = new Set<string>();
+    const step = (what: string, next: string, nextOptions = options) => {
+      text = next;
+      options = nextOptions;
+      host.setOptions(options);
+      host.setFile(key, text);
+      const got = coreTeam(host.snapshot().diagnostics(key));
+      assert.deepEqual(got, coreTeam(analyze(text, options).problems), what);
+      seen.add(got.join('\n'));
+    };
+    step('opened', text);
+    step('a counted discipline changes', text.replace('bo: { name: Bo, discipline: ux }', 'bo: { name: Bo, discipline: business }'));
+    step('a team gains a member', text.replace('members: [ann, bo] }', 'members: [ann, bo, cy] }'));
+    step('a counted person leaves', text.replace('cy: { name: Cy,', 'cy: { until: 2020-01-01, name: Cy,'));
+    step('today moves back before the leaving date', text, { ...options, today: '2019-06-01' });
+    step('a counted person is renamed away', text.replace('  cy: {', '  cz: {'));
+    step('and someone else takes the id', text.replace('people:\n', 'people:\n  cy: { name: Cyd, discipline: ux }\n'));
+    step(
+      'the disciplines needed change',
+      text.replace('organization: { name: A, stance: combined }', 'organization: { name: A, stance: combined }\nsettings: { coreTeam: [technology, ux] }'),
+    );
+    step('the options name other disciplines', text, { ...options, coreTeam: ['technology', 'product'] });
+    step('a domain changes teams', text.replace('teams: [squad] }', 'teams: [crew] }'));
+    assert.ok(seen.size >= 4, `the steps should change the findings: ${[...seen].join(' | ')}`);
+  });
+
   it('parses an edit incrementally, and a snapshot taken before it keeps its own nodes (ranges included)', () => {
     const people = Array.from({ length: 40 }, (_, i) => `  p${i}: { name: P${i}, discipline: product }\n`).join('');
     const before = `version: 1\norganization: { name: A, stance: combined }\npeople:\n${people}products:\n  app:\n    name: App\n    owner: nobody\n`;

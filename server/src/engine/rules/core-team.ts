@@ -13,7 +13,8 @@
 //   checkout: { productManager: alice, teams: [squad] }   squad: carol (technology)
 //     -> info: lacks ux and business; counted alice (product), carol (technology)
 import { ids } from '../model/model';
-import type { Domain } from '../model/model';
+import type { Domain, Model, Person, Team } from '../model/model';
+import { hiddenMemo } from '../memo';
 import { suggestEnum } from '../schema/synonyms';
 import { DISCIPLINES } from '../types';
 import { defineRule } from './rule';
@@ -47,6 +48,55 @@ function describeDisciplines(ws: string[]): string {
     .join(', ');
 }
 
+/** Who a domain's core team counts and which disciplines it lacks. */
+interface Count {
+  teams: string[];
+  people: string[];
+  written: Map<string, string[]>;
+  missing: string[];
+}
+
+/**
+ * A domain's count, with what it was worked out from: the records of its teams
+ * and of everyone it looked up. An unchanged entry keeps its record objects
+ * (model.ts), so while the domain and every record it looked up are the same
+ * objects, and `today` and the disciplines needed are the same, so is the
+ * count: a keystroke counts again only the domains whose people or teams it
+ * changed.
+ */
+interface Counted extends Count {
+  needed: readonly string[];
+  today: string;
+  lookedUpTeams: (Team | undefined)[];
+  lookedUp: string[];
+  lookedUpPeople: (Person | undefined)[];
+}
+const counted = hiddenMemo<Domain, Counted>('productteam.core-team.count');
+
+function count(model: Model, d: Domain, needed: readonly string[], today: string): Count {
+  const held = counted.get(d);
+  if (held && held.today === today && sameList(held.needed, needed) && sameLookups(model, held)) return held;
+  const teams = uniq(ids(d.teams));
+  const lookedUpTeams = teams.map((id) => model.teams.get(id));
+  const lookedUp = uniq([...teamPeople(model, d), ...ids(d.productManager), ...ids(d.productOwner), ...ids(d.stakeholders)]);
+  const lookedUpPeople = lookedUp.map((id) => model.people.get(id));
+  const people = lookedUp.filter((_, i) => lookedUpPeople[i] !== undefined && !hasLeft(lookedUpPeople[i]!.until, today));
+  const written = new Map(people.map((id) => [id, model.people.get(id)!.disciplines]));
+  const have = new Set([...written.values()].flatMap((ws) => ws.map(meant)));
+  const missing = [...written.values()].some((x) => x.length > 0) ? needed.filter((x) => !have.has(x)) : [];
+  return counted.set(d, { teams, people, written, missing, needed, today, lookedUpTeams, lookedUp, lookedUpPeople });
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameLookups(model: Model, held: Counted): boolean {
+  for (let i = 0; i < held.teams.length; i++) if (model.teams.get(held.teams[i]) !== held.lookedUpTeams[i]) return false;
+  for (let i = 0; i < held.lookedUp.length; i++) if (model.people.get(held.lookedUp[i]) !== held.lookedUpPeople[i]) return false;
+  return true;
+}
+
 export const coreTeam = defineRule<Data>()({
   id: 'core-team',
   defaultSeverity: 'info',
@@ -69,16 +119,8 @@ export const coreTeam = defineRule<Data>()({
     const groups = new Map<string, { first: Domain; missing: string[]; counted: string[]; shown: string; others: string[] }>();
     for (const p of model.products) {
       for (const d of p.domains) {
-        const teams = uniq(ids(d.teams));
-        if (teams.length === 0) continue;
-        const people = uniq([...teamPeople(model, d), ...ids(d.productManager), ...ids(d.productOwner), ...ids(d.stakeholders)]).filter(
-          (id) => model.people.has(id) && !hasLeft(model.people.get(id)!.until, settings.today),
-        );
-        const written = new Map(people.map((id) => [id, model.people.get(id)!.disciplines]));
-        if (![...written.values()].some((x) => x.length > 0)) continue;
-        const have = new Set([...written.values()].flatMap((ws) => ws.map(meant)));
-        const missing = needed.filter((x) => !have.has(x));
-        if (missing.length === 0) continue;
+        const { teams, people, written, missing } = count(model, d, needed, settings.today);
+        if (teams.length === 0 || missing.length === 0) continue;
         const key = `${[...teams].sort().join('\n')}\u0000${missing.join('\n')}`;
         const group = groups.get(key);
         if (group) {
