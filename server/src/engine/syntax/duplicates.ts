@@ -4,14 +4,77 @@
 // the whole rest of the parse. Ids are map keys, so this check matters.
 //
 // An entry's repeated keys are kept with its nodes (which are never changed,
-// only moved, by the parse cache), so a keystroke walks the entry it changed
-// and the sections' keys, not the whole file. Errors take the keys' current
-// ranges.
-import { isMap, isPair, isScalar, isSeq, YAMLParseError, type Document, type Node } from 'yaml';
+// only moved, by the parse cache), so a keystroke walks the entry it changed,
+// not the whole file. A section's walk is kept with its key node (the parse
+// cache's too): while the section has the same number of entries, each with
+// the key it had, only the entries that are new objects are walked again.
+// Errors take the keys' current ranges.
+import { isMap, isPair, isScalar, isSeq, YAMLParseError, type Document, type Node, type YAMLMap } from 'yaml';
 import { memo } from '../memo';
 
 /** The repeated keys inside an entry's value (level 2: an entry of a section, or a top-level value's item). */
 const entryDuplicates = memo<Node, Node[]>('productteam.duplicates.entry');
+
+/** A section's last walk: its items then, each one's key as compared, and what each adds to the errors (its key when repeated, then its entry's). */
+interface SectionWalk {
+  items: unknown[];
+  keys: (string | undefined)[];
+  repeatedKey: boolean[];
+  adds: Node[][];
+}
+const sectionWalks = memo<Node, SectionWalk>('productteam.duplicates.section');
+const NONE: Node[] = [];
+/** More new entries than this and the section is walked afresh. */
+const FEW = 16;
+
+/** A key as the walk compares it (undefined: not compared). */
+function keyOf(item: unknown): string | undefined {
+  if (!isPair(item)) return undefined;
+  const key = item.key as Node | null;
+  // Merge keys (`<<`) may repeat; they add properties, they are not ids.
+  if (!isScalar(key) || !key.range || typeof key.value === 'symbol') return undefined;
+  return typeof key.value === 'string' ? key.value : `\u0000${String(key.value)}`;
+}
+
+/** What one item of a section adds to the errors. */
+function addsOf(item: unknown, repeated: boolean): Node[] {
+  if (!isPair(item)) return NONE;
+  const out: Node[] = repeated ? [item.key as Node] : [];
+  collect(item.value, 2, out);
+  return out.length ? out : NONE;
+}
+
+/** A section (a top-level map) whose key node is `key`. */
+function walkSection(section: YAMLMap, key: Node | null, out: Node[]): void {
+  const items = section.items;
+  const held = key ? sectionWalks.get(key) : undefined;
+  let fresh: number[] | undefined;
+  if (held && held.items.length === items.length) {
+    fresh = [];
+    for (let i = 0; i < items.length && fresh.length <= FEW; i++) if (items[i] !== held.items[i]) fresh.push(i);
+    if (fresh.length > FEW || fresh.some((i) => keyOf(items[i]) !== held.keys[i])) fresh = undefined;
+  }
+  let walk = held;
+  if (walk && fresh) {
+    for (const i of fresh) {
+      walk.items[i] = items[i];
+      walk.adds[i] = addsOf(items[i], walk.repeatedKey[i]);
+    }
+  } else {
+    walk = { items: [...items], keys: [], repeatedKey: [], adds: [] };
+    const seen = new Set<string>();
+    for (const item of items) {
+      const k = keyOf(item);
+      const repeated = k !== undefined && seen.has(k);
+      if (k !== undefined) seen.add(k);
+      walk.keys.push(k);
+      walk.repeatedKey.push(repeated);
+      walk.adds.push(addsOf(item, repeated));
+    }
+    if (key) sectionWalks.set(key, walk);
+  }
+  for (const adds of walk.adds) if (adds !== NONE) for (const n of adds) out.push(n);
+}
 
 function collect(node: unknown, level: number, out: Node[]): void {
   if (level === 2 && (isMap(node) || isSeq(node))) {
@@ -32,14 +95,13 @@ function walk(node: unknown, level: number, out: Node[]): void {
     const seen = new Set<string>();
     for (const item of node.items) {
       if (!isPair(item)) continue;
-      const key = item.key as Node | null;
-      // Merge keys (`<<`) may repeat; they add properties, they are not ids.
-      if (isScalar(key) && key.range && typeof key.value !== 'symbol') {
-        const k = typeof key.value === 'string' ? key.value : `\u0000${String(key.value)}`;
-        if (seen.has(k)) out.push(key);
+      const k = keyOf(item);
+      if (k !== undefined) {
+        if (seen.has(k)) out.push(item.key as Node);
         else seen.add(k);
       }
-      collect(item.value, level + 1, out);
+      if (level === 0 && isMap(item.value)) walkSection(item.value, item.key as Node | null, out);
+      else collect(item.value, level + 1, out);
     }
   } else if (isSeq(node)) {
     for (const item of node.items) collect(item, level + 1, out);
