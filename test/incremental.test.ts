@@ -10,6 +10,9 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, 
 import { analyze } from '../server/src/engine/host/analyze';
 import { ParseCache, PARSE_OPTIONS, parseIncremental, splitAfter, splitText } from '../server/src/engine/syntax/incremental';
 import { textShift } from '../server/src/engine/text';
+import { validateSchema } from '../server/src/engine/schema/schema';
+import { resolverFor } from '../server/src/engine/syntax/resolve';
+import { isFatalYamlError } from '../server/src/engine/rules/yaml-syntax';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -261,7 +264,11 @@ describe('incremental parsing', () => {
     analyze(t, { ...options, parseCache: cache });
     for (let step = 0; step < steps; step++) {
       t = step % 3 === 2 ? anywhere(t) : targeted(t);
-      assert.equal(shownAnalysis(analyze(t, { ...options, parseCache: cache })), shownAnalysis(analyze(t, options)), `${name}, edit ${step}`);
+      const cached = analyze(t, { ...options, parseCache: cache });
+      assert.equal(shownAnalysis(cached), shownAnalysis(analyze(t, options)), `${name}, edit ${step}`);
+      // Placed entry by entry, kept with the entries and moved with them: what placing the whole data's errors gives.
+      if (!cached.doc.errors.some(isFatalYamlError))
+        assert.deepEqual(cached.schemaErrors, validateSchema(cached.doc, resolverFor(cached.doc).toJS().data), `${name}, edit ${step}: schema errors`);
     }
   };
   it('gives the same findings, schema errors and data as a fresh analysis through random edits of a large file', () => {
@@ -307,6 +314,37 @@ describe('incremental parsing', () => {
       most = Math.max(most, got.length);
     }
     assert.ok(most >= 2, 'the edits should repeat keys');
+  });
+
+  it("moves an entry's kept schema errors with it when an edit above moves it, a comma's quoting edit included", () => {
+    const text = [
+      'version: 1',
+      'organization: { name: A, stance: combined }',
+      'people:',
+      '  ann: { name: Ann, discipline: product }',
+      '  bo: { name: Bo, title: Director, Freight Products, discipline: design }',
+      '  cy: { name: Cy, tilte: Lead }',
+      '',
+    ].join('\n');
+    const cache = new ParseCache();
+    const options = { today: '2025-06-01' };
+    analyze(text, { ...options, parseCache: cache });
+    let t = text;
+    for (const [what, edit] of [
+      ['typing above', (x: string) => x.replace('name: Ann', 'name: Anne')],
+      ['a line added above', (x: string) => x.replace('people:\n', 'people:\n  dee: { name: Dee }\n')],
+      ['deleting above', (x: string) => x.replace('name: Anne', 'name: An')],
+      ['an edit inside the entry', (x: string) => x.replace('tilte: Lead', 'titl: Lead')],
+    ] as const) {
+      t = edit(t);
+      const cached = analyze(t, { ...options, parseCache: cache });
+      const fresh = analyze(t, options);
+      assert.deepEqual(cached.schemaErrors, fresh.schemaErrors, what);
+      assert.ok(
+        cached.schemaErrors.some((e) => e.comma && t.slice(e.comma.start, e.comma.end) === 'Director, Freight Products'),
+        `${what}: the comma's edit`,
+      );
+    }
   });
 
   it('parses only the entry that changed', () => {

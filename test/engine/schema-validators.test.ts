@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
 import { resolverFor } from '../../server/src/engine/syntax/resolve';
-import { ajvErrors } from '../../server/src/engine/schema/schema';
-import { AJV_OPTIONS, SCHEMA } from '../../server/src/engine/schema/schemaParts';
+import { ajvErrors, validateSchema } from '../../server/src/engine/schema/schema';
+import { AJV_OPTIONS, ENTRY_DEFS, SCHEMA, skeletonSchema } from '../../server/src/engine/schema/schemaParts';
 import { loadValidators, type Validators } from '../../server/src/engine/schema/validators';
 import { PARSE_OPTIONS } from '../../server/src/engine/syntax/incremental';
 
@@ -58,6 +58,45 @@ describe('schema validators', () => {
       assert.deepEqual(shown(ajvErrors(data)), shown(expected), name);
     }
     assert.ok(errors > 50, `only ${errors} errors in the samples: they test little`);
+  });
+
+  it("the skeleton says nothing of a section but its type, so a section's entries may be left out of the data it validates", () => {
+    // schema.ts validates the skeleton with each section's mapping given as {} (byEntry): a keyword about a section's keys or size would break that.
+    const properties = skeletonSchema().properties as Record<string, Record<string, unknown>>;
+    for (const section of Object.keys(ENTRY_DEFS)) {
+      const keywords = Object.keys(properties[section]).filter((k) => !['title', 'description', 'markdownDescription', 'examples', 'default'].includes(k));
+      assert.deepEqual(keywords, ['type'], section);
+      assert.ok((properties[section].type as string[]).includes('object'), section);
+    }
+  });
+
+  it("placing errors entry by entry gives what placing the whole data's errors gives", () => {
+    const texts: [string, string][] = [];
+    const walk = (dir: string) => {
+      for (const f of fs.readdirSync(dir)) {
+        const p = path.join(dir, f);
+        if (fs.statSync(p).isDirectory()) walk(p);
+        else if (/\.ya?ml$/.test(f)) texts.push([path.relative(ROOT, p), fs.readFileSync(p, 'utf8')]);
+      }
+    };
+    walk(path.join(ROOT, 'test', 'fixtures'));
+    walk(path.join(ROOT, 'examples'));
+    texts.push(
+      ['not a mapping', '- 1\n- 2\n'],
+      ['empty', ''],
+      ['sections of the wrong type', 'version: 1\npeople: []\nproducts: x\nteams: 3\n'],
+      ['ids that need escaping', "version: 1\norganization: { name: o }\npeople:\n  a/b: { name: 1 }\n  'a~c': x\n  a:\n  0: { extra: true }\n"],
+      ['a repeated id and a repeated section', 'version: 1\npeople:\n  a: { nam: x }\n  a: { name: 1 }\npeople:\n  b: { nme: y }\n'],
+      ['a key that is not a scalar', 'version: 1\npeople:\n  ? [a, b]\n  : { nam: x }\n  c: { name: C, discipline: design }\n'],
+    );
+    let placed = 0;
+    for (const [name, text] of texts) {
+      const doc = parseDocument(text, PARSE_OPTIONS);
+      const byEntry = validateSchema(doc);
+      placed += byEntry.length;
+      assert.deepEqual(byEntry, validateSchema(parseDocument(text, PARSE_OPTIONS), resolverFor(doc).toJS().data), name);
+    }
+    assert.ok(placed > 50, `only ${placed} errors placed: the texts test little`);
   });
 
   it('a `__proto__` key is data like any other, never the prototype', () => {

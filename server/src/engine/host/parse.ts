@@ -79,9 +79,11 @@ export function parseFile(text: string, file: string | undefined, options: Parse
   addDuplicateKeyErrors(doc);
   // Aliases and merge keys resolved once, for the schema and the rules; a bad
   // alias is a yaml-syntax error at the alias and resolves to nothing. A text
-  // with none is not walked to look for them.
-  const resolved = resolverFor(doc, !indirection).toJS();
-  doc.errors.push(...resolved.errors);
+  // with none is not walked to look for them, and its data is never made
+  // whole: schema.ts validates it entry by entry.
+  const resolver = resolverFor(doc, !indirection);
+  const resolved = resolver.hasIndirection ? resolver.toJS() : undefined;
+  if (resolved) doc.errors.push(...resolved.errors);
   // (LineIndex.after indexes anew when either text has a CR.)
   const lines = last && shift ? LineIndex.after(last.lines, shift, text, hasCR) : new LineIndex(text);
   if (cache) cache.last = { source, lines, indirection };
@@ -93,7 +95,7 @@ export function parseFile(text: string, file: string | undefined, options: Parse
   // structure of the first document intact: everything else still runs.
   const parseFailed = doc.errors.some(isFatalYamlError);
   const isRoot = options.asRoot === true || model.sections.has('organization') || (parseFailed && /^organization[ \t]*:/m.test(source));
-  let schemaErrors = parseFailed ? [] : validateSchema(doc, resolved.data);
+  let schemaErrors = parseFailed ? [] : validateSchema(doc, resolved?.data);
   if (!isRoot && !parseFailed) schemaErrors = partSchemaErrors(model, schemaErrors);
   return {
     file,
@@ -105,7 +107,7 @@ export function parseFile(text: string, file: string | undefined, options: Parse
     schemaErrors,
     suppressions: parseSuppressions(text, lines, doc),
     isRoot,
-    includes: isRoot ? includeEntries(model, resolverFor(doc, !indirection)) : [],
+    includes: isRoot ? includeEntries(model, resolver) : [],
     cache: options.parseCache && { parseCache: options.parseCache, generation: options.parseCache.generation },
   };
 }

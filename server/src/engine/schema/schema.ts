@@ -4,14 +4,14 @@
 // into one message.
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { isMap, isPair, isScalar, isSeq, Pair, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
-import { locatePointer, resolverFor } from '../syntax/resolve';
+import { locatePointer, resolverFor, type Resolver } from '../syntax/resolve';
 import { ENTRY_DEFS, type EntryKind } from './schemaParts';
 import type { SchemaError, Span } from '../types';
 import { closest, didYouMean, safeCorrection } from '../text';
 import { correctEnum } from './synonyms';
 import { loadValidators } from './validators';
 import { keyNode, valueNode } from '../syntax/nodes';
-import { hiddenMemo, type Memo } from '../memo';
+import { hiddenMemo, memo, type Memo } from '../memo';
 
 export { SCHEMA } from './schemaParts';
 
@@ -158,10 +158,130 @@ function jsonType(d: unknown): string {
 /**
  * Validates the document with aliases and merge keys resolved (`data`, from
  * resolve.ts; computed here when not given). A bad alias resolves to null, so
- * the rest of the file is still validated.
+ * the rest of the file is still validated. A document without aliases or merge
+ * keys is validated entry by entry (see byEntry).
  */
-export function validateSchema(doc: Document, data: unknown = resolverFor(doc).toJS().data): SchemaError[] {
-  const errors = ajvErrors(data);
+export function validateSchema(doc: Document, data?: unknown): SchemaError[] {
+  const resolver = resolverFor(doc);
+  if (data === undefined && !resolver.hasIndirection) return byEntry(doc, resolver);
+  return mapErrors(doc, ajvErrors(data === undefined ? resolver.toJS().data : data));
+}
+
+/** The sections whose entries byEntry validates one by one. */
+const SECTIONS: ReadonlySet<string> = new Set(Object.keys(ENTRY_DEFS));
+
+/**
+ * An entry's schema errors as they were placed, kept with its pair: the parse
+ * cache hands an unchanged entry's nodes (pair included) to every later
+ * document, and without aliases or merge keys an entry's errors depend on its
+ * own nodes alone. `at`: where the entry's key started then. Not kept when an
+ * error lies outside the entry (placed at the file's first key).
+ */
+interface PlacedErrors {
+  section: string;
+  id: string;
+  at: number;
+  errors: SchemaError[];
+}
+const placedErrors = memo<Pair, PlacedErrors>('productteam.schema.placed');
+
+/**
+ * A document without aliases or merge keys, validated without making its data
+ * whole: the root's skeleton with each section's entries left out, then each
+ * entry of people, products and teams (the first of a repeated id, as the data
+ * would hold it) with its own validator. An entry that did not change keeps
+ * its placed errors, moved when an edit above it moved it: a keystroke places
+ * only the errors of the entry it changed.
+ */
+function byEntry(doc: Document, resolver: Resolver): SchemaError[] {
+  const validators = loadValidators();
+  const all = mapErrors(doc, errorsOf(validators.root, resolver.toJS({ stubSections: SECTIONS }).data));
+  const root = doc.contents;
+  const seenSections = new Set<string>();
+  for (const section of isMap(root) ? root.items : []) {
+    const name = plainKey(section.key);
+    if (name === undefined || seenSections.has(name)) continue;
+    seenSections.add(name);
+    if (!SECTIONS.has(name) || !isMap(section.value)) continue;
+    const kind = ENTRY_DEFS[name as keyof typeof ENTRY_DEFS];
+    const ids = new Set<string>();
+    for (const entry of section.value.items) {
+      const id = plainKey(entry.key);
+      if (id === undefined) {
+        // A key that is not a scalar (`? [a, b]`): validated as the data has it, placed through the document.
+        const k = JSON.stringify(resolver.toJS({ node: entry.key }).data);
+        if (ids.has(k)) continue;
+        ids.add(k);
+        for (const e of entryErrors(doc, resolver, kind, name, k, entry)) all.push(e);
+        continue;
+      }
+      if (ids.has(id)) continue;
+      ids.add(id);
+      for (const e of placedEntryErrors(doc, resolver, kind, name, id, entry)) all.push(e);
+    }
+  }
+  if (all.length < 2) return all;
+  // One finding per place and message (as mapErrors does within a list), in document order.
+  const seen = new Set<string>();
+  const out = all.filter((e) => {
+    const k = `${e.start}:${e.end}:${e.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A key as the data has it, for a scalar key (undefined otherwise). */
+function plainKey(key: unknown): string | undefined {
+  return isScalar(key) ? (typeof key.value === 'symbol' ? '<<' : String(key.value)) : undefined;
+}
+
+/** An entry's errors, placed; kept with its pair (see PlacedErrors). */
+function placedEntryErrors(doc: Document, resolver: Resolver, kind: EntryKind, section: string, id: string, entry: Pair): SchemaError[] {
+  const key = entry.key as Node;
+  const at = key.range?.[0] ?? -1;
+  const held = placedErrors.get(entry);
+  if (held && held.section === section && held.id === id && at >= 0) {
+    if (held.at === at) return held.errors;
+    // Moved by an edit above it: new objects (an older document's list keeps its own).
+    const by = at - held.at;
+    held.errors = held.errors.map((e) => ({
+      ...e,
+      start: e.start + by,
+      end: e.end + by,
+      ...(e.comma ? { comma: { ...e.comma, start: e.comma.start + by, end: e.comma.end + by } } : {}),
+    }));
+    held.at = at;
+    return held.errors;
+  }
+  const errors = entryErrors(doc, resolver, kind, section, id, entry);
+  const end = (entry.value as Node | null)?.range?.[2] ?? key.range?.[2] ?? -1;
+  const inside = (s: { start: number; end: number }) => s.start >= at && s.end <= end;
+  if (at >= 0 && errors.every((e) => inside(e) && (!e.comma || inside(e.comma)))) placedErrors.set(entry, { section, id, at, errors });
+  return errors;
+}
+
+/** An entry's errors, placed through the document. */
+function entryErrors(doc: Document, resolver: Resolver, kind: EntryKind, section: string, id: string, entry: Pair): SchemaError[] {
+  const value = resolver.toJS({ node: entry.value, level: 2 }).data;
+  const cacheable = value !== null && typeof value === 'object';
+  const cache = entryErrorCache[kind];
+  let errors = cacheable ? cache.get(value) : undefined;
+  if (!errors) {
+    errors = errorsOf(loadValidators()[kind], value);
+    if (cacheable) cache.set(value, errors);
+  }
+  if (errors.length === 0) return [];
+  const prefix = `/${section}/${escapePointer(id)}`;
+  return mapErrors(
+    doc,
+    errors.map((e) => ({ ...e, instancePath: prefix + e.instancePath })),
+  );
+}
+
+/** ajv's errors placed on the nodes the user must change, umbrellas folded, in document order. */
+function mapErrors(doc: Document, errors: ErrorObject[]): SchemaError[] {
   if (errors.length === 0) return [];
 
   // Fold the branches of anyOf/oneOf into the umbrella: one message per node.

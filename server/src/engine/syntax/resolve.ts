@@ -185,8 +185,15 @@ export class Resolver {
     return n;
   }
 
-  /** The document as data, with every alias and merge resolved, never throwing. */
-  toJS(): ResolvedJS {
+  /**
+   * The document as data, with every alias and merge resolved, never throwing.
+   * `node` and `level`: one node's data instead, as it is at that level of the
+   * document (an entry of a section is at level 2). `stubSections`: top-level
+   * keys whose mapping is given as an empty object (the schema's skeleton
+   * validates only that it is one).
+   */
+  toJS(options: { node?: unknown; level?: number; stubSections?: ReadonlySet<string> } = {}): ResolvedJS {
+    const stub = options.stubSections;
     const errors: YAMLParseError[] = [];
     const reported = new Set<Alias>();
     let budget = ALIAS_EXPANSION_LIMIT;
@@ -248,7 +255,7 @@ export class Resolver {
             continue;
           }
           const k = isScalar(p.key) ? String(p.key.value) : JSON.stringify(convert(p.key, depth));
-          if (!Object.prototype.hasOwnProperty.call(obj, k)) set(k, convert(p.value, depth, level + 1));
+          if (!Object.prototype.hasOwnProperty.call(obj, k)) set(k, level === 0 && stub?.has(k) && isMap(p.value) ? {} : convert(p.value, depth, level + 1));
         }
         for (const p of merges) {
           const sources = isSeq(p.value) ? p.value.items : [p.value];
@@ -265,7 +272,7 @@ export class Resolver {
       }
       return null;
     };
-    return { data: convert(this.doc.contents, 0), errors };
+    return { data: 'node' in options ? convert(options.node, 0, options.level ?? 0) : convert(this.doc.contents, 0), errors };
   }
 }
 
