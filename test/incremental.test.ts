@@ -279,18 +279,20 @@ describe('incremental parsing', () => {
     for (const [i, [name, original]] of texts.entries()) if (i % 29 === 0 && !name.startsWith('generated')) checkFindings(name, original, i + 1, 5);
   });
 
-  it('finds the same repeated keys as a fresh parse while ids and fields are renamed, repeated and removed', () => {
+  it('finds the same repeated keys and schema errors as a fresh parse while ids and fields are renamed, repeated, misspelt and removed', () => {
     // A section's walk is kept with its key and reused while its entries keep their keys (duplicates.ts): every step is held to a fresh analysis.
     const people = Array.from({ length: 30 }, (_, i) => `  p${i}:\n    name: P${i}\n    discipline: product\n`).join('');
     let text = `version: 1\norganization: { name: A, stance: combined }\npeople:\n${people}teams:\n  t1: { name: T, members: [p1, p2] }\n`;
     const rnd = random(77);
     const ids = () => [...text.matchAll(/^ {2}(p\d+):$/gm)];
     const cache = new ParseCache();
-    const repeated = (t: string, withCache: boolean) =>
-      analyze(t, { today: '2025-06-01', ...(withCache ? { parseCache: cache } : {}) })
-        .doc.errors.filter((e) => e.code === 'DUPLICATE_KEY')
-        .map((e) => e.pos.join(':'));
+    // The sections' walks for repeated keys and for schema errors are kept and brought up to date by their new entries (sections.ts).
+    const repeated = (t: string, withCache: boolean) => {
+      const a = analyze(t, { today: '2025-06-01', ...(withCache ? { parseCache: cache } : {}) });
+      return [a.doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => e.pos.join(':')), a.schemaErrors] as const;
+    };
     let most = 0;
+    let schemaMost = 0;
     analyze(text, { parseCache: cache });
     for (let step = 0; step < 60; step++) {
       const all = ids();
@@ -302,18 +304,22 @@ describe('incremental parsing', () => {
         text = `${text.slice(0, m.index + 2)}${other}${text.slice(m.index + 2 + m[1].length)}`; // rename an id to another one (or itself)
       else if (r < 0.45)
         text = `${text.slice(0, m.index + 2)}${m[1]}x${text.slice(m.index + 2 + m[1].length)}`; // rename it to a new one
-      else if (r < 0.6)
+      else if (r < 0.52)
         text = `${text.slice(0, lineEnd)}    name: again\n${text.slice(lineEnd)}`; // a field written twice
+      else if (r < 0.6)
+        text = `${text.slice(0, lineEnd)}    nmae: typo\n    discipline: design\n${text.slice(lineEnd)}`; // schema errors
       else if (r < 0.75)
-        text = text.replace(/^ {4}name: again\n/m, ''); // and mended
+        text = text.replace(/^ {4}name: again\n/m, '').replace(/^ {4}nmae: typo\n/m, ''); // and mended
       else if (r < 0.85)
         text = `${text.slice(0, m.index)}  ${other}:\n    name: Twin\n${text.slice(m.index)}`; // an entry added with a taken id
       else text = `${text.slice(0, m.index)}${text.slice(lineEnd).replace(/^ {4}name: .*\n {4}discipline: .*\n/, '')}`; // an entry removed
       const got = repeated(text, true);
       assert.deepEqual(got, repeated(text, false), `step ${step}\n${text}`);
-      most = Math.max(most, got.length);
+      most = Math.max(most, got[0].length);
+      schemaMost = Math.max(schemaMost, got[1].length);
     }
     assert.ok(most >= 2, 'the edits should repeat keys');
+    assert.ok(schemaMost >= 2, 'the edits should make schema errors');
   });
 
   it("moves an entry's kept schema errors with it when an edit above moves it, a comma's quoting edit included", () => {

@@ -12,6 +12,7 @@ import { correctEnum } from './synonyms';
 import { loadValidators } from './validators';
 import { keyNode, valueNode } from '../syntax/nodes';
 import { hiddenMemo, memo, type Memo } from '../memo';
+import { freshIndices, type SectionItems } from '../syntax/sections';
 
 export { SCHEMA } from './schemaParts';
 
@@ -203,22 +204,7 @@ function byEntry(doc: Document, resolver: Resolver): SchemaError[] {
     if (name === undefined || seenSections.has(name)) continue;
     seenSections.add(name);
     if (!SECTIONS.has(name) || !isMap(section.value)) continue;
-    const kind = ENTRY_DEFS[name as keyof typeof ENTRY_DEFS];
-    const ids = new Set<string>();
-    for (const entry of section.value.items) {
-      const id = plainKey(entry.key);
-      if (id === undefined) {
-        // A key that is not a scalar (`? [a, b]`): validated as the data has it, placed through the document.
-        const k = JSON.stringify(resolver.toJS({ node: entry.key }).data);
-        if (ids.has(k)) continue;
-        ids.add(k);
-        for (const e of entryErrors(doc, resolver, kind, name, k, entry)) all.push(e);
-        continue;
-      }
-      if (ids.has(id)) continue;
-      ids.add(id);
-      for (const e of placedEntryErrors(doc, resolver, kind, name, id, entry)) all.push(e);
-    }
+    for (const list of sectionErrors(doc, resolver, name, section.key as Node, section.value)) for (const e of list) all.push(e);
   }
   if (all.length < 2) return all;
   // One finding per place and message (as mapErrors does within a list), in document order.
@@ -230,6 +216,57 @@ function byEntry(doc: Document, resolver: Resolver): SchemaError[] {
     return true;
   });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A section's errors when last placed, by entry (NONE for an entry without any, or not the first of its id), kept with the section's key node. */
+interface SectionErrors extends SectionItems {
+  first: boolean[];
+  lists: SchemaError[][];
+}
+const sectionErrorLists = memo<Node, SectionErrors>('productteam.schema.section');
+const NONE: SchemaError[] = [];
+
+/**
+ * Each entry's placed errors, in order. Only the entries that are new objects
+ * are validated again (sections.ts) and only those with errors are looked at
+ * for a move; a section with a key that is not a scalar is walked afresh.
+ */
+function sectionErrors(doc: Document, resolver: Resolver, name: string, key: Node, section: YAMLMap): SchemaError[][] {
+  const kind = ENTRY_DEFS[name as keyof typeof ENTRY_DEFS];
+  const items = section.items;
+  const keyOf = (item: unknown) => (isPair(item) ? plainKey(item.key) : undefined);
+  const held = sectionErrorLists.get(key);
+  const fresh = held && freshIndices(items, held, keyOf);
+  if (held && fresh) {
+    for (const i of fresh) held.lists[i] = held.first[i] ? listOrNone(placedEntryErrors(doc, resolver, kind, name, held.keys[i]!, items[i])) : NONE;
+    for (let i = 0; i < items.length; i++) if (held.lists[i] !== NONE) held.lists[i] = placedEntryErrors(doc, resolver, kind, name, held.keys[i]!, items[i]);
+    return held.lists;
+  }
+  const walk: SectionErrors = { items: [...items], keys: [], first: [], lists: [] };
+  const ids = new Set<string>();
+  let plain = true;
+  for (const entry of items) {
+    const id = plainKey(entry.key);
+    walk.keys.push(id);
+    if (id === undefined) {
+      // A key that is not a scalar (`? [a, b]`): validated as the data has it, placed through the document.
+      plain = false;
+      const k = JSON.stringify(resolver.toJS({ node: entry.key }).data);
+      walk.first.push(!ids.has(k));
+      walk.lists.push(ids.has(k) ? NONE : listOrNone(entryErrors(doc, resolver, kind, name, k, entry)));
+      ids.add(k);
+      continue;
+    }
+    walk.first.push(!ids.has(id));
+    walk.lists.push(ids.has(id) ? NONE : listOrNone(placedEntryErrors(doc, resolver, kind, name, id, entry)));
+    ids.add(id);
+  }
+  if (plain) sectionErrorLists.set(key, walk);
+  return walk.lists;
+}
+
+function listOrNone(list: SchemaError[]): SchemaError[] {
+  return list.length === 0 ? NONE : list;
 }
 
 /** A key as the data has it, for a scalar key (undefined otherwise). */

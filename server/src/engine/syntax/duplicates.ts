@@ -5,27 +5,23 @@
 //
 // An entry's repeated keys are kept with its nodes (which are never changed,
 // only moved, by the parse cache), so a keystroke walks the entry it changed,
-// not the whole file. A section's walk is kept with its key node (the parse
-// cache's too): while the section has the same number of entries, each with
-// the key it had, only the entries that are new objects are walked again.
+// not the whole file. A section's walk is kept with its key node and only its
+// new entries are walked again (sections.ts).
 // Errors take the keys' current ranges.
 import { isMap, isPair, isScalar, isSeq, YAMLParseError, type Document, type Node, type YAMLMap } from 'yaml';
 import { memo } from '../memo';
+import { freshIndices, type SectionItems } from './sections';
 
 /** The repeated keys inside an entry's value (level 2: an entry of a section, or a top-level value's item). */
 const entryDuplicates = memo<Node, Node[]>('productteam.duplicates.entry');
 
 /** A section's last walk: its items then, each one's key as compared, and what each adds to the errors (its key when repeated, then its entry's). */
-interface SectionWalk {
-  items: unknown[];
-  keys: (string | undefined)[];
+interface SectionWalk extends SectionItems {
   repeatedKey: boolean[];
   adds: Node[][];
 }
 const sectionWalks = memo<Node, SectionWalk>('productteam.duplicates.section');
 const NONE: Node[] = [];
-/** More new entries than this and the section is walked afresh. */
-const FEW = 16;
 
 /** A key as the walk compares it (undefined: not compared). */
 function keyOf(item: unknown): string | undefined {
@@ -47,19 +43,10 @@ function addsOf(item: unknown, repeated: boolean): Node[] {
 /** A section (a top-level map) whose key node is `key`. */
 function walkSection(section: YAMLMap, key: Node | null, out: Node[]): void {
   const items = section.items;
-  const held = key ? sectionWalks.get(key) : undefined;
-  let fresh: number[] | undefined;
-  if (held && held.items.length === items.length) {
-    fresh = [];
-    for (let i = 0; i < items.length && fresh.length <= FEW; i++) if (items[i] !== held.items[i]) fresh.push(i);
-    if (fresh.length > FEW || fresh.some((i) => keyOf(items[i]) !== held.keys[i])) fresh = undefined;
-  }
-  let walk = held;
+  let walk = key ? sectionWalks.get(key) : undefined;
+  const fresh = freshIndices(items, walk, keyOf);
   if (walk && fresh) {
-    for (const i of fresh) {
-      walk.items[i] = items[i];
-      walk.adds[i] = addsOf(items[i], walk.repeatedKey[i]);
-    }
+    for (const i of fresh) walk.adds[i] = addsOf(items[i], walk.repeatedKey[i]);
   } else {
     walk = { items: [...items], keys: [], repeatedKey: [], adds: [] };
     const seen = new Set<string>();

@@ -1,0 +1,34 @@
+// What a keystroke changed in a section (people, products, teams): the parse
+// cache hands every unchanged entry's pair to the next document as the same
+// object (incremental.ts), and a section's key node too while its header is
+// unchanged. So a walk over a section's entries can be kept with the
+// section's key node and brought up to date by looking only at the entries
+// that are new objects, as long as there are few of them and each kept its
+// key (then which entry is the first of its key is unchanged too).
+
+/** A section's entries when it was last walked, and each one's key as that walk compares keys. */
+export interface SectionItems {
+  items: unknown[];
+  keys: (string | undefined)[];
+}
+
+/** More new entries than this and the section is walked afresh. */
+const FEW = 16;
+
+/**
+ * The indices of `items` that are not the objects `held` had, or undefined
+ * when the section must be walked afresh: none held, another number of
+ * entries, too many new ones, or a new one whose key differs. Updates `held`
+ * to the new items when it gives indices.
+ */
+export function freshIndices(items: readonly unknown[], held: SectionItems | undefined, keyOf: (item: unknown) => string | undefined): number[] | undefined {
+  if (!held || held.items.length !== items.length) return undefined;
+  const fresh: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (items[i] === held.items[i]) continue;
+    if (fresh.length === FEW || keyOf(items[i]) !== held.keys[i]) return undefined;
+    fresh.push(i);
+  }
+  for (const i of fresh) held.items[i] = items[i];
+  return fresh;
+}
