@@ -358,10 +358,14 @@ describe('incremental parsing', () => {
     const cache = new ParseCache();
     parseIncremental(text, cache);
     const at = text.indexOf('discipline: technology') + 'discipline: '.length;
-    parseIncremental(text.slice(0, at) + 'data' + text.slice(at + 'technology'.length), cache);
+    const edited = text.slice(0, at) + 'data' + text.slice(at + 'technology'.length);
+    parseIncremental(edited, cache);
     assert.equal(cache.stats.fallback, false);
     assert.equal(cache.stats.parsed, 1);
     assert.ok(cache.stats.chunks > 100);
+    // And the next keystroke too: what the last parse kept is found again.
+    parseIncremental(edited.slice(0, at) + 'x' + edited.slice(at), cache);
+    assert.equal(cache.stats.parsed, 1);
   });
 
   it('keeps its chunks through a text that does not parse: closing a quote parses one entry again', () => {

@@ -73,7 +73,10 @@ interface Placed {
   follow: number;
   chunk: Chunk;
   /** Taken by the parse in progress. */
-  used?: boolean;
+  used: boolean;
+  /** Where the parse in progress places it (start and end are the last text's until it is done). */
+  to: number;
+  toEnd: number;
 }
 
 /** How many parses, with any cache, have moved cached nodes: while it stays the same, no document anywhere is out of date. */
@@ -346,8 +349,11 @@ function moveChunk(chunk: Chunk, base: number): void {
   const by = base - chunk.base;
   moveRanges((chunk.ranges ??= rangesOf(chunk.pair)), by);
   chunk.start += by;
-  chunk.end = [chunk.end[0] + by, chunk.end[1] + by];
-  chunk.parentEnd = [chunk.parentEnd[0] + by, chunk.parentEnd[1] + by];
+  // In place: each chunk has arrays of its own (chunksOf copies the root's end).
+  chunk.end[0] += by;
+  chunk.end[1] += by;
+  chunk.parentEnd[0] += by;
+  chunk.parentEnd[1] += by;
   chunk.base = base;
 }
 
@@ -363,7 +369,7 @@ function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: P
   if (!isMap(root) || root.flow || root.items.length !== tops.length || doc.errors.length || doc.warnings.length) return undefined;
   const out: Placed[] = [];
   const add = (piece: Piece, prefix: string, follow: number, chunk: Chunk) =>
-    out.push({ start: piece.start, end: piece.end, prefixLength: prefix.length, follow, chunk });
+    out.push({ start: piece.start, end: piece.end, prefixLength: prefix.length, follow, chunk, used: false, to: piece.start, toEnd: piece.end });
   const rootEnd: [number, number] = [root.range![1], root.range![2]];
   for (let t = 0; t < tops.length; t++) {
     const top = tops[t];
@@ -372,7 +378,7 @@ function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: P
     const start = t === 0 ? root.range![0] : pair.key.range![0];
     const followTop = t + 1 < tops.length ? 0 : -1;
     if (!top.entries) {
-      add(top, '', followTop, { pair, start, end: rootEnd, parentEnd: rootEnd, base: top.start });
+      add(top, '', followTop, { pair, start, end: [rootEnd[0], rootEnd[1]], parentEnd: [rootEnd[0], rootEnd[1]], base: top.start });
       continue;
     }
     const section = pair.value;
@@ -390,7 +396,7 @@ function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: P
         pair: entry,
         start: e === 0 ? section.range![0] : entry.key.range![0],
         end: [section.range![1], section.range![2]],
-        parentEnd: rootEnd,
+        parentEnd: [rootEnd[0], rootEnd[1]],
         base: piece.start - 3,
       };
       add(piece, 'p:\n', last ? followTop : top.indent!, chunk);
@@ -484,7 +490,22 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
       chunk = parseChunk(text, piece, prefix, followIndent, kind, cache);
       if (!chunk) return undefined;
     }
-    next.push({ start: piece.start, end: piece.end, prefixLength: prefix.length, follow: followIndent, chunk });
+    // A chunk kept keeps its record, placed when the whole text is assembled (the scan above reads where the last text had it).
+    if (found) {
+      found.to = piece.start;
+      found.toEnd = piece.end;
+      next.push(found);
+    } else
+      next.push({
+        start: piece.start,
+        end: piece.end,
+        prefixLength: prefix.length,
+        follow: followIndent,
+        chunk,
+        used: false,
+        to: piece.start,
+        toEnd: piece.end,
+      });
     return chunk;
   };
 
@@ -523,6 +544,11 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
     section.items = items;
     section.range = [sectionStart, sectionEnd[0], sectionEnd[1]];
     rootItems.push(new Pair(chunk.pair.key, section));
+  }
+  for (const p of next) {
+    p.start = p.to;
+    p.end = p.toEnd;
+    p.used = false;
   }
   cache.placed = next;
   cache.text = text;
