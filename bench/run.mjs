@@ -55,6 +55,8 @@ const QUICK = {
   '1k': { runs: 15, warmup: 3, edits: 4, sessions: 1 },
   '20k': { runs: 5, warmup: 1, edits: 16, sessions: 1, fullText: false },
 };
+/** The edits after a session's timed ones whose CPU is the warm CPU per change (20k, our server). */
+const WARM_EDITS = 24;
 let sizes = quick ? ALL_SIZES.filter((s) => QUICK[s.label]).map((s) => ({ ...s, ...QUICK[s.label] })) : ALL_SIZES;
 const only = option('--sizes');
 if (only) sizes = ALL_SIZES.filter((s) => only.split(',').includes(s.label));
@@ -567,9 +569,25 @@ if (doServer) {
           const f = spawnSync(process.execPath, [join(root, 'bench/edit-floor.cjs'), input.file, String(nameLine), TODAY], { encoding: 'utf8' });
           if (f.status !== 0) throw new Error(`bench/edit-floor.cjs failed: ${f.stderr}`);
           const floor = JSON.parse(f.stdout);
-          const fr = ratio(ours.changeCpuMedianMs, floor.floorMs);
-          report.servers.editFloor = { ...floor, changeCpuMedianMs: ours.changeCpuMedianMs, ratio: fr };
-          editFloorLine = `CPU per change at 20k lines: ${ms(ours.changeCpuMedianMs)}; the edit's floor (parse the ${floor.entryLines}-line entry alone ${ms(floor.parseEntryMs)}, convert and serialise ${floor.diagnostics} diagnostics ${ms(floor.convertMs)}: bench/edit-floor.cjs) ${ms(floor.floorMs)}: ${x(fr)}  target ≤ 5×  ${target('CPU per change ≤ 5× the edit floor (20k)', fr, 5, x(fr))}`;
+          // The floor is timed warm (after 20 runs), so the server is too: one more session of ours alone, whose
+          // first edits pay for V8's compiling the edit path and whose next ones are measured (warmChangeCpuMs).
+          const plan = planEdits(input.text, editsPerSession + WARM_EDITS);
+          const warm = await runSession({
+            kind: 'productteam',
+            root,
+            text: input.text,
+            fileName: `${s.label}.productteam.yaml`,
+            edits: plan.slice(0, editsPerSession),
+            warmEdits: plan.slice(editsPerSession),
+            style,
+          });
+          const fr = ratio(warm.warmChangeCpuMs, floor.floorMs);
+          const firstRatio = ratio(ours.changeCpuMedianMs, floor.floorMs);
+          report.servers.editFloor = { ...floor, changeCpuMedianMs: ours.changeCpuMedianMs, warmChangeCpuMs: warm.warmChangeCpuMs, ratio: fr, firstEditsRatio: firstRatio };
+          editFloorLine = [
+            `CPU per change at 20k lines, warm (edits ${editsPerSession + 1}–${editsPerSession + WARM_EDITS} of a session): ${ms(warm.warmChangeCpuMs)}; the first ${editsPerSession} edits of a fresh server (V8 compiling the edit path included): ${ms(ours.changeCpuMedianMs)} (${x(firstRatio)} the floor)`,
+            `the edit's floor, timed warm (parse the ${floor.entryLines}-line entry alone ${ms(floor.parseEntryMs)}, convert and serialise ${floor.diagnostics} diagnostics ${ms(floor.convertMs)}: bench/edit-floor.cjs) ${ms(floor.floorMs)}: warm ${x(fr)}  target ≤ 5×  ${target('CPU per change, warm, ≤ 5× the edit floor (20k)', fr, 5, x(fr))}`,
+          ].join('\n');
         }
         report.servers.ratios ??= {};
         report.servers.ratios[key] = {
