@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { textShift } from '../../server/src/engine/text';
 import { LineIndex } from '../../server/src/engine/syntax/lines';
+import { markerOffsets, markerOffsetsAfter } from '../../server/src/engine/suppressions/suppressions';
 
 function scan(before: string, after: string) {
   if (before === after) return undefined;
@@ -60,5 +61,29 @@ describe('LineIndex.after', () => {
       text = next.length > 400 ? next.slice(0, 200) : next;
       index = text === next ? after : new LineIndex(text);
     }
+  });
+});
+
+describe("the suppressions' marker after an edit", () => {
+  it('is where a search of the whole new text finds it, markers typed, split, joined and deleted included', () => {
+    let s = 11;
+    const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    // Pieces of the marker, so that edits make and break it at every position.
+    const pieces = ['productteam-', 'product', 'team-', 'productteam', '-', 'p', 'x', ' ', '\n', '# '];
+    let text = '# productteam-disable x\na: 1\n# productteam-enable\n';
+    let found = 0;
+    for (let i = 0; i < 3000; i++) {
+      const at = Math.floor(rnd() * (text.length + 1));
+      const cut = rnd() < 0.5 ? 0 : Math.floor(rnd() * 14);
+      const inserted = rnd() < 0.3 ? '' : pieces[Math.floor(rnd() * pieces.length)];
+      const next = text.slice(0, at) + inserted + text.slice(at + cut);
+      const shift = textShift(text, next);
+      const expected = markerOffsets(next);
+      if (shift) assert.deepEqual(markerOffsetsAfter(markerOffsets(text), shift, next), expected, JSON.stringify([text, next]));
+      found += expected.length;
+      // Keep the text from growing without bound.
+      text = next.length > 400 ? next.slice(0, 200) : next;
+    }
+    assert.ok(found > 1000, `the edits should make markers: ${found}`);
   });
 });

@@ -9,7 +9,7 @@ import { LineIndex } from '../syntax/lines';
 import { buildModel, span } from '../model/model';
 import { resolverFor } from '../syntax/resolve';
 import { isFatalYamlError } from '../rules/yaml-syntax';
-import { parseSuppressions } from '../suppressions/suppressions';
+import { markerOffsets, markerOffsetsAfter, parseSuppressions } from '../suppressions/suppressions';
 import { validateSchema } from '../schema/schema';
 import type { Model, SchemaError, Span, Suppression } from '../types';
 import { keyNode } from '../syntax/nodes';
@@ -86,7 +86,9 @@ export function parseFile(text: string, file: string | undefined, options: Parse
   if (resolved) doc.errors.push(...resolved.errors);
   // (LineIndex.after indexes anew when either text has a CR.)
   const lines = last && shift ? LineIndex.after(last.lines, shift, text, hasCR) : new LineIndex(text);
-  if (cache) cache.last = { source, lines, indirection };
+  // Where the text mentions the suppressions' marker, likewise from the last text's.
+  const markers = last && shift ? markerOffsetsAfter(last.markers, shift, text) : last ? last.markers : markerOffsets(text);
+  if (cache) cache.last = { source, lines, indirection, markers };
   const model = buildModel(doc, file);
   // Like a compiler after a parse error: when the structure itself is broken,
   // everything but the syntax error (the rules that declare
@@ -105,7 +107,7 @@ export function parseFile(text: string, file: string | undefined, options: Parse
     model,
     parseFailed,
     schemaErrors,
-    suppressions: parseSuppressions(text, lines, doc),
+    suppressions: parseSuppressions(text, lines, doc, markers),
     isRoot,
     includes: isRoot ? includeEntries(model, resolver) : [],
     cache: options.parseCache && { parseCache: options.parseCache, generation: options.parseCache.generation },

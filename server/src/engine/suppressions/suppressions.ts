@@ -9,6 +9,7 @@
 import { isMap, isPair, isScalar, isSeq, Lexer, type Node, type Scalar } from 'yaml';
 import type { LineIndex } from '../syntax/lines';
 import type { EffectiveSettings, Problem, Span, Suppression, SuppressionKind } from '../types';
+import type { TextShift } from '../text';
 
 export type { Suppression, SuppressionKind } from '../types';
 
@@ -37,12 +38,38 @@ export function isRealDate(s: string): boolean {
   return d <= days;
 }
 
+/** Where the text mentions the directives' marker: the only lines parseSuppressions lexes. */
+export function markerOffsets(text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(MARKER); at !== -1; at = text.indexOf(MARKER, at + 1)) out.push(at);
+  return out;
+}
+
+/**
+ * markerOffsets of a text after an edit, from the text's before it: a marker
+ * clear of the edited stretch is where it was (moved by the edit when after
+ * it); only the edited stretch is searched. A keystroke in a 600 kB file
+ * otherwise searched the whole text (0.4 ms).
+ */
+export function markerOffsetsAfter(before: readonly number[], shift: TextShift, text: string): number[] {
+  // A marker that starts this far before the edit still reaches into it.
+  const from = Math.max(0, shift.start - (MARKER.length - 1));
+  const newEnd = shift.oldEnd + shift.by;
+  const out: number[] = [];
+  for (const at of before) if (at < from) out.push(at);
+  const stretch = text.slice(from, Math.min(text.length, newEnd + MARKER.length - 1));
+  for (let at = stretch.indexOf(MARKER); at !== -1; at = stretch.indexOf(MARKER, at + 1)) if (from + at < newEnd) out.push(from + at);
+  for (const at of before) if (at >= shift.oldEnd) out.push(at + shift.by);
+  return out;
+}
+
 /**
  * The directives of a text. `doc` is its parsed document: a line that looks
  * like a comment but lies inside a scalar (a `|` block, a quoted string over
- * several lines) is text, never a directive.
+ * several lines) is text, never a directive. `markers`: markerOffsets(text),
+ * when known.
  */
-export function parseSuppressions(text: string, lines: LineIndex, doc?: { contents: unknown }): Suppression[] {
+export function parseSuppressions(text: string, lines: LineIndex, doc?: { contents: unknown }, markers = markerOffsets(text)): Suppression[] {
   const out: Suppression[] = [];
   // Only lines that mention the marker are lexed (with yaml's own lexer, so a
   // '#' inside a quoted string is not a comment): big files stay cheap. A
@@ -51,7 +78,7 @@ export function parseSuppressions(text: string, lines: LineIndex, doc?: { conten
   let inScalar: ((offset: number) => boolean) | undefined;
   let lastLine = -1;
   let firstContentLine = -1;
-  for (let at = text.indexOf(MARKER); at !== -1; at = text.indexOf(MARKER, at + 1)) {
+  for (const at of markers) {
     const line = lines.positionAt(at).line;
     if (line === lastLine) continue;
     lastLine = line;

@@ -110,10 +110,11 @@ export class ParseCache {
   generation = 0;
   /**
    * The last text parsed with this cache (after CR-only line ends became LF),
-   * its line index and whether it may hold an anchor, an alias or a merge
-   * key: the next text's are worked out from the edit (host/parse.ts).
+   * its line index, whether it may hold an anchor, an alias or a merge key,
+   * and where it mentions the suppressions' marker: the next text's are
+   * worked out from the edit (host/parse.ts).
    */
-  last: { source: string; lines: LineIndex; indirection: boolean } | undefined;
+  last: { source: string; lines: LineIndex; indirection: boolean; markers: number[] } | undefined;
   /** How the last parse went, for tests and benchmarks. */
   stats = { chunks: 0, parsed: 0, fallback: false };
 
