@@ -583,7 +583,13 @@ if (doServer) {
           });
           const fr = ratio(warm.warmChangeCpuMs, floor.floorMs);
           const firstRatio = ratio(ours.changeCpuMedianMs, floor.floorMs);
-          report.servers.editFloor = { ...floor, changeCpuMedianMs: ours.changeCpuMedianMs, warmChangeCpuMs: warm.warmChangeCpuMs, ratio: fr, firstEditsRatio: firstRatio };
+          report.servers.editFloor = {
+            ...floor,
+            changeCpuMedianMs: ours.changeCpuMedianMs,
+            warmChangeCpuMs: warm.warmChangeCpuMs,
+            ratio: fr,
+            firstEditsRatio: firstRatio,
+          };
           editFloorLine = [
             `CPU per change at 20k lines, warm (edits ${editsPerSession + 1}–${editsPerSession + WARM_EDITS} of a session): ${ms(warm.warmChangeCpuMs)}; the first ${editsPerSession} edits of a fresh server (V8 compiling the edit path included): ${ms(ours.changeCpuMedianMs)} (${x(firstRatio)} the floor)`,
             `the edit's floor, timed warm (parse the ${floor.entryLines}-line entry alone ${ms(floor.parseEntryMs)}, convert and serialise ${floor.diagnostics} diagnostics ${ms(floor.convertMs)}: bench/edit-floor.cjs) ${ms(floor.floorMs)}: warm ${x(fr)}  target ≤ 5×  ${target('CPU per change, warm, ≤ 5× the edit floor (20k)', fr, 5, x(fr))}`,
