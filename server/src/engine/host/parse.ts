@@ -79,10 +79,12 @@ export function parseFile(text: string, file: string | undefined, options: Parse
   addDuplicateKeyErrors(doc);
   // Aliases and merge keys resolved once, for the schema and the rules; a bad
   // alias is a yaml-syntax error at the alias and resolves to nothing. A text
-  // with none is not walked to look for them, and its data is never made
-  // whole: schema.ts validates it entry by entry.
+  // with none is not walked to look for them, and when it has a parse cache
+  // its data is never made whole: schema.ts validates it entry by entry and
+  // keeps each entry's errors for the next keystroke. Without a cache (the
+  // CLI, one text once) the whole data is quicker.
   const resolver = resolverFor(doc, !indirection);
-  const resolved = resolver.hasIndirection ? resolver.toJS() : undefined;
+  const resolved = resolver.hasIndirection || !cache ? resolver.toJS() : undefined;
   if (resolved) doc.errors.push(...resolved.errors);
   // (LineIndex.after indexes anew when either text has a CR.)
   const lines = last && shift ? LineIndex.after(last.lines, shift, text, hasCR) : new LineIndex(text);
