@@ -20,7 +20,7 @@ import { idSpan, invalidIdReason, targetAt, type RenameRefusal } from '../servic
 import { documentSymbols, type SymbolNode } from '../services/symbols';
 import type { Analysis, AnalyzeOptions, Fix, Model, Problem, Span, TextEdit } from '../types';
 import { checkOrganisation, fileAnalysis, findOrganisations, type CheckedOrganisation, type Organisation } from './organisation';
-import { isCurrent, parseFile, type ParsedFile } from './parse';
+import { isCurrent, keepForEdits, parseFile, type ParsedFile } from './parse';
 import { ParseCache, parsesThatMovedNodes } from '../syntax/incremental';
 import { prepareRecords } from '../model/model';
 
@@ -93,8 +93,9 @@ export class EngineHost {
 
   /**
    * Readies a file for its first edit, for idle time after it was opened and
-   * linted: the parse cache is filled and the lists that moving its entries
-   * needs are made now, so the first keystroke costs what any other does.
+   * linted: the parse cache is filled, the lists that moving its entries
+   * needs are made, and so are the walks each later parse keeps for the next
+   * (keepForEdits), so the first keystroke costs what any other does.
    * Changes nothing any answer depends on. False when the file's current text
    * is not parsed yet (it is left alone).
    */
@@ -103,6 +104,7 @@ export class EngineHost {
     if (!parsed || parsed.text !== this.texts.get(key)) return false;
     this.parseCaches.get(key)?.prepare();
     prepareRecords(parsed.model);
+    keepForEdits(parsed);
     return true;
   }
 

@@ -3,14 +3,14 @@
 // keeps one per file and reuses it only while the text is the same; nothing
 // downstream changes it, so snapshots that share it cannot disturb each other.
 import { isScalar, isSeq, type Document, type Node } from 'yaml';
-import { addDuplicateKeyErrors } from '../syntax/duplicates';
+import { addDuplicateKeyErrors, keepSectionWalks } from '../syntax/duplicates';
 import { mayHaveIndirection, parseIncremental, type ParseCache } from '../syntax/incremental';
 import { LineIndex } from '../syntax/lines';
 import { buildModel, span } from '../model/model';
 import { resolverFor } from '../syntax/resolve';
 import { isFatalYamlError } from '../rules/yaml-syntax';
 import { markerOffsets, markerOffsetsAfter, parseSuppressions } from '../suppressions/suppressions';
-import { validateSchema } from '../schema/schema';
+import { keepEntryErrors, validateSchema } from '../schema/schema';
 import type { Model, SchemaError, Span, Suppression } from '../types';
 import { keyNode } from '../syntax/nodes';
 import { textShift, type TextShift } from '../text';
@@ -76,15 +76,17 @@ export function parseFile(text: string, file: string | undefined, options: Parse
   const indirection =
     last && !shift ? last.indirection : last && shift && !last.indirection ? mayHaveIndirection(edited(source, shift)) : mayHaveIndirection(source);
   const doc = parseIncremental(source, cache, indirection);
-  addDuplicateKeyErrors(doc);
+  // What is kept for the next keystroke (a section's walks, each entry's placed schema errors) is made from the second parse on: a text read once (the CLI, a file's first parse) gains nothing by it.
+  const series = last !== undefined;
+  addDuplicateKeyErrors(doc, series);
   // Aliases and merge keys resolved once, for the schema and the rules; a bad
   // alias is a yaml-syntax error at the alias and resolves to nothing. A text
-  // with none is not walked to look for them, and when it has a parse cache
-  // its data is never made whole: schema.ts validates it entry by entry and
-  // keeps each entry's errors for the next keystroke. Without a cache (the
-  // CLI, one text once) the whole data is quicker.
+  // with none is not walked to look for them, and after an edit its data is
+  // never made whole: schema.ts validates it entry by entry and keeps each
+  // entry's errors for the next keystroke. A text read once is quicker
+  // validated whole.
   const resolver = resolverFor(doc, !indirection);
-  const resolved = resolver.hasIndirection || !cache ? resolver.toJS() : undefined;
+  const resolved = resolver.hasIndirection || !series ? resolver.toJS() : undefined;
   if (resolved) doc.errors.push(...resolved.errors);
   // (LineIndex.after indexes anew when either text has a CR.)
   const lines = last && shift ? LineIndex.after(last.lines, shift, text, hasCR) : new LineIndex(text);
@@ -114,6 +116,17 @@ export function parseFile(text: string, file: string | undefined, options: Parse
     includes: isRoot ? includeEntries(model, resolver) : [],
     cache: options.parseCache && { parseCache: options.parseCache, generation: options.parseCache.generation },
   };
+}
+
+/**
+ * Readies a file's first parse for the keystrokes after it (idle time): what
+ * later parses keep for the next one (each section's walk for repeated keys,
+ * each entry's placed schema errors) is made now from this parse's nodes,
+ * which the parse cache hands on. Changes no answer.
+ */
+export function keepForEdits(parsed: ParsedFile): void {
+  keepSectionWalks(parsed.doc);
+  if (!parsed.parseFailed) keepEntryErrors(parsed.doc);
 }
 
 /** A part's schema: no `organization` needed, and the root-only keys are errors (ignored by the rules, which read the root's). */

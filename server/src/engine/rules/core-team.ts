@@ -14,7 +14,7 @@
 //     -> info: lacks ux and business; counted alice (product), carol (technology)
 import { ids } from '../model/model';
 import type { Domain, Model, Person, Team } from '../model/model';
-import { hiddenMemo } from '../memo';
+import { memo } from '../memo';
 import { suggestEnum } from '../schema/synonyms';
 import { DISCIPLINES } from '../types';
 import { defineRule } from './rule';
@@ -71,7 +71,7 @@ interface Counted extends Count {
   lookedUp: string[];
   lookedUpPeople: (Person | undefined)[];
 }
-const counted = hiddenMemo<Domain, Counted>('productteam.core-team.count');
+const counted = memo<Domain, Counted>('productteam.core-team.count');
 
 function count(model: Model, d: Domain, needed: readonly string[], today: string): Count {
   const held = counted.get(d);

@@ -168,6 +168,12 @@ export function validateSchema(doc: Document, data?: unknown): SchemaError[] {
   return mapErrors(doc, ajvErrors(data === undefined ? resolver.toJS().data : data));
 }
 
+/** Places a document's schema errors entry by entry and keeps them (idle time after a file's first parse, which validated the whole data): the next keystroke starts from them. */
+export function keepEntryErrors(doc: Document): void {
+  const resolver = resolverFor(doc);
+  if (!resolver.hasIndirection) byEntry(doc, resolver);
+}
+
 /** The sections whose entries byEntry validates one by one. */
 const SECTIONS: ReadonlySet<string> = new Set(Object.keys(ENTRY_DEFS));
 

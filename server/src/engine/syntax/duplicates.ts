@@ -77,7 +77,7 @@ function collect(node: unknown, level: number, out: Node[]): void {
   walk(node, level, out);
 }
 
-function walk(node: unknown, level: number, out: Node[]): void {
+function walk(node: unknown, level: number, out: Node[], keepSections = false): void {
   if (isMap(node)) {
     const seen = new Set<string>();
     for (const item of node.items) {
@@ -87,7 +87,7 @@ function walk(node: unknown, level: number, out: Node[]): void {
         if (seen.has(k)) out.push(item.key as Node);
         else seen.add(k);
       }
-      if (level === 0 && isMap(item.value)) walkSection(item.value, item.key as Node | null, out);
+      if (keepSections && level === 0 && isMap(item.value)) walkSection(item.value, item.key as Node | null, out);
       else collect(item.value, level + 1, out);
     }
   } else if (isSeq(node)) {
@@ -95,8 +95,19 @@ function walk(node: unknown, level: number, out: Node[]): void {
   }
 }
 
-export function addDuplicateKeyErrors(doc: Document): void {
+/** Walks a parsed document's sections for repeated keys and keeps the walks (idle time after a file's first parse): the next keystroke starts from them. */
+export function keepSectionWalks(doc: Document): void {
+  walk(doc.contents, 0, [], true);
+}
+
+/**
+ * Adds a DUPLICATE_KEY error at each repeated key. `keepSections`: the
+ * document is one of a series (a parse cache's after the first): each
+ * section's walk is kept for the next one. A text read once (the CLI, a
+ * file's first parse) is walked without keeping them.
+ */
+export function addDuplicateKeyErrors(doc: Document, keepSections = false): void {
   const keys: Node[] = [];
-  collect(doc.contents, 0, keys);
+  walk(doc.contents, 0, keys, keepSections);
   for (const key of keys) doc.errors.push(new YAMLParseError([key.range![0], key.range![1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
 }
