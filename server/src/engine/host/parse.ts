@@ -75,7 +75,7 @@ export function parseFile(text: string, file: string | undefined, options: Parse
   const shift = last && textShift(last.source, source);
   const indirection =
     last && !shift ? last.indirection : last && shift && !last.indirection ? mayHaveIndirection(edited(source, shift)) : mayHaveIndirection(source);
-  const doc = parseIncremental(source, cache, indirection);
+  const doc = parseIncremental(source, cache, indirection, last && { before: last.source, shift });
   // What is kept for the next keystroke (a section's walks, each entry's placed schema errors) is made from the second parse on: a text read once (the CLI, a file's first parse) gains nothing by it.
   const series = last !== undefined;
   addDuplicateKeyErrors(doc, series);

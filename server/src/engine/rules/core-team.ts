@@ -80,8 +80,12 @@ function count(model: Model, d: Domain, needed: readonly string[], today: string
   const lookedUpTeams = teams.map((id) => model.teams.get(id));
   const lookedUp = uniq([...teamPeople(model, d), ...ids(d.productManager), ...ids(d.productOwner), ...ids(d.stakeholders)]);
   const lookedUpPeople = lookedUp.map((id) => model.people.get(id));
-  const people = lookedUp.filter((_, i) => lookedUpPeople[i] !== undefined && !hasLeft(lookedUpPeople[i]!.until, today));
-  const written = new Map(people.map((id) => [id, model.people.get(id)!.disciplines]));
+  const written = new Map<string, string[]>();
+  lookedUp.forEach((id, i) => {
+    const p = lookedUpPeople[i];
+    if (p && !hasLeft(p.until, today)) written.set(id, p.disciplines);
+  });
+  const people = [...written.keys()];
   const have = new Set([...written.values()].flatMap((ws) => ws.map(meant)));
   const missing = [...written.values()].some((x) => x.length > 0) ? needed.filter((x) => !have.has(x)) : [];
   return counted.set(d, { teams, people, written, missing, needed, today, lookedUpTeams, lookedUp, lookedUpPeople });

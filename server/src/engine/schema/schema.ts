@@ -12,7 +12,7 @@ import { correctEnum } from './synonyms';
 import { loadValidators } from './validators';
 import { keyNode, valueNode } from '../syntax/nodes';
 import { hiddenMemo, memo, type Memo } from '../memo';
-import { freshIndices, type SectionItems } from '../syntax/sections';
+import { freshIndices, walkAfresh, type SectionItems } from '../syntax/sections';
 
 export { SCHEMA } from './schemaParts';
 
@@ -224,9 +224,9 @@ function byEntry(doc: Document, resolver: Resolver): SchemaError[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** A section's errors when last placed, by entry (NONE for an entry without any, or not the first of its id), kept with the section's key node. */
+/** A section's errors when last placed, by entry (NONE for an entry without any, or one that repeats an earlier id), kept with the section's key node. */
 interface SectionErrors extends SectionItems {
-  first: boolean[];
+  repeated: boolean[];
   lists: SchemaError[][];
 }
 const sectionErrorLists = memo<Node, SectionErrors>('productteam.schema.section');
@@ -235,40 +235,24 @@ const NONE: SchemaError[] = [];
 /**
  * Each entry's placed errors, in order. Only the entries that are new objects
  * are validated again (sections.ts) and only those with errors are looked at
- * for a move; a section with a key that is not a scalar is walked afresh.
+ * for a move.
  */
 function sectionErrors(doc: Document, resolver: Resolver, name: string, key: Node, section: YAMLMap): SchemaError[][] {
   const kind = ENTRY_DEFS[name as keyof typeof ENTRY_DEFS];
   const items = section.items;
-  const keyOf = (item: unknown) => (isPair(item) ? plainKey(item.key) : undefined);
+  // An id as the data has it: a key that is not a scalar (`? [a, b]`) is its JSON.
+  const keyOf = (item: unknown) => (isPair(item) ? (plainKey(item.key) ?? JSON.stringify(resolver.toJS({ node: item.key }).data)) : undefined);
   const held = sectionErrorLists.get(key);
-  const fresh = held && freshIndices(items, held, keyOf);
-  if (held && fresh) {
-    for (const i of fresh) held.lists[i] = held.first[i] ? listOrNone(placedEntryErrors(doc, resolver, kind, name, held.keys[i]!, items[i])) : NONE;
-    for (let i = 0; i < items.length; i++) if (held.lists[i] !== NONE) held.lists[i] = placedEntryErrors(doc, resolver, kind, name, held.keys[i]!, items[i]);
-    return held.lists;
+  const fresh = freshIndices(items, held, keyOf);
+  const walk: SectionErrors = held && fresh ? held : { ...walkAfresh(items, keyOf), lists: [] };
+  const place = (i: number) => (walk.repeated[i] ? NONE : listOrNone(placedEntryErrors(doc, resolver, kind, name, walk.keys[i]!, items[i])));
+  if (walk === held && fresh) {
+    for (const i of fresh) walk.lists[i] = place(i);
+    for (let i = 0; i < items.length; i++) if (walk.lists[i] !== NONE) walk.lists[i] = place(i);
+    return walk.lists;
   }
-  const walk: SectionErrors = { items: [...items], keys: [], first: [], lists: [] };
-  const ids = new Set<string>();
-  let plain = true;
-  for (const entry of items) {
-    const id = plainKey(entry.key);
-    walk.keys.push(id);
-    if (id === undefined) {
-      // A key that is not a scalar (`? [a, b]`): validated as the data has it, placed through the document.
-      plain = false;
-      const k = JSON.stringify(resolver.toJS({ node: entry.key }).data);
-      walk.first.push(!ids.has(k));
-      walk.lists.push(ids.has(k) ? NONE : listOrNone(entryErrors(doc, resolver, kind, name, k, entry)));
-      ids.add(k);
-      continue;
-    }
-    walk.first.push(!ids.has(id));
-    walk.lists.push(ids.has(id) ? NONE : listOrNone(placedEntryErrors(doc, resolver, kind, name, id, entry)));
-    ids.add(id);
-  }
-  if (plain) sectionErrorLists.set(key, walk);
-  return walk.lists;
+  walk.lists = items.map((_, i) => place(i));
+  return sectionErrorLists.set(key, walk).lists;
 }
 
 function listOrNone(list: SchemaError[]): SchemaError[] {

@@ -57,8 +57,7 @@ export function markerOffsetsAfter(before: readonly number[], shift: TextShift, 
   const newEnd = shift.oldEnd + shift.by;
   const out: number[] = [];
   for (const at of before) if (at < from) out.push(at);
-  const stretch = text.slice(from, Math.min(text.length, newEnd + MARKER.length - 1));
-  for (let at = stretch.indexOf(MARKER); at !== -1; at = stretch.indexOf(MARKER, at + 1)) if (from + at < newEnd) out.push(from + at);
+  for (const at of markerOffsets(text.slice(from, Math.min(text.length, newEnd + MARKER.length - 1)))) if (from + at < newEnd) out.push(from + at);
   for (const at of before) if (at >= shift.oldEnd) out.push(at + shift.by);
   return out;
 }

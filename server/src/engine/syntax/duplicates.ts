@@ -10,14 +10,14 @@
 // Errors take the keys' current ranges.
 import { isMap, isPair, isScalar, isSeq, YAMLParseError, type Document, type Node, type YAMLMap } from 'yaml';
 import { memo } from '../memo';
-import { freshIndices, type SectionItems } from './sections';
+import { freshIndices, walkAfresh, type SectionItems } from './sections';
 
 /** The repeated keys inside an entry's value (level 2: an entry of a section, or a top-level value's item). */
 const entryDuplicates = memo<Node, Node[]>('productteam.duplicates.entry');
 
-/** A section's last walk: its items then, each one's key as compared, and what each adds to the errors (its key when repeated, then its entry's). */
+/** A section's last walk: its items then, each one's key as compared, whether it repeats an earlier one, and what each adds to the errors (its key when repeated, then its entry's). */
 interface SectionWalk extends SectionItems {
-  repeatedKey: boolean[];
+  repeated: boolean[];
   adds: Node[][];
 }
 const sectionWalks = memo<Node, SectionWalk>('productteam.duplicates.section');
@@ -46,18 +46,10 @@ function walkSection(section: YAMLMap, key: Node | null, out: Node[]): void {
   let walk = key ? sectionWalks.get(key) : undefined;
   const fresh = freshIndices(items, walk, keyOf);
   if (walk && fresh) {
-    for (const i of fresh) walk.adds[i] = addsOf(items[i], walk.repeatedKey[i]);
+    for (const i of fresh) walk.adds[i] = addsOf(items[i], walk.repeated[i]);
   } else {
-    walk = { items: [...items], keys: [], repeatedKey: [], adds: [] };
-    const seen = new Set<string>();
-    for (const item of items) {
-      const k = keyOf(item);
-      const repeated = k !== undefined && seen.has(k);
-      if (k !== undefined) seen.add(k);
-      walk.keys.push(k);
-      walk.repeatedKey.push(repeated);
-      walk.adds.push(addsOf(item, repeated));
-    }
+    const afresh = walkAfresh(items, keyOf);
+    walk = { ...afresh, adds: items.map((item, i) => addsOf(item, afresh.repeated[i])) };
     if (key) sectionWalks.set(key, walk);
   }
   for (const adds of walk.adds) if (adds !== NONE) for (const n of adds) out.push(n);

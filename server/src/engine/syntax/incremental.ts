@@ -409,9 +409,16 @@ function chunksOf(doc: Document.Parsed, tops: TopPiece[], text: string, cache: P
 /**
  * parseDocument(text, PARSE_OPTIONS), reusing the chunks of earlier texts from
  * `cache`. Without a cache, or when the text does not split, it is exactly
- * parseDocument.
+ * parseDocument. `known`: the edit from a text the caller already compared
+ * with this one (textShift), used when that is the text the cache last
+ * assembled.
  */
-export function parseIncremental(text: string, cache?: ParseCache, indirection = cache !== undefined && mayHaveIndirection(text)): Document.Parsed {
+export function parseIncremental(
+  text: string,
+  cache?: ParseCache,
+  indirection = cache !== undefined && mayHaveIndirection(text),
+  known?: { before: string; shift: TextShift | undefined },
+): Document.Parsed {
   if (!cache) return parseDocument(text, PARSE_OPTIONS);
   // The last parse was whole (the file's first): the cache is filled from its nodes now, if idle time has not done it.
   fillFromWhole(cache);
@@ -426,7 +433,7 @@ export function parseIncremental(text: string, cache?: ParseCache, indirection =
   };
   if (indirection) return full();
   // The edit since the last assembled text, and the cut worked out from that text's.
-  const shift = previous && cache.text !== undefined ? textShift(cache.text, text) : undefined;
+  const shift = previous && cache.text !== undefined ? (known && known.before === cache.text ? known.shift : textShift(cache.text, text)) : undefined;
   const tops = previous && cache.text !== undefined && cache.tops ? splitAfter(cache.tops, shift, text) : splitText(text);
   if (!tops) return full();
   if (!previous || cache.text === undefined) {

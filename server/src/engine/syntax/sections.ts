@@ -12,6 +12,19 @@ export interface SectionItems {
   keys: (string | undefined)[];
 }
 
+/** A section's entries walked afresh: each one's key, and whether an entry before it has the same (undefined keys never repeat). */
+export function walkAfresh(items: readonly unknown[], keyOf: (item: unknown) => string | undefined): SectionItems & { repeated: boolean[] } {
+  const keys = items.map(keyOf);
+  const seen = new Set<string>();
+  const repeated = keys.map((k) => {
+    if (k === undefined) return false;
+    if (seen.has(k)) return true;
+    seen.add(k);
+    return false;
+  });
+  return { items: [...items], keys, repeated };
+}
+
 /** More new entries than this and the section is walked afresh. */
 const FEW = 16;
 
