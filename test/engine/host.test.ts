@@ -163,6 +163,34 @@ describe('engine host', () => {
     });
   }
 
+  it('answers like a fresh host when an edit types a CR into a file that had none, and when the last CR goes (only the edited stretch is searched for one)', () => {
+    const generated = execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'generate-config.mjs'), '--lines', '300', '--seed', '5'], {
+      encoding: 'utf8',
+    });
+    const key = '/gen/org.productteam.yaml';
+    const options: HostOptions = { today: '2026-06-01' };
+    const host = new EngineHost();
+    host.setOptions(options);
+    const at = generated.indexOf('\n    name: ', generated.length >> 2) + 1;
+    const lineEnd = generated.indexOf('\n', at);
+    const steps = [
+      generated.slice(0, lineEnd) + 'x' + generated.slice(lineEnd), // no CR yet
+      generated.slice(0, lineEnd) + '\r' + generated.slice(lineEnd), // a CR before a LF: CRLF
+      generated.slice(0, at + 6) + '\r' + generated.slice(at + 6), // a lone CR: a line break in the middle of a name
+      generated.slice(0, lineEnd) + '\r' + generated.slice(lineEnd), // the lone CR gone, a CRLF again
+      generated, // the last CR gone
+      generated.slice(0, at) + '  ' + generated.slice(at),
+    ];
+    host.setFile(key, generated);
+    host.snapshot().diagnostics(key);
+    host.prepareForEdits(key);
+    for (const [i, text] of steps.entries()) {
+      host.setFile(key, text);
+      const snap = host.snapshot();
+      assert.deepEqual(answers(snap), answers(fresh(snap, options)), `step ${i}`);
+    }
+  });
+
   it('counts a core team again when a person or team it counted changes, and only gives what a fresh analysis gives', () => {
     const key = 'file:///w/core.productteam.yaml';
     let text = [

@@ -67,12 +67,14 @@ export interface ParseFileOptions {
 export function parseFile(text: string, file: string | undefined, options: ParseFileOptions = {}): ParsedFile {
   // CR-only line ends are line ends (YAML and LSP say so; yaml's lexer does
   // not). Same length, so every offset still points into `text`.
-  const hasCR = text.includes('\r');
-  const source = hasCR ? text.replace(/\r(?!\n)/g, '\n') : text;
   const cache = options.parseCache;
   // After an edit, the line index and the search for anchors follow from the last text's: only the edited stretch is read.
   const last = cache?.last;
-  const shift = last && textShift(last.source, source);
+  // After an edit of a text without a CR, only the edited stretch can hold one (a whole 600 kB text is not searched on every keystroke).
+  const raw = last && !last.hasCR ? textShift(last.source, text) : undefined;
+  const hasCR = last && !last.hasCR ? raw !== undefined && text.slice(raw.start, raw.oldEnd + raw.by).includes('\r') : text.includes('\r');
+  const source = hasCR ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const shift = last && (last.hasCR || hasCR ? textShift(last.source, source) : raw);
   const indirection =
     last && !shift ? last.indirection : last && shift && !last.indirection ? mayHaveIndirection(edited(source, shift)) : mayHaveIndirection(source);
   const doc = parseIncremental(source, cache, indirection, last && { before: last.source, shift });
@@ -92,7 +94,7 @@ export function parseFile(text: string, file: string | undefined, options: Parse
   const lines = last && shift ? LineIndex.after(last.lines, shift, text, hasCR) : new LineIndex(text);
   // Where the text mentions the suppressions' marker, likewise from the last text's.
   const markers = last && shift ? markerOffsetsAfter(last.markers, shift, text) : last ? last.markers : markerOffsets(text);
-  if (cache) cache.last = { source, lines, indirection, markers };
+  if (cache) cache.last = { source, hasCR, lines, indirection, markers };
   const model = buildModel(doc, file);
   // Like a compiler after a parse error: when the structure itself is broken,
   // everything but the syntax error (the rules that declare

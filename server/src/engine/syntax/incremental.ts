@@ -112,9 +112,10 @@ export class ParseCache {
    * The last text parsed with this cache (after CR-only line ends became LF),
    * its line index, whether it may hold an anchor, an alias or a merge key,
    * and where it mentions the suppressions' marker: the next text's are
-   * worked out from the edit (host/parse.ts).
+   * worked out from the edit (host/parse.ts). `hasCR`: whether the text as
+   * given held a CR (`source` is the text itself when it did not).
    */
-  last: { source: string; lines: LineIndex; indirection: boolean; markers: number[] } | undefined;
+  last: { source: string; hasCR: boolean; lines: LineIndex; indirection: boolean; markers: number[] } | undefined;
   /** How the last parse went, for tests and benchmarks. */
   stats = { chunks: 0, parsed: 0, fallback: false };
 
