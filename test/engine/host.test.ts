@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { analyze, EngineHost, type HostOptions, type Snapshot } from '../../server/src/engine';
 import { reuseChecks } from '../../server/src/engine/rules';
 import { hostFor } from '../helpers/multi-file';
+import { peopleChange } from '../../server/src/engine/model/model';
 
 const CASE = path.join(__dirname, '..', 'fixtures', 'multi-file', 'basic');
 
@@ -258,6 +259,61 @@ describe('engine host', () => {
     assert.deepEqual(answers(second), answers(fresh(second, { today: '2026-06-01' })));
     assert.deepEqual(answers(first), firstAnswers, 'the earlier snapshot is untouched by the later parse');
     assert.deepEqual(answers(first), answers(fresh(first, { today: '2026-06-01' })));
+  });
+
+  it("changes the last model's people map in place after a keystroke that keeps every id, and answers like a fresh host, old snapshots included", () => {
+    const people = Array.from(
+      { length: 40 },
+      (_, i) => `  p${i}:\n    name: P${i}\n    discipline: ${i % 3 ? 'product' : 'ux'}\n${i === 1 ? '    until: 2030-01-01\n' : ''}`,
+    ).join('');
+    const teams = Array.from({ length: 8 }, (_, i) => `  t${i}: { name: T${i}, members: [p${i * 4}, p${i * 4 + 1}, p${i * 4 + 2}] }\n`).join('');
+    const domains = Array.from({ length: 8 }, (_, i) => `      d${i}: { name: D${i}, productManager: p${39 - i}, teams: [t${i}] }\n`).join('');
+    let text = `version: 1\norganization: { name: A, stance: combined }\npeople:\n${people}products:\n  app:\n    name: App\n    owner: p39\n    domains:\n${domains}teams:\n${teams}`;
+    const key = 'file:///w/people.productteam.yaml';
+    const options: HostOptions = { today: '2026-06-01' };
+    const host = new EngineHost();
+    host.setOptions(options);
+    host.setFile(key, text);
+    const snaps = [host.snapshot()];
+    snaps[0].diagnostics(key);
+    host.prepareForEdits(key);
+    const expected = [answers(snaps[0])];
+    const model = (s: Snapshot) => s.analysis(key)!.model;
+    const step = (what: string, next: string, takesOver: boolean) => {
+      text = next;
+      host.setFile(key, text);
+      const snap = host.snapshot();
+      const answered = answers(snap);
+      assert.deepEqual(answered, answers(fresh(snap, options)), what);
+      const change = peopleChange(model(snap));
+      assert.equal(change !== undefined && change.replaced.length > 0, takesOver, `${what}: the map taken over and changed`);
+      if (takesOver) assert.equal(model(snap).people, change!.since.people);
+      snaps.push(snap);
+      expected.push(answered);
+    };
+    step('a discipline', text.replace('  p4:\n    name: P4\n    discipline: product', '  p4:\n    name: P4\n    discipline: technology'), true);
+    // The same length: no node moves, only the map's change holds the earlier snapshots out of date.
+    step('a leaving date passes', text.replace('until: 2030-01-01', 'until: 2020-01-01'), true);
+    step('a name typed into', text.replace('name: P7\n', 'name: P7x\n'), true);
+    step('another one', text.replace('name: P7x\n', 'name: P7xy\n'), true);
+    step('two people at once', text.replace('name: P1\n', 'name: Q1\n').replace('name: P30\n', 'name: Q30\n'), true);
+    step('an id renamed', text.replace('  p9:\n', '  p9b:\n'), false);
+    step(
+      'and a discipline after it (the map made afresh is taken over)',
+      text.replace('name: P2\n    discipline: product', 'name: P2\n    discipline: business'),
+      true,
+    );
+    step('a discipline once more', text.replace('name: P2\n    discipline: business', 'name: P2\n    discipline: ux'), true);
+    step('a person written twice: the second is not in the map', text.replace('  p5:\n', '  p0:\n'), false);
+    step('the second one changes', text.replace('name: P5\n', 'name: P5z\n'), false);
+    // Every earlier snapshot still answers for its own text (its model's map changed in place since: it parses its text again).
+    snaps.forEach((s, i) => assert.deepEqual(answers(s), expected[i], `snapshot ${i}`));
+    // A snapshot first asked after a later parse changed its map: a date passes, and comes back (the same length, no node moves).
+    const unasked = host.snapshot();
+    const unaskedText = text;
+    step('a leaving date comes back', text.replace('until: 2020-01-01', 'until: 2030-01-01'), true);
+    assert.deepEqual(answers(unasked), answers(fresh(unasked, options)), 'a snapshot asked after the map changed');
+    assert.equal(unasked.text(key), unaskedText);
   });
 
   it('re-parses only the file that changed, and an edit in the people file changes findings in a product file', () => {

@@ -4,9 +4,9 @@
 // downstream changes it, so snapshots that share it cannot disturb each other.
 import { isScalar, isSeq, type Document, type Node } from 'yaml';
 import { addDuplicateKeyErrors, keepSectionWalks } from '../syntax/duplicates';
-import { mayHaveIndirection, parseIncremental, type ParseCache } from '../syntax/incremental';
+import { mayHaveIndirection, outdateEarlier, parseIncremental, type ParseCache } from '../syntax/incremental';
 import { LineIndex } from '../syntax/lines';
-import { buildModel, span } from '../model/model';
+import { buildModel, keepPeopleEntries, peopleChange, span } from '../model/model';
 import { resolverFor } from '../syntax/resolve';
 import { isFatalYamlError } from '../rules/yaml-syntax';
 import { markerOffsets, markerOffsetsAfter, parseSuppressions } from '../suppressions/suppressions';
@@ -14,6 +14,7 @@ import { keepEntryErrors, validateSchema } from '../schema/schema';
 import type { Model, SchemaError, Span, Suppression } from '../types';
 import { keyNode } from '../syntax/nodes';
 import { textShift, type TextShift } from '../text';
+import { memo } from '../memo';
 
 /**
  * The edited stretch of a text with two characters either side: an anchor,
@@ -24,6 +25,9 @@ import { textShift, type TextShift } from '../text';
 function edited(source: string, shift: TextShift): string {
   return source.slice(Math.max(0, shift.start - 2), Math.min(source.length, shift.oldEnd + shift.by + 2));
 }
+
+/** The model of the last text parsed with a cache: the next text's model may take parts of it over (model.ts, buildModel). */
+const lastModels = memo<ParseCache, Model>('productteam.parse.last-model');
 
 /** Top-level keys a part file may not have (SPEC section 9): schema errors, and ignored. */
 const ROOT_ONLY = ['organization', 'settings', 'include'] as const;
@@ -94,8 +98,13 @@ export function parseFile(text: string, file: string | undefined, options: Parse
   const lines = last && shift ? LineIndex.after(last.lines, shift, text, hasCR) : new LineIndex(text);
   // Where the text mentions the suppressions' marker, likewise from the last text's.
   const markers = last && shift ? markerOffsetsAfter(last.markers, shift, text) : last ? last.markers : markerOffsets(text);
-  if (cache) cache.last = { source, hasCR, lines, indirection, markers };
-  const model = buildModel(doc, file);
+  const model = buildModel(doc, file, cache && lastModels.get(cache));
+  if (cache) {
+    cache.last = { source, hasCR, lines, indirection, markers };
+    lastModels.set(cache, model);
+    // The last model's people map changed in place: every document before this one is out of date (as when nodes move).
+    if (peopleChange(model)?.replaced.length) outdateEarlier(cache);
+  }
   // Like a compiler after a parse error: when the structure itself is broken,
   // everything but the syntax error (the rules that declare
   // runsWhenParseFails) would be noise about a tree that isn't what the user
@@ -128,6 +137,7 @@ export function parseFile(text: string, file: string | undefined, options: Parse
  */
 export function keepForEdits(parsed: ParsedFile): void {
   keepSectionWalks(parsed.doc);
+  keepPeopleEntries(parsed.model, parsed.doc);
   if (!parsed.parseFailed) keepEntryErrors(parsed.doc);
 }
 

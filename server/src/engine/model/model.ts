@@ -9,6 +9,8 @@ import { resolverFor, setPairFinder, type Resolver } from '../syntax/resolve';
 import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team, Vacancy } from '../types';
 import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from '../types';
 import { keyNode } from '../syntax/nodes';
+import { hiddenMemo } from '../memo';
+import { newIndices, type SectionItems } from '../syntax/sections';
 
 export type { Domain, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Team, Vacancy } from '../types';
 
@@ -145,11 +147,44 @@ export function prepareRecords(model: Model): void {
   }
 }
 
+/** The people section's entries and each one's key when a model was built: the next parse's model compares its entries with them. */
+const heldPeople = hiddenMemo<Model, SectionItems>('productteam.model.people-entries');
+
+/**
+ * A model whose people map is the one the model before it (of the same file,
+ * from the same parse cache) made, changed in place: a keystroke changes a
+ * person or two of thousands, and the map is not made again. `since`: that
+ * model, whose map this now is; `replaced`: each record replaced, before and
+ * after. Only the newest model keeps this, so models do not hold on to each
+ * other in a chain.
+ */
+export interface PeopleChange {
+  since: Model;
+  replaced: [Person, Person][];
+}
+const peopleChanges = hiddenMemo<Model, PeopleChange | undefined>('productteam.model.people-change');
+
+/** How `model`'s people differ from those of the model whose map it took over (undefined: it made its own map). */
+export function peopleChange(model: Model): PeopleChange | undefined {
+  return peopleChanges.get(model);
+}
+
+/** Readies a file's first model for the next parse's (idle time): the people entries it compares with. */
+export function keepPeopleEntries(model: Model, doc: Document): void {
+  const section = model.sections.get('people')?.value;
+  if (heldPeople.get(model) || !isMap(section) || resolverFor(doc).hasIndirection) return;
+  heldPeople.set(model, { items: [...section.items], keys: section.items.map((p) => keyText(p as Pair)) });
+}
+
 /**
  * The model of one file. `file` (the host's key for it) is written on every
  * span, so that an organisation's merged model knows where each node is.
+ * `previous`: the model of the same file's last parse with the same parse
+ * cache, whose people map this one may take over and change in place
+ * (peopleChange); the caller then holds every document before this one out of
+ * date (host/parse.ts).
  */
-export function buildModel(doc: Document, file?: string): Model {
+export function buildModel(doc: Document, file?: string, previous?: Model): Model {
   const resolver = resolverFor(doc);
   const { val, entries, str, texts, fieldsOf, field, dateText } = readerFor(resolver);
   // Without anchors, aliases or merge keys an entry means what its own nodes say: its record can be kept with them.
@@ -297,10 +332,43 @@ export function buildModel(doc: Document, file?: string): Model {
       untilText,
     };
   };
-  const people = new Map<string, Person>();
-  for (const p of entries(sections.get('people')?.value)) {
-    const person = record(p, 'person', buildPerson);
-    if (person && !people.has(person.id)) people.set(person.id, person);
+  const peopleItems = entries(sections.get('people')?.value);
+  // After a keystroke that changed a few people and kept their ids, the last model's map is changed where they are.
+  const held = keep && previous ? heldPeople.get(previous) : undefined;
+  const fresh = newIndices(peopleItems, held, (p) => keyText(p as Pair));
+  let people: Map<string, Person> | undefined;
+  let replaced: [Person, Person][] | undefined;
+  if (fresh) {
+    const before = fresh.map((i) => (held!.items[i] as WithRecord)[RECORD]?.value as Person | undefined);
+    const after: (Person | undefined)[] = [];
+    // Every record is read, as a record moved by an edit above it moves its spans.
+    for (let i = 0, k = 0; i < peopleItems.length; i++) {
+      const person = record(peopleItems[i], 'person', buildPerson);
+      if (fresh[k] === i) {
+        after.push(person);
+        k++;
+      }
+    }
+    if (before.every((b, k) => (b === undefined ? after[k] === undefined : after[k]?.id === b.id))) {
+      people = previous!.people;
+      replaced = [];
+      for (let k = 0; k < fresh.length; k++) {
+        const [b, a] = [before[k], after[k]];
+        held!.items[fresh[k]] = peopleItems[fresh[k]];
+        // Only the first person of an id is in the map (duplicate-id reports the others).
+        if (b && a && people.get(b.id) === b) {
+          people.set(a.id, a);
+          replaced.push([b, a]);
+        }
+      }
+    }
+  }
+  if (!people) {
+    people = new Map<string, Person>();
+    for (const p of peopleItems) {
+      const person = record(p, 'person', buildPerson);
+      if (person && !people.has(person.id)) people.set(person.id, person);
+    }
   }
 
   const buildProduct = (p: Pair): Product | undefined => {
@@ -385,7 +453,14 @@ export function buildModel(doc: Document, file?: string): Model {
     const teamsMap = val(sections.get('teams')?.value);
     if (isMap(teamsMap)) setPairFinder(teamsMap, (id) => teams.get(id)?.pair);
   }
-  return { organization, settings, people, products, teams, refs, sections, vacancies };
+  const model: Model = { organization, settings, people, products, teams, refs, sections, vacancies };
+  if (keep && previous) {
+    // From a file's second parse on (a text read once keeps nothing): what the next parse's model compares its people with.
+    heldPeople.set(model, replaced ? held! : { items: [...peopleItems], keys: peopleItems.map(keyText) });
+    peopleChanges.set(model, replaced && { since: previous, replaced });
+    peopleChanges.set(previous, undefined);
+  }
+  return model;
 }
 
 const SEATS: ReadonlySet<string> = new Set(['owner', 'productManager', 'productOwner', 'scrumMaster']);

@@ -11,6 +11,7 @@
 // A finding that touches the edited text is never moved: the rule runs again.
 // Tests run every reused rule again and compare (`verifyReuse`).
 import type { Model, Person, Problem, RelatedInfo } from '../types';
+import { peopleChange } from '../model/model';
 import type { PersonField, RuleReads } from './rule';
 import type { TextShift } from '../text';
 
@@ -40,13 +41,24 @@ function sameSequence<T>(a: Iterable<T>, b: Iterable<T>): boolean {
 
 export function modelDelta(before: Model, after: Model): ModelDelta {
   let people: ModelDelta['people'];
-  if (!sameSequence(before.people.keys(), after.people.keys())) people = 'ids';
+  const fields = new Set<PersonField>();
+  const compare = (b: Person, a: Person) => {
+    for (const f of PERSON_FIELDS) if (!sameValue(b[f], a[f])) fields.add(f);
+  };
+  if (before.people === after.people) {
+    // One map, changed in place by the model after (model.ts): what changed is what it replaced, when it took the map over from this very model.
+    const change = peopleChange(after);
+    if (before === after) people = fields;
+    else if (change?.since !== before) people = 'ids';
+    else {
+      for (const [b, a] of change.replaced) compare(b, a);
+      people = fields;
+    }
+  } else if (!sameSequence(before.people.keys(), after.people.keys())) people = 'ids';
   else {
-    const fields = new Set<PersonField>();
     for (const [id, b] of before.people) {
       const a = after.people.get(id)!;
-      if (a === b) continue;
-      for (const f of PERSON_FIELDS) if (!sameValue((b as Person)[f], a[f])) fields.add(f);
+      if (a !== b) compare(b, a);
     }
     people = fields;
   }

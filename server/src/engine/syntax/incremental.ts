@@ -87,6 +87,12 @@ export function parsesThatMovedNodes(): number {
   return movesEverywhere;
 }
 
+/** Holds every document assembled with `cache` so far out of date: a later parse changed what they share (moved nodes, a model's people map). */
+export function outdateEarlier(cache: ParseCache): void {
+  cache.generation++;
+  movesEverywhere++;
+}
+
 /**
  * One per open document: the chunks of the last text that was assembled from
  * them, in text order. A piece of a new text that lies before the edited
@@ -487,10 +493,7 @@ export function parseIncremental(
       chunk = found.chunk;
       if (chunk.base !== base) {
         // Earlier documents share these nodes: they are out of date from now on.
-        if (!moved) {
-          cache.generation++;
-          movesEverywhere++;
-        }
+        if (!moved) outdateEarlier(cache);
         moved = true;
         moveChunk(chunk, base);
       }

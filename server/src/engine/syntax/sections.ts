@@ -35,6 +35,13 @@ const FEW = 16;
  * to the new items when it gives indices.
  */
 export function freshIndices(items: readonly unknown[], held: SectionItems | undefined, keyOf: (item: unknown) => string | undefined): number[] | undefined {
+  const fresh = newIndices(items, held, keyOf);
+  if (fresh) for (const i of fresh) held!.items[i] = items[i];
+  return fresh;
+}
+
+/** freshIndices without updating `held`: the caller still needs the entries it had. */
+export function newIndices(items: readonly unknown[], held: SectionItems | undefined, keyOf: (item: unknown) => string | undefined): number[] | undefined {
   if (!held || held.items.length !== items.length) return undefined;
   const fresh: number[] = [];
   for (let i = 0; i < items.length; i++) {
@@ -42,6 +49,5 @@ export function freshIndices(items: readonly unknown[], held: SectionItems | und
     if (fresh.length === FEW || keyOf(items[i]) !== held.keys[i]) return undefined;
     fresh.push(i);
   }
-  for (const i of fresh) held.items[i] = items[i];
   return fresh;
 }
