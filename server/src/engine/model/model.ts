@@ -155,18 +155,44 @@ const heldPeople = hiddenMemo<Model, SectionItems>('productteam.model.people-ent
  * from the same parse cache) made, changed in place: a keystroke changes a
  * person or two of thousands, and the map is not made again. `since`: that
  * model, whose map this now is; `replaced`: each record replaced, before and
- * after. Only the newest model keeps this, so models do not hold on to each
- * other in a chain.
+ * after; `earlier`: the change that made `since`, if it took a map over too
+ * (kept for a few models only, so models do not hold on to each other in a
+ * long chain).
  */
 export interface PeopleChange {
   since: Model;
   replaced: [Person, Person][];
+  earlier?: PeopleChange;
 }
 const peopleChanges = hiddenMemo<Model, PeopleChange | undefined>('productteam.model.people-change');
+
+/** How many models back a change is kept: a rule whose findings were reused skipped a check, and compares with the model it last ran on. */
+const KEPT_CHANGES = 4;
 
 /** How `model`'s people differ from those of the model whose map it took over (undefined: it made its own map). */
 export function peopleChange(model: Model): PeopleChange | undefined {
   return peopleChanges.get(model);
+}
+
+/**
+ * The models before `model` whose people map it shares (each taken over and
+ * changed by the next), nearest first, as far back as changes are kept.
+ */
+export function modelsBefore(model: Model): Model[] {
+  const out: Model[] = [];
+  for (let c = peopleChanges.get(model); c; c = c.earlier) out.push(c.since);
+  return out;
+}
+
+/** The people records replaced between `ancestor` and `model` (before, after), or undefined when `model` did not come from it by changes kept. */
+export function peopleReplacedSince(model: Model, ancestor: Model): [Person, Person][] | undefined {
+  if (model === ancestor) return [];
+  const out: [Person, Person][] = [];
+  for (let c = peopleChanges.get(model); c; c = c.earlier) {
+    for (const r of c.replaced) out.push(r);
+    if (c.since === ancestor) return out;
+  }
+  return undefined;
 }
 
 /** Readies a file's first model for the next parse's (idle time): the people entries it compares with. */
@@ -457,8 +483,13 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
   if (keep && previous) {
     // From a file's second parse on (a text read once keeps nothing): what the next parse's model compares its people with.
     heldPeople.set(model, replaced ? held! : { items: [...peopleItems], keys: peopleItems.map(keyText) });
-    peopleChanges.set(model, replaced && { since: previous, replaced });
-    peopleChanges.set(previous, undefined);
+    if (replaced) {
+      const change: PeopleChange = { since: previous, replaced, earlier: peopleChanges.get(previous) };
+      let c: PeopleChange = change;
+      for (let n = 1; n < KEPT_CHANGES && c.earlier; n++) c = c.earlier;
+      c.earlier = undefined;
+      peopleChanges.set(model, change);
+    }
   }
   return model;
 }

@@ -12,9 +12,9 @@
 // disciplines are one finding, on the first of them, naming the others.
 //   checkout: { productManager: alice, teams: [squad] }   squad: carol (technology)
 //     -> info: lacks ux and business; counted alice (product), carol (technology)
-import { ids } from '../model/model';
+import { ids, modelsBefore, peopleReplacedSince } from '../model/model';
 import type { Domain, Model, Person, Team } from '../model/model';
-import { memo } from '../memo';
+import { hiddenMemo, memo } from '../memo';
 import { suggestEnum } from '../schema/synonyms';
 import { DISCIPLINES } from '../types';
 import { defineRule } from './rule';
@@ -70,12 +70,51 @@ interface Counted extends Count {
   lookedUpTeams: (Team | undefined)[];
   lookedUp: string[];
   lookedUpPeople: (Person | undefined)[];
+  /** The model the count was last found right for. */
+  on: Model;
 }
 const counted = memo<Domain, Counted>('productteam.core-team.count');
 
-function count(model: Model, d: Domain, needed: readonly string[], today: string): Count {
+/**
+ * What core-team knows of the model it last checked: its teams, and which
+ * domains' counts looked up each person record. A keystroke that changes a
+ * person or two takes the last model's people map over (model.ts,
+ * peopleChange): then only the counts that looked up a replaced record are
+ * looked at again, not the lookups of every domain.
+ */
+interface Checked {
+  teams: Team[];
+  countedBy: Map<Person, Set<Domain>>;
+}
+const checkedModels = hiddenMemo<Model, Checked | undefined>('productteam.core-team.checked');
+
+/** The last check's knowledge, when `model` changed only some people of the model it checked (or of a model before that), and the counts those changes touch. */
+function carried(model: Model): { since: Model; checked: Checked; touched: Set<Domain> } | undefined {
+  const since = modelsBefore(model).find((m) => checkedModels.get(m));
+  const checked = since && checkedModels.get(since);
+  const replaced = since && peopleReplacedSince(model, since);
+  if (!checked || !replaced || !sameSequence(checked.teams, model.teams.values())) return undefined;
+  const touched = new Set<Domain>();
+  for (const [before] of replaced) {
+    for (const d of checked.countedBy.get(before) ?? []) touched.add(d);
+    checked.countedBy.delete(before);
+  }
+  return { since, checked, touched };
+}
+
+function count(model: Model, d: Domain, needed: readonly string[], today: string, carry: ReturnType<typeof carried>, countedBy: Checked['countedBy']): Count {
   const held = counted.get(d);
-  if (held && held.today === today && sameList(held.needed, needed) && sameLookups(model, held)) return held;
+  if (held && held.today === today && sameList(held.needed, needed)) {
+    // Right for the last model and none of its people replaced since: right now (what it counted is registered already).
+    if (carry && held.on === carry.since && !carry.touched.has(d)) {
+      held.on = model;
+      return held;
+    }
+    if (sameLookups(model, held)) {
+      held.on = model;
+      return register(held, d, countedBy);
+    }
+  }
   const teams = uniq(ids(d.teams));
   const lookedUpTeams = teams.map((id) => model.teams.get(id));
   const lookedUp = uniq([...teamPeople(model, d), ...ids(d.productManager), ...ids(d.productOwner), ...ids(d.stakeholders)]);
@@ -88,7 +127,24 @@ function count(model: Model, d: Domain, needed: readonly string[], today: string
   const people = [...written.keys()];
   const have = new Set([...written.values()].flatMap((ws) => ws.map(meant)));
   const missing = [...written.values()].some((x) => x.length > 0) ? needed.filter((x) => !have.has(x)) : [];
-  return counted.set(d, { teams, people, written, missing, needed, today, lookedUpTeams, lookedUp, lookedUpPeople });
+  return register(counted.set(d, { teams, people, written, missing, needed, today, lookedUpTeams, lookedUp, lookedUpPeople, on: model }), d, countedBy);
+}
+
+/** Notes that `d`'s count looked up each of its people's records. */
+function register(held: Counted, d: Domain, countedBy: Checked['countedBy']): Counted {
+  for (const p of held.lookedUpPeople) {
+    if (!p) continue;
+    const domains = countedBy.get(p);
+    if (domains) domains.add(d);
+    else countedBy.set(p, new Set([d]));
+  }
+  return held;
+}
+
+function sameSequence<T>(a: readonly T[], b: Iterable<T>): boolean {
+  let i = 0;
+  for (const x of b) if (a[i++] !== x) return false;
+  return i === a.length;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -121,9 +177,14 @@ export const coreTeam = defineRule<Data>()({
     const needed = settings.coreTeam;
     /** The first domain reported for each set of teams and gap, and the domains that share it. */
     const groups = new Map<string, { first: Domain; missing: string[]; counted: string[]; shown: string; others: string[] }>();
+    const carry = carried(model);
+    const checked: Checked = carry ? carry.checked : { teams: [], countedBy: new Map() };
+    checked.teams = [...model.teams.values()];
+    if (carry) checkedModels.set(carry.since, undefined);
+    checkedModels.set(model, checked);
     for (const p of model.products) {
       for (const d of p.domains) {
-        const { teams, people, written, missing } = count(model, d, needed, settings.today);
+        const { teams, people, written, missing } = count(model, d, needed, settings.today, carry, checked.countedBy);
         if (teams.length === 0 || missing.length === 0) continue;
         const key = `${[...teams].sort().join('\n')}\u0000${missing.join('\n')}`;
         const group = groups.get(key);

@@ -11,7 +11,7 @@
 // A finding that touches the edited text is never moved: the rule runs again.
 // Tests run every reused rule again and compare (`verifyReuse`).
 import type { Model, Person, Problem, RelatedInfo } from '../types';
-import { peopleChange } from '../model/model';
+import { peopleReplacedSince } from '../model/model';
 import type { PersonField, RuleReads } from './rule';
 import type { TextShift } from '../text';
 
@@ -46,12 +46,11 @@ export function modelDelta(before: Model, after: Model): ModelDelta {
     for (const f of PERSON_FIELDS) if (!sameValue(b[f], a[f])) fields.add(f);
   };
   if (before.people === after.people) {
-    // One map, changed in place by the model after (model.ts): what changed is what it replaced, when it took the map over from this very model.
-    const change = peopleChange(after);
-    if (before === after) people = fields;
-    else if (change?.since !== before) people = 'ids';
+    // One map, changed in place by the models after (model.ts): what changed is what they replaced, when they came from this very model.
+    const replaced = peopleReplacedSince(after, before);
+    if (!replaced) people = 'ids';
     else {
-      for (const [b, a] of change.replaced) compare(b, a);
+      for (const [b, a] of replaced) compare(b, a);
       people = fields;
     }
   } else if (!sameSequence(before.people.keys(), after.people.keys())) people = 'ids';
