@@ -9,6 +9,7 @@ import { resolverFor, setPairFinder, type Resolver } from '../syntax/resolve';
 import type { Domain, Entity, FileSettings, Model, Organization, Person, Product, Ref, RefField, RefKind, RoleName, Span, Team, Vacancy } from '../types';
 import { FRAMEWORKS, LIFECYCLES, STAGES, STANCES, TEAM_TYPES } from '../types';
 import { keyNode } from '../syntax/nodes';
+import { companionOf, setCompanion, type MovesWithEntry } from '../syntax/incremental';
 import { hiddenMemo } from '../memo';
 import { newIndices, type SectionItems } from '../syntax/sections';
 
@@ -94,24 +95,44 @@ function oneOf<T extends string>(values: readonly T[], v: string | undefined): T
  * team): its record, the references and vacant seats in it, and every span
  * object in them. The parse cache hands an unchanged entry's nodes to the next
  * parse (incremental.ts), so the record is kept with the entry's pair and
- * reused; when an edit above it moved the entry, its spans are moved in place,
- * as the nodes were (an older document is then out of date as a whole, and
- * the host parses it again if asked).
+ * reused; when an edit above it moves the entry, the parse cache moves its
+ * spans in place together with its nodes (moveBy), so no model build reads
+ * every entry's key to learn whether it moved (an older document is then out
+ * of date as a whole, and the host parses it again if asked).
  */
-interface EntryRecord<T> {
-  kind: string;
-  file: string | undefined;
-  value: T | undefined;
-  refs: Ref[];
-  vacancies: Vacancy[];
+class EntryRecord<T> implements MovesWithEntry {
   /** Every span object in the record: found when it first moves. */
-  spans?: Span[];
-  /** Where the entry's key started when the spans were made. */
-  at: number;
+  private spans?: Span[];
+
+  constructor(
+    readonly kind: string,
+    readonly file: string | undefined,
+    readonly value: T | undefined,
+    readonly refs: Ref[],
+    readonly vacancies: Vacancy[],
+  ) {}
+
+  /** Lists the record's spans now, not when it first moves. */
+  listSpans(): void {
+    this.spans ??= spansIn([this.value, this.refs, this.vacancies]);
+  }
+
+  /** The parse cache moved the entry's nodes (incremental.ts): its spans move with them. */
+  moveBy(by: number): void {
+    // The record's span objects, found the first time it moves (most never do).
+    this.listSpans();
+    for (const s of this.spans!) {
+      s.start += by;
+      s.end += by;
+    }
+  }
 }
 
-const RECORD = Symbol('productteam.model.entry');
-type WithRecord = Pair & { [RECORD]?: EntryRecord<unknown> };
+/** An entry's kept record, if the pair has one. */
+function recordOf(pair: unknown): EntryRecord<unknown> | undefined {
+  const c = companionOf(pair as Pair);
+  return c instanceof EntryRecord ? c : undefined;
+}
 
 /** Every span object in a record (objects with a numeric start and end), never a YAML node. */
 function spansIn(values: unknown[]): Span[] {
@@ -140,10 +161,7 @@ export function prepareRecords(model: Model): void {
   for (const name of ['people', 'products', 'teams']) {
     const section = model.sections.get(name)?.value;
     if (!isMap(section)) continue;
-    for (const pair of section.items as WithRecord[]) {
-      const held = pair[RECORD];
-      if (held) held.spans ??= spansIn([held.value, held.refs, held.vacancies]);
-    }
+    for (const pair of section.items) recordOf(pair)?.listSpans();
   }
 }
 
@@ -240,19 +258,9 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
 
   /** An entry's record: kept with its pair when the nodes are the parse cache's, moved when the entry moved. */
   const record = <T>(pair: Pair, kind: string, build: (pair: Pair) => T | undefined): T | undefined => {
-    const at = keyNode(pair)?.range?.[0] ?? -1;
-    const held = (pair as WithRecord)[RECORD] as EntryRecord<T> | undefined;
+    const held = recordOf(pair) as EntryRecord<T> | undefined;
+    // Its spans are where its nodes are: the parse cache moved them together.
     if (keep && held && held.kind === kind && held.file === file) {
-      if (held.at !== at) {
-        const by = at - held.at;
-        // The record's span objects, found the first time it moves (most never do).
-        held.spans ??= spansIn([held.value, held.refs, held.vacancies]);
-        for (const s of held.spans) {
-          s.start += by;
-          s.end += by;
-        }
-        held.at = at;
-      }
       for (const r of held.refs) refs.push(r);
       for (const v of held.vacancies) vacancies.push(v);
       return held.value;
@@ -260,12 +268,12 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
     entryRefs = [];
     entryVacancies = [];
     const value = build(pair);
-    const rec: EntryRecord<T> = { kind, file, value, refs: entryRefs, vacancies: entryVacancies, at };
+    const rec = new EntryRecord<T>(kind, file, value, entryRefs, entryVacancies);
     for (const r of rec.refs) refs.push(r);
     for (const v of rec.vacancies) vacancies.push(v);
     entryRefs = refs;
     entryVacancies = vacancies;
-    if (keep) (pair as WithRecord)[RECORD] = rec as EntryRecord<unknown>;
+    if (keep) setCompanion(pair, rec);
     return value;
   };
 
@@ -365,16 +373,9 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
   let people: Map<string, Person> | undefined;
   let replaced: [Person, Person][] | undefined;
   if (fresh) {
-    const before = fresh.map((i) => (held!.items[i] as WithRecord)[RECORD]?.value as Person | undefined);
-    const after: (Person | undefined)[] = [];
-    // Every record is read, as a record moved by an edit above it moves its spans.
-    for (let i = 0, k = 0; i < peopleItems.length; i++) {
-      const person = record(peopleItems[i], 'person', buildPerson);
-      if (fresh[k] === i) {
-        after.push(person);
-        k++;
-      }
-    }
+    const before = fresh.map((i) => recordOf(held!.items[i])?.value as Person | undefined);
+    // Only the new entries are read: every other one is the last model's, its record moved with its nodes.
+    const after = fresh.map((i) => record(peopleItems[i], 'person', buildPerson));
     if (before.every((b, k) => (b === undefined ? after[k] === undefined : after[k]?.id === b.id))) {
       people = previous!.people;
       replaced = [];

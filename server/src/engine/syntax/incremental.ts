@@ -352,10 +352,37 @@ export function splitAfter(before: TopPiece[], shift: TextShift | undefined, tex
   return out;
 }
 
-/** Moves a chunk's nodes and ranges to count from `base`. */
+/**
+ * Something kept with an entry's pair whose offsets must move with the
+ * entry's nodes: the model's record of the entry (model.ts), whose spans are
+ * moved where the nodes are, so that nothing else reads every entry's key to
+ * learn whether it moved.
+ */
+export interface MovesWithEntry {
+  moveBy(by: number): void;
+}
+const COMPANION = Symbol('productteam.incremental.companion');
+type WithCompanion = Pair & { [COMPANION]?: MovesWithEntry };
+
+/** What moves with an entry's pair (undefined: nothing). */
+export function companionOf(pair: Pair): MovesWithEntry | undefined {
+  return (pair as WithCompanion)[COMPANION];
+}
+
+export function setCompanion(pair: Pair, companion: MovesWithEntry): void {
+  (pair as WithCompanion)[COMPANION] = companion;
+}
+
+/** Moves a chunk's nodes and ranges to count from `base`, and what moves with its entries. */
 function moveChunk(chunk: Chunk, base: number): void {
   const by = base - chunk.base;
   moveRanges((chunk.ranges ??= rangesOf(chunk.pair)), by);
+  const companion = (chunk.pair as WithCompanion)[COMPANION];
+  if (companion) companion.moveBy(by);
+  else if (isMap(chunk.pair.value)) {
+    // A section not cut into entries is one chunk: its entries' companions move with it.
+    for (const item of chunk.pair.value.items) (item as WithCompanion)[COMPANION]?.moveBy(by);
+  }
   chunk.start += by;
   // In place: each chunk has arrays of its own (chunksOf copies the root's end).
   chunk.end[0] += by;
