@@ -6,7 +6,7 @@ import { isScalar, isSeq, type Document, type Node } from 'yaml';
 import { addDuplicateKeyErrors, keepSectionWalks } from '../syntax/duplicates';
 import { mayHaveIndirection, outdateEarlier, parseIncremental, type ParseCache } from '../syntax/incremental';
 import { LineIndex } from '../syntax/lines';
-import { buildModel, keepPeopleEntries, peopleChange, span } from '../model/model';
+import { buildModel, keepEntries, peopleChange, span } from '../model/model';
 import { resolverFor } from '../syntax/resolve';
 import { isFatalYamlError } from '../rules/yaml-syntax';
 import { markerOffsets, markerOffsetsAfter, parseSuppressions } from '../suppressions/suppressions';
@@ -137,7 +137,7 @@ export function parseFile(text: string, file: string | undefined, options: Parse
  */
 export function keepForEdits(parsed: ParsedFile): void {
   keepSectionWalks(parsed.doc);
-  keepPeopleEntries(parsed.model, parsed.doc);
+  keepEntries(parsed.model, parsed.doc);
   if (!parsed.parseFailed) keepEntryErrors(parsed.doc);
 }
 

@@ -165,8 +165,17 @@ export function prepareRecords(model: Model): void {
   }
 }
 
-/** The people section's entries and each one's key when a model was built: the next parse's model compares its entries with them. */
-const heldPeople = hiddenMemo<Model, SectionItems>('productteam.model.people-entries');
+/** The entries of each section a model is made of, and each one's key, when it was built: the next parse's model compares its entries with them. */
+interface HeldSections {
+  people: SectionItems;
+  products: SectionItems;
+  teams: SectionItems;
+}
+const heldSections = hiddenMemo<Model, HeldSections>('productteam.model.entries');
+
+function sectionItems(items: readonly Pair[]): SectionItems {
+  return { items: [...items], keys: items.map(keyText) };
+}
 
 /**
  * A model whose people map is the one the model before it (of the same file,
@@ -213,11 +222,14 @@ export function peopleReplacedSince(model: Model, ancestor: Model): [Person, Per
   return undefined;
 }
 
-/** Readies a file's first model for the next parse's (idle time): the people entries it compares with. */
-export function keepPeopleEntries(model: Model, doc: Document): void {
-  const section = model.sections.get('people')?.value;
-  if (heldPeople.get(model) || !isMap(section) || resolverFor(doc).hasIndirection) return;
-  heldPeople.set(model, { items: [...section.items], keys: section.items.map((p) => keyText(p as Pair)) });
+/** Readies a file's first model for the next parse's (idle time): the entries it compares with. */
+export function keepEntries(model: Model, doc: Document): void {
+  if (heldSections.get(model) || resolverFor(doc).hasIndirection) return;
+  const items = (name: string) => {
+    const section = model.sections.get(name)?.value;
+    return isMap(section) ? (section.items as Pair[]) : [];
+  };
+  heldSections.set(model, { people: sectionItems(items('people')), products: sectionItems(items('products')), teams: sectionItems(items('teams')) });
 }
 
 /**
@@ -225,8 +237,9 @@ export function keepPeopleEntries(model: Model, doc: Document): void {
  * span, so that an organisation's merged model knows where each node is.
  * `previous`: the model of the same file's last parse with the same parse
  * cache, whose people map this one may take over and change in place
- * (peopleChange); the caller then holds every document before this one out of
- * date (host/parse.ts).
+ * (peopleChange), and whose products, teams, references and vacant seats it
+ * shares while no product or team entry is new; the caller then holds every
+ * document before this one out of date (host/parse.ts).
  */
 export function buildModel(doc: Document, file?: string, previous?: Model): Model {
   const resolver = resolverFor(doc);
@@ -250,8 +263,8 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
     const k = keyText(p);
     if (k !== undefined && !sections.has(k)) sections.set(k, p);
   }
-  const refs: Ref[] = [];
-  const vacancies: Vacancy[] = [];
+  let refs: Ref[] = [];
+  let vacancies: Vacancy[] = [];
   // Where the entry being built puts its references and vacant seats.
   let entryRefs: Ref[] = refs;
   let entryVacancies: Vacancy[] = vacancies;
@@ -368,12 +381,12 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
   };
   const peopleItems = entries(sections.get('people')?.value);
   // After a keystroke that changed a few people and kept their ids, the last model's map is changed where they are.
-  const held = keep && previous ? heldPeople.get(previous) : undefined;
-  const fresh = newIndices(peopleItems, held, (p) => keyText(p as Pair));
+  const held = keep && previous ? heldSections.get(previous) : undefined;
+  const fresh = newIndices(peopleItems, held?.people, (p) => keyText(p as Pair));
   let people: Map<string, Person> | undefined;
   let replaced: [Person, Person][] | undefined;
   if (fresh) {
-    const before = fresh.map((i) => recordOf(held!.items[i])?.value as Person | undefined);
+    const before = fresh.map((i) => recordOf(held!.people.items[i])?.value as Person | undefined);
     // Only the new entries are read: every other one is the last model's, its record moved with its nodes.
     const after = fresh.map((i) => record(peopleItems[i], 'person', buildPerson));
     if (before.every((b, k) => (b === undefined ? after[k] === undefined : after[k]?.id === b.id))) {
@@ -381,7 +394,7 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
       replaced = [];
       for (let k = 0; k < fresh.length; k++) {
         const [b, a] = [before[k], after[k]];
-        held!.items[fresh[k]] = peopleItems[fresh[k]];
+        held!.people.items[fresh[k]] = peopleItems[fresh[k]];
         // Only the first person of an id is in the map (duplicate-id reports the others).
         if (b && a && people.get(b.id) === b) {
           people.set(a.id, a);
@@ -435,11 +448,18 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
     }
     return product;
   };
-  const products: Product[] = [];
-  for (const p of entries(sections.get('products')?.value)) {
-    const product = record(p, 'product', buildProduct);
-    if (product) products.push(product);
-  }
+  const productItems = entries(sections.get('products')?.value);
+  const teamItems = entries(sections.get('teams')?.value);
+  // No product or team entry is new: the last model's products, teams, references and vacant seats are this one's (their records moved with their nodes).
+  const same = (items: Pair[], kept: SectionItems | undefined) => newIndices(items, kept, (p) => keyText(p as Pair))?.length === 0;
+  const unchanged = held !== undefined && same(productItems, held.products) && same(teamItems, held.teams);
+  let products: Product[] = [];
+  if (unchanged) products = previous!.products;
+  else
+    for (const p of productItems) {
+      const product = record(p, 'product', buildProduct);
+      if (product) products.push(product);
+    }
 
   const buildTeam = (p: Pair): Team | undefined => {
     const e = entity(p);
@@ -456,23 +476,25 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
     for (const r of referenceFieldsOf('team')) team[r.key] = refField(f, r.key, r.kind, team);
     return team;
   };
-  const teams = new Map<string, Team>();
-  for (const p of entries(sections.get('teams')?.value)) {
-    // A team defined twice: the first wins, and the second's references are not the organisation's (duplicate-id reports it).
-    const before = refs.length;
-    const beforeVacancies = vacancies.length;
-    const team = record(p, 'team', buildTeam);
-    if (!team) continue;
-    if (teams.has(team.id)) {
-      refs.length = before;
-      vacancies.length = beforeVacancies;
-      continue;
+  let teams = new Map<string, Team>();
+  if (unchanged) ({ teams, refs, vacancies } = previous!);
+  else
+    for (const p of teamItems) {
+      // A team defined twice: the first wins, and the second's references are not the organisation's (duplicate-id reports it).
+      const before = refs.length;
+      const beforeVacancies = vacancies.length;
+      const team = record(p, 'team', buildTeam);
+      if (!team) continue;
+      if (teams.has(team.id)) {
+        refs.length = before;
+        vacancies.length = beforeVacancies;
+        continue;
+      }
+      teams.set(team.id, team);
     }
-    teams.set(team.id, team);
-  }
 
   // Sections may come in any order; sort only when they did not.
-  if (refs.some((r, i) => i > 0 && refs[i - 1].start > r.start)) refs.sort((a, b) => a.start - b.start);
+  if (!unchanged && refs.some((r, i) => i > 0 && refs[i - 1].start > r.start)) refs.sort((a, b) => a.start - b.start);
   if (keep) {
     // Placing a schema error finds its entry by id: these maps already hold the first pair of each id.
     const peopleMap = val(sections.get('people')?.value);
@@ -483,7 +505,11 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
   const model: Model = { organization, settings, people, products, teams, refs, sections, vacancies };
   if (keep && previous) {
     // From a file's second parse on (a text read once keeps nothing): what the next parse's model compares its people with.
-    heldPeople.set(model, replaced ? held! : { items: [...peopleItems], keys: peopleItems.map(keyText) });
+    heldSections.set(model, {
+      people: replaced ? held!.people : sectionItems(peopleItems),
+      products: unchanged ? held!.products : sectionItems(productItems),
+      teams: unchanged ? held!.teams : sectionItems(teamItems),
+    });
     if (replaced) {
       const change: PeopleChange = { since: previous, replaced, earlier: peopleChanges.get(previous) };
       let c: PeopleChange = change;

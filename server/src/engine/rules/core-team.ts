@@ -83,6 +83,7 @@ const counted = memo<Domain, Counted>('productteam.core-team.count');
  * looked at again, not the lookups of every domain.
  */
 interface Checked {
+  teamMap: Model['teams'];
   teams: Team[];
   countedBy: Map<Person, Set<Domain>>;
 }
@@ -93,7 +94,7 @@ function carried(model: Model): { since: Model; checked: Checked; touched: Set<D
   const since = modelsBefore(model).find((m) => checkedModels.get(m));
   const checked = since && checkedModels.get(since);
   const replaced = since && peopleReplacedSince(model, since);
-  if (!checked || !replaced || !sameSequence(checked.teams, model.teams.values())) return undefined;
+  if (!checked || !replaced || (checked.teamMap !== model.teams && !sameSequence(checked.teams, model.teams.values()))) return undefined;
   const touched = new Set<Domain>();
   for (const [before] of replaced) {
     for (const d of checked.countedBy.get(before) ?? []) touched.add(d);
@@ -178,8 +179,9 @@ export const coreTeam = defineRule<Data>()({
     /** The first domain reported for each set of teams and gap, and the domains that share it. */
     const groups = new Map<string, { first: Domain; missing: string[]; counted: string[]; shown: string; others: string[] }>();
     const carry = carried(model);
-    const checked: Checked = carry ? carry.checked : { teams: [], countedBy: new Map() };
-    checked.teams = [...model.teams.values()];
+    const checked: Checked = carry ? carry.checked : { teamMap: model.teams, teams: [], countedBy: new Map() };
+    if (checked.teamMap !== model.teams || !carry) checked.teams = [...model.teams.values()];
+    checked.teamMap = model.teams;
     if (carry) checkedModels.set(carry.since, undefined);
     checkedModels.set(model, checked);
     for (const p of model.products) {

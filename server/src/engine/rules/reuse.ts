@@ -63,8 +63,8 @@ export function modelDelta(before: Model, after: Model): ModelDelta {
   }
   return {
     people,
-    products: !sameSequence(before.products, after.products),
-    teams: !sameSequence(before.teams.values(), after.teams.values()),
+    products: before.products !== after.products && !sameSequence(before.products, after.products),
+    teams: before.teams !== after.teams && !sameSequence(before.teams.values(), after.teams.values()),
   };
 }
 
