@@ -192,6 +192,41 @@ describe('engine host', () => {
     }
   });
 
+  it('reuses role-split and the stance preview only while products, the stance as written and the framework stay the same', () => {
+    const key = 'file:///w/stance.productteam.yaml';
+    const domains = Array.from({ length: 6 }, (_, i) => `      d${i}: { name: D${i}, productManager: p${i}, productOwner: p${i % 2 ? i : i + 1} }\n`).join('');
+    const people = Array.from({ length: 7 }, (_, i) => `  p${i}: { name: P${i}, discipline: product }\n`).join('');
+    let text = `version: 1\norganization:\n  name: A\n  x-note: a\npeople:\n${people}products:\n  app:\n    name: App\n    domains:\n${domains}`;
+    const options: HostOptions = { today: '2026-06-01' };
+    const host = new EngineHost();
+    host.setOptions(options);
+    const before = reuseChecks.reused;
+    const step = (what: string, next: string) => {
+      text = next;
+      host.setFile(key, text);
+      const snap = host.snapshot();
+      assert.deepEqual(answers(snap), answers(fresh(snap, options)), what);
+    };
+    step('opened, no stance', text);
+    step('a name typed', text.replace('name: P3 }', 'name: P3x }'));
+    step('a note typed in the organisation', text.replace('x-note: a', 'x-note: ab'));
+    step(
+      'a PO changed: the preview counts change',
+      text.replace('d2: { name: D2, productManager: p2, productOwner: p3 }', 'd2: { name: D2, productManager: p2, productOwner: p2 }'),
+    );
+    step('a stance that is not one', text.replace('  name: A\n', '  name: A\n  stance: combnied\n'));
+    step('another one', text.replace('stance: combnied', 'stance: combnd'));
+    step('a stance', text.replace('stance: combnd', 'stance: combined'));
+    step('a name typed under it', text.replace('name: P3x }', 'name: P3xy }'));
+    step(
+      'a PO changed under it',
+      text.replace('d4: { name: D4, productManager: p4, productOwner: p5 }', 'd4: { name: D4, productManager: p4, productOwner: p4 }'),
+    );
+    step('a framework', text.replace('stance: combined', 'stance: combined\n  framework: scrum'));
+    step('another stance', text.replace('stance: combined', 'stance: separated'));
+    assert.ok(reuseChecks.reused > before, 'some findings were reused');
+  });
+
   it('counts a core team again when a person or team it counted changes, and only gives what a fresh analysis gives', () => {
     const key = 'file:///w/core.productteam.yaml';
     let text = [

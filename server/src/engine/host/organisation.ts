@@ -40,12 +40,13 @@ interface CheckMemo {
 
 /** The inputs of a check that no `reads` declaration covers. */
 function memoKey(files: readonly ParsedFile[], facts: Omit<OrganisationFacts, 'files'>, settings: EffectiveSettings, model: Model): string {
-  const { name, stage, declaredStance, framework } = model.organization;
+  const { name, stage, declaredStance, framework, map } = model.organization;
   return JSON.stringify([
     files.map((f) => f.file),
     facts,
     { ...settings, ruleSettings: [...settings.ruleSettings] },
-    [name, stage, declaredStance, framework],
+    // The stance as written too: stance-declared names one that is not a stance.
+    [name, stage, declaredStance, framework, String(map?.get('stance'))],
     model.settings,
   ]);
 }

@@ -155,6 +155,8 @@ export const roleSplit = defineRule<RoleSplitData>()({
     quoteIds: ['schutyser-one-person-sub-domain', 'runyan-separating', 'tpm-coexist', 'king-titles', 'aaron-authority'],
   },
   stanceDebate: true,
+  // Domains' PMs and POs, their products' lifecycles and vacant seats; the stance and the framework are in every check's key.
+  reads: { products: true },
   check(ctx) {
     const { settings, model } = ctx;
     // No stance, no judgement (SPEC 3, revision 3): stance-declared shows what each stance would say.

@@ -64,6 +64,8 @@ export const stanceDeclared = defineRule<Data>()({
     quoteIds: ['productboard-debate'],
   },
   stancePreview: true,
+  // role-split's findings under each stance and the domains without outcomes; the stance as written is in every check's key.
+  reads: { products: true },
   check(ctx) {
     const org = ctx.model.organization;
     if (!org.key || !org.map || org.declaredStance) return;
