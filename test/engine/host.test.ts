@@ -98,6 +98,16 @@ function fieldEdit(text: string, rnd: () => number): string {
   return text.slice(0, line) + text.slice(text.indexOf('\n', m.index) + 1); // deleting the line
 }
 
+/** A generated organisation of `lines` lines (scripts/generate-config.mjs), its key, and a host with today's date set. */
+function generatedHost(lines: number, seed: number): { generated: string; key: string; options: HostOptions; host: EngineHost } {
+  const script = path.join(__dirname, '..', '..', 'scripts', 'generate-config.mjs');
+  const generated = execFileSync(process.execPath, [script, '--lines', String(lines), '--seed', String(seed)], { encoding: 'utf8' });
+  const options: HostOptions = { today: '2026-06-01' };
+  const host = new EngineHost();
+  host.setOptions(options);
+  return { generated, key: '/gen/org.productteam.yaml', options, host };
+}
+
 describe('engine host', () => {
   // Seed 13 readies the file in idle time (prepareForEdits) after opening it and now and then between edits, as the server does.
   for (const [seed, prepare] of [
@@ -108,13 +118,7 @@ describe('engine host', () => {
     it(`reuses the findings of rules whose part of the model did not change, and they are what running them gives (seed ${seed}${prepare ? ', readied in idle time' : ''})`, () => {
       // The test run checks every reuse (test/support/verify-reuse.ts): a rule whose `reads` leaves something out throws.
       assert.equal(reuseChecks.verify, true);
-      const generated = execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'generate-config.mjs'), '--lines', '600', '--seed', '3'], {
-        encoding: 'utf8',
-      });
-      const key = '/gen/org.productteam.yaml';
-      const options: HostOptions = { today: '2026-06-01' };
-      const host = new EngineHost();
-      host.setOptions(options);
+      const { generated, key, options, host } = generatedHost(600, 3);
       host.setFile(key, generated);
       host.snapshot().diagnostics(key);
       if (prepare) assert.equal(host.prepareForEdits(key), true);
@@ -165,13 +169,7 @@ describe('engine host', () => {
   }
 
   it('answers like a fresh host when an edit types a CR into a file that had none, and when the last CR goes (only the edited stretch is searched for one)', () => {
-    const generated = execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'generate-config.mjs'), '--lines', '300', '--seed', '5'], {
-      encoding: 'utf8',
-    });
-    const key = '/gen/org.productteam.yaml';
-    const options: HostOptions = { today: '2026-06-01' };
-    const host = new EngineHost();
-    host.setOptions(options);
+    const { generated, key, options, host } = generatedHost(300, 5);
     const at = generated.indexOf('\n    name: ', generated.length >> 2) + 1;
     const lineEnd = generated.indexOf('\n', at);
     const steps = [
@@ -208,22 +206,27 @@ describe('engine host', () => {
       assert.deepEqual(answers(snap), answers(fresh(snap, options)), what);
     };
     step('opened, no stance', text);
-    step('a name typed', text.replace('name: P3 }', 'name: P3x }'));
-    step('a note typed in the organisation', text.replace('x-note: a', 'x-note: ab'));
-    step(
-      'a PO changed: the preview counts change',
-      text.replace('d2: { name: D2, productManager: p2, productOwner: p3 }', 'd2: { name: D2, productManager: p2, productOwner: p2 }'),
-    );
-    step('a stance that is not one', text.replace('  name: A\n', '  name: A\n  stance: combnied\n'));
-    step('another one', text.replace('stance: combnied', 'stance: combnd'));
-    step('a stance', text.replace('stance: combnd', 'stance: combined'));
-    step('a name typed under it', text.replace('name: P3x }', 'name: P3xy }'));
-    step(
-      'a PO changed under it',
-      text.replace('d4: { name: D4, productManager: p4, productOwner: p5 }', 'd4: { name: D4, productManager: p4, productOwner: p4 }'),
-    );
-    step('a framework', text.replace('stance: combined', 'stance: combined\n  framework: scrum'));
-    step('another stance', text.replace('stance: combined', 'stance: separated'));
+    // Each edit: what it is, the text it replaces, and with what.
+    const edits: [string, string, string][] = [
+      ['a name typed', 'name: P3,', 'name: P3x,'],
+      ['a note typed in the organisation', 'x-note: a', 'x-note: ab'],
+      [
+        'a PO changed: the preview counts change',
+        'd2: { name: D2, productManager: p2, productOwner: p3 }',
+        'd2: { name: D2, productManager: p2, productOwner: p2 }',
+      ],
+      ['a stance that is not one', '  name: A\n', '  name: A\n  stance: combnied\n'],
+      ['another one', 'stance: combnied', 'stance: combnd'],
+      ['a stance', 'stance: combnd', 'stance: combined'],
+      ['a name typed under it', 'name: P3x,', 'name: P3xy,'],
+      ['a PO changed under it', 'd4: { name: D4, productManager: p4, productOwner: p5 }', 'd4: { name: D4, productManager: p4, productOwner: p4 }'],
+      ['a framework', 'stance: combined', 'stance: combined\n  framework: scrum'],
+      ['another stance', 'stance: combined', 'stance: separated'],
+    ];
+    for (const [what, from, to] of edits) {
+      assert.ok(text.includes(from), what);
+      step(what, text.replace(from, to));
+    }
     assert.ok(reuseChecks.reused > before, 'some findings were reused');
   });
 
