@@ -336,11 +336,20 @@ export function splitAfter(before: TopPiece[], shift: TextShift | undefined, tex
     start: top.start,
     end,
     header: top.header,
-    entries: starts.map((start, e) => ({ start, end: e + 1 < starts.length ? starts[e + 1] : end })),
+    // A piece before the edit that is cut as it was is the same object (a keystroke makes no new piece for each of 5,000 entries before it).
+    entries: starts.map((start, e) => {
+      const pieceEnd = e + 1 < starts.length ? starts[e + 1] : end;
+      const was = e < a ? entries[e] : undefined;
+      return was && was.start === start && was.end === pieceEnd ? was : { start, end: pieceEnd };
+    }),
     indent,
   });
   for (let k = t + 1; k < before.length; k++) {
     const later = before[k];
+    if (by === 0) {
+      out.push(later);
+      continue;
+    }
     const m: TopPiece = moved(later);
     if (later.entries) {
       m.header = moved(later.header!);
