@@ -173,6 +173,11 @@ interface HeldSections {
 }
 const heldSections = hiddenMemo<Model, HeldSections>('productteam.model.entries');
 
+/** Whether the next parse's model may take parts of `model` over: it keeps its entries (a file's second parse on, or readied in idle time). */
+export function isKeptForNext(model: Model): boolean {
+  return heldSections.get(model) !== undefined;
+}
+
 function sectionItems(items: readonly Pair[]): SectionItems {
   return { items: [...items], keys: items.map(keyText) };
 }

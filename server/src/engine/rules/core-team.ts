@@ -12,7 +12,7 @@
 // disciplines are one finding, on the first of them, naming the others.
 //   checkout: { productManager: alice, teams: [squad] }   squad: carol (technology)
 //     -> info: lacks ux and business; counted alice (product), carol (technology)
-import { ids, modelsBefore, peopleReplacedSince } from '../model/model';
+import { ids, isKeptForNext, modelsBefore, peopleReplacedSince } from '../model/model';
 import type { Domain, Model, Person, Team } from '../model/model';
 import { hiddenMemo, memo } from '../memo';
 import { suggestEnum } from '../schema/synonyms';
@@ -103,7 +103,14 @@ function carried(model: Model): { since: Model; checked: Checked; touched: Set<D
   return { since, checked, touched };
 }
 
-function count(model: Model, d: Domain, needed: readonly string[], today: string, carry: ReturnType<typeof carried>, countedBy: Checked['countedBy']): Count {
+function count(
+  model: Model,
+  d: Domain,
+  needed: readonly string[],
+  today: string,
+  carry: ReturnType<typeof carried>,
+  countedBy: Checked['countedBy'] | undefined,
+): Count {
   const held = counted.get(d);
   if (held && held.today === today && sameList(held.needed, needed)) {
     // Right for the last model and none of its people replaced since: right now (what it counted is registered already).
@@ -132,7 +139,8 @@ function count(model: Model, d: Domain, needed: readonly string[], today: string
 }
 
 /** Notes that `d`'s count looked up each of its people's records. */
-function register(held: Counted, d: Domain, countedBy: Checked['countedBy']): Counted {
+function register(held: Counted, d: Domain, countedBy: Checked['countedBy'] | undefined): Counted {
+  if (!countedBy) return held;
   for (const p of held.lookedUpPeople) {
     if (!p) continue;
     const domains = countedBy.get(p);
@@ -179,14 +187,17 @@ export const coreTeam = defineRule<Data>()({
     /** The first domain reported for each set of teams and gap, and the domains that share it. */
     const groups = new Map<string, { first: Domain; missing: string[]; counted: string[]; shown: string; others: string[] }>();
     const carry = carried(model);
-    const checked: Checked = carry ? carry.checked : { teamMap: model.teams, teams: [], countedBy: new Map() };
-    if (checked.teamMap !== model.teams || !carry) checked.teams = [...model.teams.values()];
-    checked.teamMap = model.teams;
-    if (carry) checkedModels.set(carry.since, undefined);
-    checkedModels.set(model, checked);
+    // Who counted whom is noted only for a model a next one may take over (a text read once, as the CLI reads each file, notes nothing).
+    const checked: Checked | undefined = carry ? carry.checked : isKeptForNext(model) ? { teamMap: model.teams, teams: [], countedBy: new Map() } : undefined;
+    if (checked) {
+      if (checked.teamMap !== model.teams || !carry) checked.teams = [...model.teams.values()];
+      checked.teamMap = model.teams;
+      if (carry) checkedModels.set(carry.since, undefined);
+      checkedModels.set(model, checked);
+    }
     for (const p of model.products) {
       for (const d of p.domains) {
-        const { teams, people, written, missing } = count(model, d, needed, settings.today, carry, checked.countedBy);
+        const { teams, people, written, missing } = count(model, d, needed, settings.today, carry, checked?.countedBy);
         if (teams.length === 0 || missing.length === 0) continue;
         const key = `${[...teams].sort().join('\n')}\u0000${missing.join('\n')}`;
         const group = groups.get(key);
