@@ -519,7 +519,9 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
       const change: PeopleChange = { since: previous, replaced, earlier: peopleChanges.get(previous) };
       let c: PeopleChange = change;
       for (let n = 1; n < KEPT_CHANGES && c.earlier; n++) c = c.earlier;
+      // The oldest change kept ends the chain, and the model it came from keeps no change of its own (else each model would hold the one before it, for ever).
       c.earlier = undefined;
+      peopleChanges.set(c.since, undefined);
       peopleChanges.set(model, change);
     }
   }
