@@ -178,6 +178,9 @@ export function isKeptForNext(model: Model): boolean {
   return heldSections.get(model) !== undefined;
 }
 
+/** A section entry's key as the model compares entries (the same as the sections' walks). */
+const entryKey = (p: unknown): string | undefined => keyText(p as Pair);
+
 function sectionItems(items: readonly Pair[]): SectionItems {
   return { items: [...items], keys: items.map(keyText) };
 }
@@ -387,7 +390,7 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
   const peopleItems = entries(sections.get('people')?.value);
   // After a keystroke that changed a few people and kept their ids, the last model's map is changed where they are.
   const held = keep && previous ? heldSections.get(previous) : undefined;
-  const fresh = newIndices(peopleItems, held?.people, (p) => keyText(p as Pair));
+  const fresh = newIndices(peopleItems, held?.people, entryKey);
   let people: Map<string, Person> | undefined;
   let replaced: [Person, Person][] | undefined;
   if (fresh) {
@@ -456,7 +459,7 @@ export function buildModel(doc: Document, file?: string, previous?: Model): Mode
   const productItems = entries(sections.get('products')?.value);
   const teamItems = entries(sections.get('teams')?.value);
   // No product or team entry is new: the last model's products, teams, references and vacant seats are this one's (their records moved with their nodes).
-  const same = (items: Pair[], kept: SectionItems | undefined) => newIndices(items, kept, (p) => keyText(p as Pair))?.length === 0;
+  const same = (items: Pair[], kept: SectionItems | undefined) => newIndices(items, kept, entryKey)?.length === 0;
   const unchanged = held !== undefined && same(productItems, held.products) && same(teamItems, held.teams);
   let products: Product[] = [];
   if (unchanged) products = previous!.products;

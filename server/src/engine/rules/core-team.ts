@@ -19,6 +19,7 @@ import { suggestEnum } from '../schema/synonyms';
 import { DISCIPLINES } from '../types';
 import { defineRule } from './rule';
 import { teamPeople, uniq } from './common';
+import { sameSequence } from './reuse';
 import { hasLeft } from './departed-person';
 
 /** What a finding carries to its fixes. */
@@ -148,12 +149,6 @@ function register(held: Counted, d: Domain, countedBy: Checked['countedBy'] | un
     else countedBy.set(p, new Set([d]));
   }
   return held;
-}
-
-function sameSequence<T>(a: readonly T[], b: Iterable<T>): boolean {
-  let i = 0;
-  for (const x of b) if (a[i++] !== x) return false;
-  return i === a.length;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
